@@ -1,0 +1,16 @@
+"""The plugin's options, validated by MkDocs."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class TimelineConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    folder = c.Type(str, default="events")
+    """Folder inside docs_dir that holds the event entries."""
+    registry = c.Type(str, default="actors.yml")
+    """The actor registry, inside docs_dir; it is read, never published as a file."""
+    order = c.Choice(("oldest", "newest"), default="oldest")
+    """Order of the timeline page when a reader has not chosen one."""

@@ -1,0 +1,87 @@
+"""The site map of generated pages and the fragment each page gets (event header and footer,
+timeline, actor index, actor pages)."""
+
+from __future__ import annotations
+
+from mkdocs.structure.pages import Page
+
+from timeline.collection import Timeline
+from timeline.model import ACTORS_PAGE, TIMELINE_PAGE, actor_page, page_url
+from timeline.registry import group_by_kind
+
+from .config import TimelineConfig
+from .render import Renderer
+
+KIND_LABELS = {
+    "person": "People",
+    "country": "Countries",
+    "organization": "Organizations",
+    "group": "Groups",
+}
+
+
+class SitePages:
+    """Which pages the timeline adds, their metadata, and how each one's HTML is completed."""
+
+    def __init__(self, timeline: Timeline, config: TimelineConfig):
+        self.timeline, self.config = timeline, config
+        self.events = {event.path: event for event in timeline.events}
+        self.actors = {actor_page(actor.id): actor for actor in timeline.registry}
+        self.nav_uris = {TIMELINE_PAGE, ACTORS_PAGE}
+
+    def uris(self) -> list[str]:
+        return [TIMELINE_PAGE, ACTORS_PAGE, *self.actors]
+
+    def meta(self, uri: str) -> dict | None:
+        if event := self.events.get(uri):
+            return {
+                "title": event.title,
+                "description": event.summary,
+                "template": "timeline/event.html",
+                "tags": list(event.tags),
+            }
+        if actor := self.actors.get(uri):
+            return {"title": actor.name, "description": actor.description}
+        if uri == TIMELINE_PAGE:
+            return {"title": "Timeline"}
+        if uri == ACTORS_PAGE:
+            return {"title": "Actors"}
+        return None
+
+    def render(self, page: Page, html: str, renderer: Renderer) -> str:
+        uri = page.file.src_uri
+        common = {"registry": self.timeline.registry, "actor_url": actor_url}
+        if event := self.events.get(uri):
+            before, after = self.timeline.neighbours(event)
+            context = dict(common, event=event, previous=before, next=after)
+            header = renderer.render("event-header.html", page, **context)
+            footer = renderer.render("event-footer.html", page, **context)
+            return header + html + footer
+        if actor := self.actors.get(uri):
+            events = self.timeline.by_actor[actor.id]
+            return html + renderer.render("actor.html", page, actor=actor, events=events, **common)
+        if uri == TIMELINE_PAGE:
+            newest = self.config.order == "newest"
+            return html + renderer.render(
+                "timeline.html",
+                page,
+                groups=self.timeline.groups(newest_first=newest),
+                count=len(self.timeline.events),
+                **common,
+            )
+        if uri == ACTORS_PAGE:
+            return html + renderer.render(
+                "actors.html",
+                page,
+                groups=[
+                    (KIND_LABELS[k], members)
+                    for k, members in group_by_kind(self.timeline.registry)
+                ],
+                by_actor=self.timeline.by_actor,
+                **common,
+            )
+        return html
+
+
+def actor_url(actor_id: str) -> str:
+    return page_url(actor_page(actor_id))

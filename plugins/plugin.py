@@ -1,0 +1,119 @@
+"""The MkDocs plugin: maps MkDocs events onto the `timeline` core and its results onto pages."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from timeline.collection import build_timeline
+from timeline.loader import read_entry
+from timeline.model import Problem
+from timeline.registry import Registry, load_registry
+
+from .config import TimelineConfig
+from .pages import SitePages
+from .render import Renderer
+
+log = get_plugin_logger("timeline")
+summary_log = logging.getLogger("mkdocs.plugins.timeline.summary")
+HERE = os.path.dirname(os.path.abspath(__file__))
+CSS = "assets/timeline/timeline.css"
+
+
+class TimelinePlugin(BasePlugin[TimelineConfig]):
+    """Collects event entries, validates them, and adds the timeline, event and actor pages."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # per-build state lives here: `mkdocs serve` rebuilds with the same plugin object
+        self.timeline = None
+        self.site: SitePages | None = None
+        self.renderer: Renderer | None = None
+        if not self.config.enabled:
+            return config
+        config.theme.dirs.append(os.path.join(HERE, "templates"))
+        config.extra_css.append(CSS)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        shown_root = os.path.dirname(config.config_file_path or config.docs_dir)
+
+        def shown(uri: str) -> str:
+            return os.path.relpath(os.path.join(config.docs_dir, uri), shown_root).replace(
+                os.sep, "/"
+            )
+
+        registry, registry_problems = self._registry(files, shown)
+        prefix = self.config.folder.strip("/") + "/"
+        entries = [f for f in files.documentation_pages() if f.src_uri.startswith(prefix)]
+        results = []
+        for file in entries:
+            event, problems = read_entry(
+                file.content_bytes, shown(file.src_uri), file.src_uri, registry
+            )
+            results.append((file.src_uri, event, problems))
+        self.timeline = build_timeline(results, registry, registry_problems, shown)
+        for problem in self.timeline.problems:
+            (log.warning if problem.severity != "notice" else log.info)(str(problem))
+        for draft in self.timeline.drafts:
+            log.info(f"{shown(draft.path)}: draft, not published")
+        summary_log.info(
+            f"timeline: {len(self.timeline.events)} events published, "
+            f"{len(self.timeline.drafts)} drafts, {len(self.timeline.invalid)} invalid"
+            + (" (listed above)" if self.timeline.invalid else "")
+        )
+
+        self.site = SitePages(self.timeline, self.config)
+        # pages are rendered before `on_env`, so the fragments get their own environment now
+        self.renderer = Renderer(config.theme.get_env(), config)
+        published = {event.path: event for event in self.timeline.events}
+        for file in entries:
+            files.remove(file)
+            event = published.get(file.src_uri)
+            if event is not None:  # the body only: MkDocs need not parse the front matter again
+                files.append(_generated(config, file.src_uri, "\n" + event.body))
+        for uri in self.site.uris():
+            files.append(_generated(config, uri, "\n", in_nav=uri in self.site.nav_uris))
+        files.append(
+            File.generated(config, CSS, abs_src_path=os.path.join(HERE, "assets", "timeline.css"))
+        )
+        return files
+
+    def _registry(self, files: Files, shown) -> tuple[Registry, list]:
+        file = files.get_file_from_path(self.config.registry)
+        if file is None:
+            missing = "the actor registry file is missing; create it (see CONTRIBUTING.md)"
+            return Registry(), [Problem(shown(self.config.registry), 1, 1, "registry", missing)]
+        files.remove(file)  # read, never published as a raw file
+        return load_registry(file.content_bytes, shown(file.src_uri))
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if self.site is None:
+            return markdown
+        meta = self.site.meta(page.file.src_uri)
+        if meta is not None:
+            # escaped once here, because the theme prints the title and description as raw HTML
+            page.meta = {
+                **meta,
+                "title": escape(meta["title"]),
+                "description": escape(meta.get("description", "")),
+            }
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if self.site is None or self.renderer is None:
+            return html
+        return self.site.render(page, html, self.renderer)
+
+
+def _generated(config: MkDocsConfig, uri: str, content: str, in_nav: bool = False) -> File:
+    """A page made in memory; pages outside the nav say so, or MkDocs lists each one."""
+    inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+    return File.generated(config, uri, content=content, inclusion=inclusion)

@@ -1,0 +1,36 @@
+"""Render the plugin's Jinja fragments with autoescape on, from the theme's template folders
+(so a site's custom_dir can override `timeline/*.html`)."""
+
+from __future__ import annotations
+
+import jinja2
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from timeline import dates
+from timeline.model import STATUSES
+
+
+class Renderer:
+    """One autoescaping environment per build, sharing the theme's loader; templates compile once."""
+
+    def __init__(self, theme_env: jinja2.Environment, config):
+        self.env = jinja2.Environment(
+            loader=theme_env.loader,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
+        )
+        self.env.filters.update(
+            timeline_date=dates.format_date,
+            timeline_month=dates.month_name,
+        )
+        self.env.globals.update(config=config, statuses=STATUSES)
+
+    def render(self, name: str, page: Page, **context) -> str:
+        def url(target: str) -> str:
+            return get_relative_url(target, page.url)
+
+        template = self.env.get_template(f"timeline/{name}")
+        return template.render(page=page, url=url, **context)

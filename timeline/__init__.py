@@ -1,0 +1,35 @@
+"""Curated news timelines: events read from Markdown files, validated, ordered and exported.
+
+The core knows nothing of MkDocs; `timeline_mkdocs` (in plugins/) adapts it to a site build.
+"""
+
+from __future__ import annotations
+
+from .collection import Timeline, build_timeline
+from .dates import DateError, PartialDate, Precision, format_date, format_span, parse_date
+from .loader import load_timeline, read_entry, read_registry
+from .model import Actor, Event, Problem, Source, Update
+from .registry import Registry, load_registry
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "DateError",
+    "Event",
+    "PartialDate",
+    "Precision",
+    "Problem",
+    "Registry",
+    "Source",
+    "Timeline",
+    "Update",
+    "build_timeline",
+    "format_date",
+    "format_span",
+    "load_registry",
+    "load_timeline",
+    "parse_date",
+    "read_entry",
+    "read_registry",
+]

@@ -1,0 +1,93 @@
+"""The whole timeline: published events in order, drafts, invalid files and the indexes views use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from .model import Event, Problem
+from .ordering import group_by_year_and_month, order_events
+from .registry import Registry
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every entry accounted for: `events` (published, in order) + `drafts` + `invalid` paths."""
+
+    events: tuple[Event, ...]
+    registry: Registry
+    drafts: tuple[Event, ...] = ()
+    invalid: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Event id -> index in `events`."""
+        return {event.id: index for index, event in enumerate(self.events)}
+
+    def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
+        """The previous and next event in timeline order."""
+        index = self.position[event.id]
+        before = self.events[index - 1] if index > 0 else None
+        after = self.events[index + 1] if index + 1 < len(self.events) else None
+        return before, after
+
+    @cached_property
+    def by_actor(self) -> dict[str, list[Event]]:
+        """Actor id -> that actor's events in timeline order (every registered actor present)."""
+        index: dict[str, list[Event]] = {actor.id: [] for actor in self.registry}
+        for event in self.events:
+            for actor_id in event.actors:
+                index[actor_id].append(event)
+        return index
+
+    def groups(self, newest_first: bool = False) -> list:
+        """Events grouped by year, then month, in timeline order (or reversed)."""
+        events = reversed(self.events) if newest_first else self.events
+        return group_by_year_and_month(events)
+
+
+def build_timeline(
+    results: Iterable[tuple[str, Event | None, list[Problem]]],
+    registry: Registry,
+    registry_problems: Iterable[Problem] = (),
+    shown: Callable[[str], str] = str,
+) -> Timeline:
+    """From (content path, event or None, problems) per file to a `Timeline`.
+
+    Also reports what only the whole set shows: two files with the same event id.
+    """
+    problems = list(registry_problems)
+    published, drafts, invalid = [], [], []
+    first_path: dict[str, str] = {}
+    for rel_path, event, entry_problems in sorted(results, key=lambda r: r[0]):
+        problems.extend(entry_problems)
+        if event is not None and event.id in first_path:
+            problems.append(
+                Problem(
+                    shown(rel_path),
+                    1,
+                    1,
+                    "id",
+                    f"event id '{event.id}' is already used by {shown(first_path[event.id])}; "
+                    "rename one of the files",
+                )
+            )
+            event = None
+        if event is None:
+            invalid.append(rel_path)
+            continue
+        first_path[event.id] = rel_path
+        (drafts if event.draft else published).append(event)
+    return Timeline(
+        events=tuple(order_events(published)),
+        registry=registry,
+        drafts=tuple(order_events(drafts)),
+        invalid=tuple(invalid),
+        problems=tuple(problems),
+    )

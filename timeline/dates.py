@@ -1,0 +1,342 @@
+"""Dates at the precision they are known: parsing, ordering instants, display and EDTF.
+
+Every rule about dates lives here (SPEC §3): a date is a year, a month, a day or a date-time with
+a UTC offset; written forms go through python-dateutil; ambiguous numeric forms are refused.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from enum import IntEnum
+
+from dateutil import parser as dateutil_parser
+
+_MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MIN_YEAR, MAX_YEAR = 1, 9999
+HINT = "write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM"
+
+
+class Precision(IntEnum):
+    """How much of a date is known; the order is the tie-break order of SPEC §3."""
+
+    YEAR = 0
+    MONTH = 1
+    DAY = 2
+    TIME = 3
+
+
+class DateError(ValueError):
+    """A value that is not a date this project accepts; the message says why and how to fix it."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to year, month, day or minute precision (a time always has a UTC offset)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    offset_minutes: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.hour is not None:
+            return Precision.TIME
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def tzinfo(self) -> timezone | None:
+        if self.offset_minutes is None:
+            return None
+        return timezone(timedelta(minutes=self.offset_minutes))
+
+    def start(self) -> datetime:
+        """The UTC instant the date starts: a plain date starts at 00:00 UTC of that day."""
+        if self.hour is not None:
+            local = datetime(
+                self.year,
+                self.month,
+                self.day,
+                self.hour,
+                self.minute or 0,
+                self.second or 0,
+                tzinfo=self.tzinfo,
+            )
+            return local.astimezone(UTC)
+        return datetime(self.year, self.month or 1, self.day or 1, tzinfo=UTC)
+
+    def last_day(self) -> date:
+        """The last calendar day the date covers (itself for a day or a time)."""
+        if self.day is not None:
+            return date(self.year, self.month, self.day)
+        if self.month is not None:
+            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, 12, 31)
+
+    def iso(self) -> str:
+        """The date as written in ISO 8601 at its precision; also the `<time datetime>` value."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        if self.hour is not None:
+            text += f"T{self.hour:02d}:{self.minute:02d}"
+            if self.second:
+                text += f":{self.second:02d}"
+            text += format_offset(self.offset_minutes)
+        return text
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return sort_key(self) < sort_key(other)
+
+
+def sort_key(value: PartialDate) -> tuple[datetime, int]:
+    """Order by starting instant, then coarser precision first (SPEC §3)."""
+    return (value.start(), int(value.precision))
+
+
+def format_offset(minutes: int | None) -> str:
+    if minutes is None:
+        return ""
+    if minutes == 0:
+        return "Z"
+    sign = "+" if minutes > 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{mins:02d}"
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+_ISO = re.compile(
+    r"""^(?P<year>[+-]?\d{1,6})
+        (?:-(?P<month>\d{1,2})
+          (?:-(?P<day>\d{1,2})
+            (?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?
+              \s*(?P<offset>Z|[+-]\d{2}(?::?\d{2})?)?
+            )?
+          )?
+        )?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
+
+
+def parse_date(value: object) -> PartialDate:
+    """Parse a front-matter date value (text as written) into a `PartialDate`.
+
+    Raises `DateError` with a message that says what is wrong and how to write it instead.
+    """
+    if isinstance(value, bool) or value is None:
+        raise DateError(f"{_show(value)} is not a date; {HINT}")
+    if isinstance(value, float):
+        raise DateError(f"{value!r} is a number, not a date; {HINT}")
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise DateError(f"expected a date as text, got a {type(value).__name__}; {HINT}")
+    text = value.strip()
+    if not text:
+        raise DateError(f"the date is empty; {HINT}")
+    if match := _ISO.match(text):
+        return _from_iso(text, match)
+    if match := _NUMERIC.match(text):
+        return _from_numeric(text, match)
+    if text.isdigit():
+        raise DateError(f"{_show(text)} is a number, not a date; {HINT}")
+    return _from_words(text)
+
+
+def _show(value: object) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _from_iso(text: str, m: re.Match[str]) -> PartialDate:
+    if len(m["year"]) != 4 or not m["year"].isdigit():
+        raise DateError(f"{_show(text)}: the year must have four digits (1–9999); {HINT}")
+    parts = [int(g) if g else None for g in (m["year"], m["month"], m["day"])]
+    if m["hour"] is not None and m["offset"] is None:
+        raise DateError(
+            f"{_show(text)} has a time but no UTC offset; add one, e.g. {text}-04:00 or {text}Z"
+        )
+    offset = _parse_offset(text, m["offset"]) if m["offset"] else None
+    time = [int(g) if g else None for g in (m["hour"], m["minute"], m["second"])]
+    return _checked(text, *parts, *time, offset)
+
+
+def _parse_offset(text: str, raw: str) -> int:
+    if raw.upper() == "Z":
+        return 0
+    sign = -1 if raw[0] == "-" else 1
+    digits = raw[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 14 or minutes > 59:
+        raise DateError(f"{_show(text)}: {raw} is not a UTC offset (at most ±14:00)")
+    return sign * (hours * 60 + minutes)
+
+
+def _checked(
+    text: str,
+    year: int,
+    month: int | None,
+    day: int | None,
+    hour: int | None = None,
+    minute: int | None = None,
+    second: int | None = None,
+    offset: int | None = None,
+) -> PartialDate:
+    """Build a PartialDate after checking every part, naming the part that is wrong."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(f"{_show(text)} is not a date (year {year}; years run 1–9999); {HINT}")
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"{_show(text)} is not a date (month {month}); {HINT}")
+    if day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise DateError(
+                f"{_show(text)} is not a date ({_MONTH_NAMES[month]} {year} has {last} days)"
+            )
+    if hour is not None:
+        if hour > 23 or (minute or 0) > 59 or (second or 0) > 59:
+            raise DateError(f"{_show(text)} is not a time of day; write HH:MM from 00:00 to 23:59")
+    return PartialDate(year, month, day, hour, minute, second, offset)
+
+
+def _from_numeric(text: str, m: re.Match[str]) -> PartialDate:
+    """All-numeric day/month forms: accepted only when they can be read one way."""
+    a, b, c = m.groups()
+    if len(a) == 4:  # 2024/10/31: year first is never read day-first
+        return _checked(text, int(a), int(b), int(c))
+    if len(c) != 4:
+        raise DateError(
+            f"{_show(text)} is ambiguous: a two-digit year could be any century; write YYYY-MM-DD"
+        )
+    first, second, year = int(a), int(b), int(c)
+    readings = set()
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.add(_checked(text, year, month, day))
+        except DateError:
+            pass
+    if len(readings) == 1:
+        return readings.pop()
+    if not readings:
+        raise DateError(f"{_show(text)} is not a date; {HINT}")
+    raise DateError(
+        f"{_show(text)} is ambiguous: it could be {first} {_MONTH_NAMES[second]} or "
+        f"{second} {_MONTH_NAMES[first]} {year}; write YYYY-MM-DD"
+    )
+
+
+_DEFAULTS = (datetime(1, 1, 1, 0, 0, 0), datetime(2, 2, 2, 1, 1, 1))
+
+
+def _from_words(text: str) -> PartialDate:
+    """Written forms such as '31 October 2024' or 'October 2024', through python-dateutil."""
+    try:
+        one, two = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
+    except (ValueError, OverflowError) as error:
+        raise DateError(f"{_show(text)} is not a date; {HINT}") from error
+    given = {
+        name: getattr(one, name) == getattr(two, name)
+        for name in ("year", "month", "day", "hour", "minute")
+    }
+    if not given["year"]:
+        raise DateError(f"{_show(text)} has no year; {HINT}")
+    if given["day"] and not given["month"]:
+        raise DateError(f"{_show(text)} has a day but no month; {HINT}")
+    if given["hour"] or given["minute"]:
+        if one.tzinfo is None or one.utcoffset() is None:
+            raise DateError(f"{_show(text)} has a time but no UTC offset; write e.g. 14:30-04:00")
+        offset = int(one.utcoffset().total_seconds() // 60)
+        return _checked(text, one.year, one.month, one.day, one.hour, one.minute, 0, offset)
+    return _checked(
+        text,
+        one.year,
+        one.month if given["month"] else None,
+        one.day if given["day"] else None,
+    )
+
+
+# --- display ---------------------------------------------------------------------------------
+
+
+def format_date(value: PartialDate, circa: bool = False) -> str:
+    """'31 October 2024', 'October 2024', '2024', 'c. October 2024', '31 October 2024, 14:30 UTC−04:00'."""
+    text = _format_parts(value, with_year=True)
+    return f"c. {text}" if circa else text
+
+
+def _format_parts(value: PartialDate, *, with_year: bool, with_month: bool = True) -> str:
+    parts = []
+    if value.day is not None:
+        parts.append(str(value.day))
+    if value.month is not None and with_month:
+        parts.append(_MONTH_NAMES[value.month])
+    if with_year:
+        parts.append(str(value.year))
+    text = " ".join(parts)
+    if value.hour is not None:
+        clock = f"{value.hour:02d}:{value.minute:02d}"
+        offset = "UTC" if value.offset_minutes == 0 else "UTC" + format_offset(value.offset_minutes)
+        text += f", {clock} {offset.replace('-', '−')}"
+    return text
+
+
+def format_span(start: PartialDate, end: PartialDate | None, circa: bool = False) -> str:
+    """A date or a span, shortest unambiguous form: '4–5 November 2024', '31 October – 2 November 2024'."""
+    if end is None:
+        return format_date(start, circa)
+    prefix = "c. " if circa else ""
+    untimed = start.hour is None and end.hour is None
+    same_precision = start.precision == end.precision
+    if untimed and same_precision and start.year == end.year:
+        if start.precision == Precision.DAY and start.month == end.month:
+            if start.day == end.day:
+                return prefix + format_date(start)
+            return f"{prefix}{start.day}–{format_date(end)}"
+        if start.precision >= Precision.MONTH:
+            return f"{prefix}{_format_parts(start, with_year=False)} – {format_date(end)}"
+    sep = "–" if untimed and start.precision == Precision.YEAR == end.precision else " – "
+    return f"{prefix}{format_date(start)}{sep}{format_date(end)}"
+
+
+def month_name(month: int) -> str:
+    return _MONTH_NAMES[month]
+
+
+def edtf(start: PartialDate, end: PartialDate | None = None, circa: bool = False) -> str:
+    """The Library of Congress Extended Date/Time Format string: '2024-10', '2024-10~', 'a/b'."""
+    mark = "~" if circa else ""
+    if end is None:
+        return start.iso() + mark
+    return f"{start.iso()}{mark}/{end.iso()}{mark}"

@@ -1,0 +1,103 @@
+"""The timeline's value objects: events, their sources and updates, actors, and problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .dates import PartialDate, edtf, format_span
+
+STATUSES = ("confirmed", "reported", "claimed", "disputed", "denied")
+ACTOR_KINDS = ("person", "country", "organization", "group")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one file, where it is and how to fix it."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: str = "error"  # "error" keeps the entry out; "notice" is information (drafts)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    publisher: str
+    url: str
+    title: str | None = None
+    published: PartialDate | None = None
+    archived: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    date: PartialDate
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A validated event entry. `path` is relative to the content folder, with '/' separators."""
+
+    id: str
+    path: str
+    title: str
+    date: PartialDate
+    actors: tuple[str, ...]
+    summary: str
+    sources: tuple[Source, ...]
+    body: str = ""
+    end: PartialDate | None = None
+    circa: bool = False
+    status: str = "reported"
+    location: str | None = None
+    tags: tuple[str, ...] = ()
+    key: bool = False
+    draft: bool = False
+    updates: tuple[Update, ...] = ()
+    added: PartialDate | None = None
+
+    @property
+    def display_date(self) -> str:
+        return format_span(self.date, self.end, self.circa)
+
+    @property
+    def edtf(self) -> str:
+        return edtf(self.date, self.end, self.circa)
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the event's page (directory URLs)."""
+        return page_url(self.path)
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """'events/2024/x.md' -> 'events/2024/x/' (or 'events/2024/x.html'), as MkDocs names pages."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def actor_page(actor_id: str) -> str:
+    """The content path of an actor's generated page: 'actors/<id>.md'."""
+    return f"actors/{actor_id}.md"
+
+
+TIMELINE_PAGE = "timeline/index.md"
+ACTORS_PAGE = "actors/index.md"

@@ -1,0 +1,34 @@
+"""One total, deterministic order of events (SPEC §3) and grouping by year and month."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import groupby
+
+from .dates import sort_key
+from .model import Event
+
+
+def event_key(event: Event) -> tuple:
+    """Starting UTC instant, then coarser precision first, then title, then file path."""
+    return (*sort_key(event.date), event.title, event.path)
+
+
+def order_events(events: Iterable[Event], newest_first: bool = False) -> list[Event]:
+    return sorted(events, key=event_key, reverse=newest_first)
+
+
+def group_by_year(events: Iterable[Event]) -> list[tuple[int, list[Event]]]:
+    return [(year, list(items)) for year, items in groupby(events, key=lambda e: e.date.year)]
+
+
+def group_by_month(events: Iterable[Event]) -> list[tuple[int | None, list[Event]]]:
+    """Consecutive events of one year by month; year-precision events form a group of None."""
+    return [(month, list(items)) for month, items in groupby(events, key=lambda e: e.date.month)]
+
+
+def group_by_year_and_month(
+    events: Iterable[Event],
+) -> list[tuple[int, list[tuple[int | None, list[Event]]]]]:
+    """[(2024, [(None, [...]), (10, [...]), ...]), ...] from an ordered list of events."""
+    return [(year, group_by_month(items)) for year, items in group_by_year(events)]
