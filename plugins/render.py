@@ -12,7 +12,7 @@ from timeline.model import STATUSES
 
 
 class Renderer:
-    """One autoescaping environment per build, sharing the theme's loader; templates compile once."""
+    """One autoescaping environment per build on the theme's loader; templates compile once."""
 
     def __init__(self, theme_env: jinja2.Environment, config):
         self.env = jinja2.Environment(

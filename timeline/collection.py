@@ -1,4 +1,4 @@
-"""The whole timeline: published events in order, drafts, invalid files and the indexes views use."""
+"""The whole timeline: published events in order, drafts, invalid files, and indexes."""
 
 from __future__ import annotations
 

@@ -291,7 +291,7 @@ def _from_words(text: str) -> PartialDate:
 
 
 def format_date(value: PartialDate, circa: bool = False) -> str:
-    """'31 October 2024', 'October 2024', '2024', 'c. October 2024', '31 October 2024, 14:30 UTC−04:00'."""
+    """'31 October 2024', 'October 2024', '2024', 'c. October 2024', with a time if known."""
     text = _format_parts(value, with_year=True)
     return f"c. {text}" if circa else text
 
@@ -313,7 +313,7 @@ def _format_parts(value: PartialDate, *, with_year: bool, with_month: bool = Tru
 
 
 def format_span(start: PartialDate, end: PartialDate | None, circa: bool = False) -> str:
-    """A date or a span, shortest unambiguous form: '4–5 November 2024', '31 October – 2 November 2024'."""
+    """A date or a span, shortest clear form: '4–5 November 2024', '31 October – 2 November'."""
     if end is None:
         return format_date(start, circa)
     prefix = "c. " if circa else ""

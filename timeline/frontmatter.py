@@ -110,7 +110,7 @@ def load(raw: bytes) -> Document:
 
 
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path, tuple[int, int]]]:
-    """Compose YAML text and convert it to plain data with positions (lines offset by first_line)."""
+    """Compose YAML and convert it to plain data with positions (lines offset by first_line)."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

@@ -85,7 +85,8 @@ def build_registry(data: Any, positions: dict, path: str) -> tuple[Registry, lis
                 problem(
                     where,
                     "aliases" if name_index >= 2 else "name",
-                    f"'{name}' already names actor '{owner}'; an alias may belong to one actor only",
+                    f"'{name}' already names actor '{owner}'; "
+                    "an alias may belong to one actor only",
                 )
             elif owner is None:
                 names[folded] = actor.id
