@@ -47,6 +47,7 @@ class Document:
     body: str
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     body_line: int = 1
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
     def position(self, *path: str | int) -> tuple[int, int]:
         """The closest known position of a path: the value, else its parent, else line 1."""
@@ -93,7 +94,9 @@ def loads(text: str) -> Document:
         )
     yaml_text = "\n".join(lines[1:index]) + "\n"
     body = "\n".join(lines[index + 1 :])
-    data, positions = parse_yaml(yaml_text, first_line=2)
+    converter = _Converter(first_line=2)
+    data = converter.run(yaml_text)
+    positions = converter.positions
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -101,7 +104,7 @@ def loads(text: str) -> Document:
         raise FrontMatterError(
             f"the front matter is {kind}, not a set of 'field: value' lines", 2, 1
         )
-    return Document(data, body, positions, body_line=index + 2)
+    return Document(data, body, positions, index + 2, converter.key_positions)
 
 
 def load(raw: bytes) -> Document:
@@ -111,22 +114,8 @@ def load(raw: bytes) -> Document:
 
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path, tuple[int, int]]]:
     """Compose YAML and convert it to plain data with positions (lines offset by first_line)."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line if mark else 0) + first_line
-        column = (mark.column if mark else 0) + 1
-        problem = error.problem or "invalid YAML"
-        if "'\\t'" in problem:
-            problem += "; indent with spaces, not tabs"
-        raise FrontMatterError(f"YAML error: {problem}", line, column) from None
-    except yaml.YAMLError as error:
-        raise FrontMatterError(f"YAML error: {error}", first_line, 1) from None
-    if node is None:
-        return None, {}
     converter = _Converter(first_line)
-    return converter.convert(node, ()), converter.positions
+    return converter.run(text), converter.positions
 
 
 class _Converter:
@@ -135,7 +124,24 @@ class _Converter:
     def __init__(self, first_line: int):
         self.first_line = first_line
         self.positions: dict[Path, tuple[int, int]] = {}
+        self.key_positions: dict[Path, tuple[int, int]] = {}
         self.seen: set[int] = set()
+
+    def run(self, text: str) -> Any:
+        first_line = self.first_line
+        try:
+            node = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = (mark.line if mark else 0) + first_line
+            column = (mark.column if mark else 0) + 1
+            problem = error.problem or "invalid YAML"
+            if "'\\t'" in problem:
+                problem += "; indent with spaces, not tabs"
+            raise FrontMatterError(f"YAML error: {problem}", line, column) from None
+        except yaml.YAMLError as error:
+            raise FrontMatterError(f"YAML error: {error}", first_line, 1) from None
+        return None if node is None else self.convert(node, ())
 
     def where(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + self.first_line, node.start_mark.column + 1
@@ -170,6 +176,7 @@ class _Converter:
                         f"'{key}' is given twice; keep one",
                         path + (key,),
                     )
+                self.key_positions[path + (key,)] = self.where(key_node)
                 result[key] = self.convert(value_node, path + (key,))
                 # a scalar is found at its value (`date: 2024-13` -> the column of 2024-13);
                 # a list or mapping at its key, where the contributor looks for it

@@ -25,8 +25,10 @@ class _Context:
         self.doc, self.path, self.registry = doc, path, registry
         self.problems: list[Problem] = []
 
-    def report(self, where: tuple, message: str, severity: str = "error") -> None:
-        line, column = self.doc.position(*where)
+    def report(
+        self, where: tuple, message: str, severity: str = "error", key: bool = False
+    ) -> None:
+        line, column = (key and self.doc.key_positions.get(where)) or self.doc.position(*where)
         self.problems.append(Problem(self.path, line, column, _name(where), message, severity))
 
 
@@ -173,7 +175,7 @@ def _check_fields(
         if key not in known:
             close = difflib.get_close_matches(str(key), known, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(known)}"
-            ctx.report(where + (key,), f"unknown field '{key}'{hint}")
+            ctx.report(where + (key,), f"unknown field '{key}'{hint}", key=True)
     values: dict[str, Any] = {}
     for field in fields:
         if data.get(field.name) is None:
@@ -205,6 +207,7 @@ def validate(
     start, end = values.get("date"), values.get("end")
     if start is not None and end is not None and sort_key(end) < sort_key(start):
         ctx.report(("end",), f"ends ({end.iso()}) before it starts ({start.iso()})")
+    ctx.problems.sort(key=lambda p: (p.line, p.column))
     if any(p.severity == "error" for p in ctx.problems):
         return None, ctx.problems
     event = Event(

@@ -1,0 +1,47 @@
+# Two commands: `make serve` previews the site, `make test` runs every test.
+# Both create .venv and install the pinned dependencies on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+
+# Reproducible builds: every timestamp MkDocs writes comes from the last commit.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site test lint unit browser-deps bench clean
+
+$(STAMP): pyproject.toml requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+# Browser tests use Debian's Chromium (Playwright cannot download its own here) and axe-core.
+browser-deps:
+	@test -x $(CHROMIUM) || { echo "Installing Chromium (apt-get)…"; \
+	  apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
+
+test: $(STAMP) browser-deps lint
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bench $(if $(BENCH_N),--n $(BENCH_N))
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,138 @@
+"""Shared fixtures: small real sites built with the real `mkdocs build` in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+ACTORS = """\
+- id: lloyd-austin
+  name: Lloyd J. Austin III
+  kind: person
+  aliases: [Lloyd Austin, Austin]
+  description: US Secretary of Defense
+  affiliation: united-states
+- id: antony-blinken
+  name: Antony J. Blinken
+  kind: person
+  aliases: [Antony Blinken, Blinken]
+  description: US Secretary of State
+  affiliation: united-states
+- id: united-states
+  name: United States
+  kind: country
+  aliases: [US, USA]
+- id: north-korea
+  name: North Korea
+  kind: country
+  aliases: [DPRK]
+- id: russia
+  name: Russia
+  kind: country
+- id: nis
+  name: National Intelligence Service
+  kind: organization
+  aliases: [NIS]
+  description: South Korea's intelligence agency
+"""
+
+MKDOCS_YML = """\
+site_name: Test timeline
+site_url: https://example.org/test/
+docs_dir: content
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - tags
+  - timeline
+nav:
+  - Home: index.md
+  - Timeline: timeline/index.md
+  - Actors: actors/index.md
+"""
+
+
+def entry(
+    title: str = "An event",
+    date: str = "2024-10-31",
+    actors: str = "[north-korea]",
+    summary: str = "Something happened.",
+    extra: str = "",
+    sources: str | None = None,
+    body: str = "Body text.",
+) -> str:
+    """The text of an event file; `extra` adds raw front-matter lines."""
+    if sources is None:
+        sources = "\n  - publisher: AP\n    url: https://apnews.com/article/x\n"
+    text = f"---\ntitle: {title}\ndate: {date}\nactors: {actors}\nsummary: {summary}\n"
+    if extra:
+        text += textwrap.dedent(extra).strip("\n") + "\n"
+    if sources:
+        text += f"sources:{sources}"
+    return text.rstrip("\n") + "\n---\n\n" + body + "\n"
+
+
+@dataclass
+class Site:
+    """A small timeline site on disk."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    def write(self, rel_path: str, text: str | bytes) -> Path:
+        path = self.content / rel_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def event(self, rel_path: str, **fields) -> Path:
+        return self.write(f"events/{rel_path}", entry(**fields))
+
+    def build(self, *args: str, strict: bool = False) -> subprocess.CompletedProcess:
+        """Run the real `mkdocs build`; output in `.stdout` (stderr merged)."""
+        command = [*MKDOCS, "build", "--site-dir", "site", *args]
+        if strict:
+            command.append("--strict")
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1730332800")
+        return subprocess.run(
+            command,
+            cwd=self.root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=300,
+        )
+
+    def html(self, url_path: str) -> str:
+        path = self.root / "site" / url_path
+        if url_path.endswith("/") or not url_path:
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    """An empty site with the test registry, a home page and the plugin configured."""
+    made = Site(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    made.write("index.md", "# Test timeline\n")
+    made.write("actors.yml", ACTORS)
+    return made

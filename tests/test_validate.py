@@ -1,0 +1,93 @@
+from conftest import ACTORS, entry
+
+from timeline.frontmatter import loads
+from timeline.registry import load_registry
+from timeline.validate import validate
+
+REGISTRY, _ = load_registry(ACTORS.encode(), "content/actors.yml")
+PATH = "content/events/2024/2024-10-31-x.md"
+
+
+def check(text: str):
+    return validate(loads(text), PATH, "events/2024/2024-10-31-x.md", REGISTRY)
+
+
+def messages(text: str) -> list[str]:
+    return [str(p) for p in check(text)[1]]
+
+
+def test_a_valid_entry_becomes_an_event():
+    event, problems = check(entry(actors="[Austin, DPRK]", extra="status: confirmed\nkey: true"))
+    assert problems == []
+    assert event.actors == ("lloyd-austin", "north-korea")  # aliases resolve to ids
+    assert event.status == "confirmed" and event.key
+    assert event.id == "2024-10-31-x"
+    assert event.url == "events/2024/2024-10-31-x/"
+
+
+def test_problem_names_file_line_column_and_field():
+    assert messages(entry(date="2024-02-30")) == [
+        f"{PATH}:3:7: date: '2024-02-30' is not a date (February 2024 has 29 days)"
+    ]
+
+
+def test_every_problem_of_a_file_is_reported():
+    found = messages(
+        "---\ntitle: ''\ndate: 2024-13\nactors: [lloyd-austen]\nstatus: rumour\ncolour: red\n---\n"
+    )
+    fields = [m.split(": ")[0].rsplit(":", 3)[-1] for m in found]
+    assert len(found) == 7, found
+    joined = "\n".join(found)
+    for expected in [
+        ":2:8: title: is empty",
+        ":3:7: date: '2024-13' is not a date (month 13)",
+        ":4:10: actors[0]: unknown actor 'lloyd-austen'; did you mean 'lloyd-austin'?",
+        ":5:9: status: 'rumour' is not a status",
+        ":6:1: colour: unknown field 'colour'",
+        "summary: is required but missing",
+        "sources: is required but missing",
+    ]:
+        assert expected in joined, (expected, joined)
+    assert fields
+
+
+def test_unknown_field_suggests_the_known_one():
+    (message,) = messages(entry(extra="locaton: Seoul"))
+    assert "unknown field 'locaton'; did you mean 'location'?" in message
+
+
+def test_source_url_must_be_http():
+    for bad in ("javascript:alert(1)", "data:text/html,x", "www.example.com/x"):
+        sources = f"\n  - publisher: X\n    url: '{bad}'\n"
+        (message,) = messages(entry(sources=sources))
+        assert "sources[0].url" in message and "not allowed" in message
+
+
+def test_source_needs_a_publisher():
+    (message,) = messages(entry(sources="\n  - url: https://example.com/\n"))
+    assert "sources[0].publisher: is required but missing" in message
+
+
+def test_end_must_not_precede_date():
+    (message,) = messages(entry(date="2024-11-02", extra="end: 2024-10-31"))
+    assert "end: ends (2024-10-31) before it starts (2024-11-02)" in message
+
+
+def test_empty_actor_list_is_an_error():
+    (message,) = messages(entry(actors="[]"))
+    assert "actors: needs at least one actor" in message
+
+
+def test_updates_are_kept_newest_first():
+    event, _ = check(
+        entry(
+            extra="updates:\n  - date: 2024-11-01\n    note: first\n"
+            "  - date: 2024-11-05\n    note: second"
+        )
+    )
+    assert [u.note for u in event.updates] == ["second", "first"]
+
+
+def test_booleans_must_be_true_or_false():
+    (message,) = messages(entry(extra="key: maybe"))
+    assert "key: 'maybe' is not true or false" in message
