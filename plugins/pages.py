@@ -82,6 +82,11 @@ class SitePages:
             )
         return html
 
+    def head(self, page: Page, renderer: Renderer) -> str:
+        """Extra <head> elements for any page of the site (empty when there are none)."""
+        event = self.events.get(page.file.src_uri)
+        return renderer.render("head.html", page, event=event).strip()
+
 
 def actor_url(actor_id: str) -> str:
     return page_url(actor_page(actor_id))

@@ -112,6 +112,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return html
         return self.site.render(page, html, self.renderer)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # the theme offers no hook for plugins in <head>; feed links and metadata go here
+        if self.site is None or self.renderer is None:
+            return output
+        head = self.site.head(page, self.renderer)
+        return output.replace("</head>", head + "</head>", 1) if head else output
+
 
 def _generated(config: MkDocsConfig, uri: str, content: str, in_nav: bool = False) -> File:
     """A page made in memory; pages outside the nav say so, or MkDocs lists each one."""
