@@ -1,4 +1,4 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -65,7 +65,7 @@ def test_leap_day_is_a_date():
 
 def test_time_is_compared_as_a_utc_instant():
     evening_in_new_york = parse_date("2024-10-31T22:30-04:00")
-    assert evening_in_new_york.start() == datetime(2024, 11, 1, 2, 30, tzinfo=timezone.utc)
+    assert evening_in_new_york.start() == datetime(2024, 11, 1, 2, 30, tzinfo=UTC)
     assert parse_date("2024-11-01") < evening_in_new_york
 
 
