@@ -117,8 +117,8 @@ def test_bad_entry_is_named_left_out_and_fails_strict(site):
         r"content/events/2024/2024-02-30-bad\.md:3:7: date: '2024-02-30' is not a date", out
     ), out
     assert (
-        "content/events/2024/2024-10-01-who.md:4:10: actors[0]: unknown actor 'lloyd-austen'; did you mean 'lloyd-austin'?"
-        in out
+        "content/events/2024/2024-10-01-who.md:4:10: actors[0]: "
+        "unknown actor 'lloyd-austen'; did you mean 'lloyd-austin'?" in out
     )
     assert "2024-10-02-nosources.md:2:1: sources: is required but missing" in out
     assert "timeline: 1 events published, 0 drafts, 3 invalid (listed above)" in out
