@@ -1,0 +1,103 @@
+"""The repository's own timeline: it builds strictly, and every entry meets the editorial bar.
+
+These are the only tests that read `content/` (STYLE.md: tests), so a content change shows here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from htmlparse import parse
+
+from timeline.loader import iter_entry_files, load_timeline
+
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture(scope="module")
+def timeline():
+    return load_timeline(str(CONTENT), shown_root=str(ROOT))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The repository's site, built with `mkdocs build --strict` from a copy of the checkout."""
+    root = tmp_path_factory.mktemp("repo")
+    for name in ("mkdocs.yml", "content"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    if (ROOT / "overrides").is_dir():
+        shutil.copytree(ROOT / "overrides", root / "overrides")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1730332800")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout
+    assert "WARNING" not in result.stdout, result.stdout
+    return root / "site"
+
+
+def test_every_entry_is_valid_and_published(timeline):
+    assert [str(p) for p in timeline.problems] == []
+    files = list(iter_entry_files(str(CONTENT)))
+    assert len(timeline.events) + len(timeline.drafts) == len(files)
+    assert timeline.invalid == ()
+
+
+def test_every_event_has_a_source_with_a_url_and_known_actors(timeline):
+    for event in timeline.events:
+        assert event.sources, event.path
+        assert all(s.url.startswith(("https://", "http://")) for s in event.sources), event.path
+        assert all(a in timeline.registry for a in event.actors), event.path
+
+
+def test_no_two_events_share_a_title_and_date(timeline):
+    seen = set()
+    for event in timeline.events:
+        key = (event.title.casefold(), event.date.iso())
+        assert key not in seen, event.path
+        seen.add(key)
+
+
+def test_file_names_start_with_the_date_as_written(timeline):
+    for event in timeline.events:
+        folder, name = event.path.split("/")[-2:]
+        assert name.startswith(event.date.iso() + "-"), event.path
+        assert folder == str(event.date.year), event.path
+
+
+def test_timeline_page_shows_every_event_in_order_from_june_2024(built, timeline):
+    doc = parse((built / "timeline/index.html").read_text(encoding="utf-8"))
+    items = doc.find_all("li", cls="tl-event")
+    assert len(items) == len(timeline.events) >= 34
+    datetimes = [li.find("time").attrs["datetime"] for li in items]
+    assert datetimes[0] == "2024-06-19"
+    assert datetimes[-1].startswith("2025-11")
+    titles = [li.find("a").text() for li in items]
+    assert titles == [e.title for e in timeline.events]
+    keys = [li.find("a").text() for li in items if "tl-event--key" in li.classes]
+    assert len(keys) >= 4
+
+
+def test_founding_event_attributes_each_statement_and_cites_the_founding_article(timeline):
+    (founding,) = [
+        e for e in timeline.events if e.date.iso() == "2024-10-31" and "lloyd-austin" in e.actors
+    ][:1]
+    assert founding.key
+    publishers = " ".join(s.publisher for s in founding.sources)
+    assert "Defence Connect" in publishers
+    assert "CNN" in publishers and "dpa-AFX" in publishers
+    text = founding.body
+    assert "Blinken" in text and "Austin" in text and "coming days" in text
