@@ -14,3 +14,7 @@ class TimelineConfig(base.Config):
     """The actor registry, inside docs_dir; it is read, never published as a file."""
     order = c.Choice(("oldest", "newest"), default="oldest")
     """Order of the timeline page when a reader has not chosen one."""
+    feed_limit = c.Type(int, default=50)
+    """How many of the latest additions the Atom and JSON feeds carry."""
+    timelinejs_group = c.Choice(("actor", "tag"), default="actor")
+    """Rows of the TimelineJS view (timelinejs.json): each event's first actor, or first tag."""

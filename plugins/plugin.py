@@ -17,6 +17,7 @@ from timeline.model import Problem
 from timeline.registry import Registry, load_registry
 
 from .config import TimelineConfig
+from .exports import export_files
 from .pages import SitePages
 from .render import Renderer
 
@@ -84,6 +85,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         files.append(
             File.generated(config, CSS, abs_src_path=os.path.join(HERE, "assets", "timeline.css"))
         )
+        for file in export_files(self.timeline, config, self.config):
+            files.append(file)
         return files
 
     def _registry(self, files: Files, shown) -> tuple[Registry, list]:

@@ -8,6 +8,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from timeline import dates
+from timeline.exports import FEEDS
 from timeline.model import STATUSES
 
 
@@ -27,6 +28,7 @@ class Renderer:
             timeline_month=dates.month_name,
         )
         self.env.globals.update(config=config, statuses=STATUSES)
+        self.env.globals.update(timeline_feeds=FEEDS)
 
     def render(self, name: str, page: Page, **context) -> str:
         def url(target: str) -> str:

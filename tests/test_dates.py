@@ -90,3 +90,12 @@ def test_edtf_strings():
     assert edtf(d("2024-10")) == "2024-10"
     assert edtf(d("2024-10"), circa=True) == "2024-10~"
     assert edtf(d("2024-10-31"), d("2024-11-02")) == "2024-10-31/2024-11-02"
+
+
+def test_edtf_times_have_seconds_and_spans_or_circa_of_times_fall_back_to_days():
+    d = parse_date
+    assert edtf(d("2024-10-31T14:30-04:00")) == "2024-10-31T14:30:00-04:00"
+    assert edtf(d("2024-10-31T14:30Z")) == "2024-10-31T14:30:00Z"
+    assert edtf(d("2024-10-31T14:30Z"), circa=True) == "2024-10-31~"
+    assert edtf(d("2024-10-31T23:30-04:00"), d("2024-11-02")) == "2024-10-31/2024-11-02"
+    assert edtf(d("2024"), d("2025-06"), circa=True) == "2024~/2025-06~"

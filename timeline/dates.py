@@ -335,8 +335,21 @@ def month_name(month: int) -> str:
 
 
 def edtf(start: PartialDate, end: PartialDate | None = None, circa: bool = False) -> str:
-    """The Library of Congress Extended Date/Time Format string: '2024-10', '2024-10~', 'a/b'."""
+    """The Library of Congress Extended Date/Time Format string: '2024-10', '2024-10~', 'a/b'.
+
+    EDTF writes a time with seconds ('T14:30:00-04:00'), and qualifies ('~') and spans only
+    dates, so an approximate or spanning date-time is given as its day (as written, not UTC).
+    """
     mark = "~" if circa else ""
+    if end is None and not circa and start.hour is not None:
+        return f"{_edtf_day(start)}T{start.hour:02d}:{start.minute:02d}:{start.second or 0:02d}" + (
+            format_offset(start.offset_minutes)
+        )
     if end is None:
-        return start.iso() + mark
-    return f"{start.iso()}{mark}/{end.iso()}{mark}"
+        return _edtf_day(start) + mark
+    return f"{_edtf_day(start)}{mark}/{_edtf_day(end)}{mark}"
+
+
+def _edtf_day(value: PartialDate) -> str:
+    """The date part at its precision, without a time."""
+    return PartialDate(value.year, value.month, value.day).iso()

@@ -1,0 +1,52 @@
+"""Feeds and data exports (SPEC §5): pure functions from a `Timeline` to the bytes of each file.
+
+`render_exports` gives {site path: bytes} for the Atom and JSON feeds, timeline.json and its JSON
+Schema, the iCalendar file, the CSV file and the TimelineJS data. Nothing here reads the clock:
+two builds of the same content and history give the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+
+from ..collection import Timeline
+from ..history import published
+from . import atom, csvfile, data, ical, jsonfeed, schema, timelinejs
+from .options import ExportOptions
+
+Renderer = Callable[[Timeline, ExportOptions, Mapping[str, datetime]], bytes]
+
+EXPORTS: dict[str, Renderer] = {
+    atom.PATH: atom.render,
+    jsonfeed.PATH: jsonfeed.render,
+    data.PATH: data.render,
+    ical.PATH: ical.render,
+    csvfile.PATH: csvfile.render,
+    timelinejs.PATH: timelinejs.render,
+}
+
+FEEDS = (
+    (atom.PATH, atom.MEDIA_TYPE, "Atom"),
+    (jsonfeed.PATH, jsonfeed.MEDIA_TYPE, "JSON Feed"),
+)
+"""(site path, media type, name) of each feed, for <link rel="alternate"> in every page."""
+
+SITE_URL_MISSING = (
+    "site_url is not set: feeds and data exports link to the site with relative URLs and feed "
+    "ids are provisional; set site_url to the address the site is published at"
+)
+
+
+def render_exports(
+    timeline: Timeline, options: ExportOptions, git_dates: Mapping[str, datetime] | None = None
+) -> dict[str, bytes]:
+    """Every export as {path inside the site: content}. `git_dates` ({content path: when the
+    file was added}, from `history.added_dates`) dates the feeds where front matter does not."""
+    when = {event.id: published(event, git_dates or {}) for event in timeline.events}
+    files = {path: render(timeline, options, when) for path, render in EXPORTS.items()}
+    files[schema.PATH] = schema.render()
+    return files
+
+
+__all__ = ["EXPORTS", "FEEDS", "SITE_URL_MISSING", "ExportOptions", "render_exports"]

@@ -1,0 +1,73 @@
+"""What the feeds say about events: the latest N by when they were added, and their dates."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from markupsafe import Markup
+
+from ..model import Event
+from ..ordering import event_key
+
+# a feed must say when it last changed; an empty timeline has no date of its own, and the build's
+# clock would make two builds differ
+EMPTY_FEED_UPDATED = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    event: Event
+    published: datetime
+    updated: datetime
+
+
+def last_change(event: Event, published: datetime) -> datetime:
+    """When the entry last changed, as far as its content says: its newest update, if later."""
+    return max([published, *(update.date.start() for update in event.updates)])
+
+
+def latest(
+    events: Sequence[Event], published: Mapping[str, datetime], limit: int
+) -> list[FeedEntry]:
+    """The `limit` most recently added events, newest first; ties go newest in timeline order
+    first, so the choice and the order never depend on anything but the content."""
+    entries = [FeedEntry(e, published[e.id], last_change(e, published[e.id])) for e in events]
+    entries.sort(key=lambda entry: (entry.published, event_key(entry.event)), reverse=True)
+    return entries[: max(limit, 0)]
+
+
+def feed_updated(entries: Sequence[FeedEntry]) -> datetime:
+    return max((entry.updated for entry in entries), default=EMPTY_FEED_UPDATED)
+
+
+def rfc3339(when: datetime) -> str:
+    """'2024-10-31T14:30:00Z': UTC, whole seconds, as Atom and JSON Feed write instants."""
+    text = when.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat()
+    return text + "Z"
+
+
+def status_label(status: str) -> str:
+    """'reported' -> 'Reported', as the site shows it."""
+    return status.capitalize()
+
+
+def content_html(event: Event, names: Mapping[str, str]) -> str:
+    """The entry's body for feed readers, as escaped HTML: date and status, summary, actors,
+    place and sources. `names` maps actor ids to names. Every value goes through markupsafe."""
+    parts = [
+        Markup("<p><strong>{}</strong> · {}</p>").format(
+            event.display_date, status_label(event.status)
+        ),
+        Markup("<p>{}</p>").format(event.summary),
+        Markup("<p>Actors: {}</p>").format(", ".join(names[a] for a in event.actors)),
+    ]
+    if event.location:
+        parts.append(Markup("<p>Place: {}</p>").format(event.location))
+    links = Markup(", ").join(
+        Markup('<a href="{}">{}</a>').format(source.url, source.publisher)
+        for source in event.sources
+    )
+    parts.append(Markup("<p>Sources: {}</p>").format(links))
+    return str(Markup("\n").join(parts))

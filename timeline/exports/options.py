@@ -1,0 +1,52 @@
+"""What every export needs to know about the site: its title, its address, and the limits."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from ..model import Event, actor_page, page_url
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """The site as the exports describe it. Without `site_url`, links are relative to the site's
+    root, which is where every export is published (so readers resolve them correctly)."""
+
+    title: str
+    site_url: str | None = None
+    description: str = ""
+    author: str | None = None
+    feed_limit: int = 50
+    directory_urls: bool = True
+    timelinejs_group: str = "actor"  # "actor" (the first actor) or "tag" (the first tag)
+
+    @property
+    def base(self) -> str:
+        """'https://example.org/site/' or '' when the site's address is unknown."""
+        if not self.site_url:
+            return ""
+        return self.site_url.rstrip("/") + "/"
+
+    def link(self, path: str) -> str:
+        """A site path ('feed.xml', 'events/2024/x/') as a link: absolute when the address is
+        known, else relative to the site's root."""
+        return self.base + path
+
+    def event_link(self, event: Event) -> str:
+        return self.link(page_url(event.path, self.directory_urls))
+
+    def actor_link(self, actor_id: str) -> str:
+        return self.link(page_url(actor_page(actor_id), self.directory_urls))
+
+    def permanent_id(self, path: str) -> str:
+        """An absolute IRI naming a site path for good, as feed ids must be: its URL, or without
+        an address a name-based UUID (stable, but it changes once site_url is set)."""
+        if self.base:
+            return self.link(path)
+        return "urn:uuid:" + str(
+            uuid.uuid5(uuid.NAMESPACE_URL, f"news-timeline:{self.title}:{path}")
+        )
+
+    def event_id(self, event: Event) -> str:
+        return self.permanent_id(page_url(event.path, self.directory_urls))

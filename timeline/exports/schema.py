@@ -1,0 +1,161 @@
+"""The JSON Schema of timeline.json, defined once here; `schema/timeline.json` in the repository
+and on the site is this, written out. Regenerate the committed copy with:
+
+    python -m timeline.exports > schema/timeline.json
+"""
+
+from __future__ import annotations
+
+from ..dates import Precision
+from ..model import ACTOR_KINDS, STATUSES
+from . import jsontext
+
+VERSION = "1.0"
+"""The version of timeline.json's format: the minor number grows when fields are added, the
+major number when a field is removed or changes meaning."""
+
+PATH = "schema/timeline.json"
+
+_TEXT = {"type": "string", "minLength": 1}
+_OPTIONAL_TEXT = {"type": ["string", "null"]}
+_SITE_LINK = {
+    "type": "string",
+    "format": "uri-reference",
+    "description": "Absolute when the site's address is configured, else relative to the site.",
+}
+_WEB_LINK = {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}
+_ISO = r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?)?)?$"
+
+
+def _object(properties: dict, required: tuple[str, ...] | None = None, **extra) -> dict:
+    """A closed object: every property listed, all required unless said otherwise."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties if required is None else required),
+        "additionalProperties": False,
+        **extra,
+    }
+
+
+SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": f"timeline.json, version {VERSION}",
+    "description": (
+        "Every published event of a news timeline with all its fields, actors resolved, dates "
+        "at their precision (also as EDTF strings) and sources."
+    ),
+    **_object(
+        {
+            "$schema": {"type": "string", "format": "uri-reference"},
+            "version": {"const": VERSION},
+            "title": _TEXT,
+            "description": {"type": "string"},
+            "url": {**_SITE_LINK, "description": "The timeline page."},
+            "events": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/event"},
+                "description": "Published events in timeline order (oldest first).",
+            },
+            "actors": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/actor"},
+                "description": "The whole actor registry, sorted by id.",
+            },
+        }
+    ),
+    "$defs": {
+        "date": _object(
+            {
+                "iso": {
+                    "type": "string",
+                    "pattern": _ISO,
+                    "description": "ISO 8601 at the precision known, as written.",
+                },
+                "precision": {"enum": [p.name.lower() for p in Precision]},
+                "start": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "The UTC instant the date starts (a day starts at 00:00 UTC).",
+                },
+                "edtf": {
+                    "type": "string",
+                    "minLength": 4,
+                    "description": "Library of Congress Extended Date/Time Format.",
+                },
+            },
+            description="A date known to a year, a month, a day or a time with a UTC offset.",
+        ),
+        "status": {
+            "enum": list(STATUSES),
+            "description": "How certain the event is.",
+        },
+        "actor": _object(
+            {
+                "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                "name": _TEXT,
+                "kind": {"enum": list(ACTOR_KINDS)},
+                "aliases": {"type": "array", "items": _TEXT},
+                "description": {"type": "string"},
+                "affiliation": {
+                    "type": ["string", "null"],
+                    "description": "Another actor's id.",
+                },
+                "url": {**_SITE_LINK, "description": "The actor's page."},
+            }
+        ),
+        "actor_ref": _object(
+            {
+                "id": {"type": "string"},
+                "name": _TEXT,
+                "kind": {"enum": list(ACTOR_KINDS)},
+            }
+        ),
+        "source": _object(
+            {
+                "publisher": _TEXT,
+                "url": _WEB_LINK,
+                "title": _OPTIONAL_TEXT,
+                "published": {"anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
+                "archived": {"anyOf": [_WEB_LINK, {"type": "null"}]},
+            }
+        ),
+        "update": _object({"date": {"$ref": "#/$defs/date"}, "note": _TEXT}),
+        "event": _object(
+            {
+                "id": {"type": "string", "description": "The entry's file name without .md."},
+                "url": {**_SITE_LINK, "description": "The event's page."},
+                "title": _TEXT,
+                "date": {"$ref": "#/$defs/date"},
+                "end": {"anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
+                "circa": {"type": "boolean"},
+                "display_date": {"type": "string", "description": "The date as the site shows it."},
+                "edtf": {"type": "string", "description": "Date or span, in EDTF."},
+                "status": {"$ref": "#/$defs/status"},
+                "key": {"type": "boolean", "description": "A key event."},
+                "summary": _TEXT,
+                "location": _OPTIONAL_TEXT,
+                "actors": {"type": "array", "items": {"$ref": "#/$defs/actor_ref"}, "minItems": 1},
+                "tags": {"type": "array", "items": _TEXT},
+                "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}, "minItems": 1},
+                "updates": {
+                    "type": "array",
+                    "items": {"$ref": "#/$defs/update"},
+                    "description": "Corrections log, newest first.",
+                },
+                "added": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": (
+                        "When the event was added to the timeline: the entry's `added` field, "
+                        "else the git commit that added its file, else its own date."
+                    ),
+                },
+            }
+        ),
+    },
+}
+
+
+def render() -> bytes:
+    return jsontext.dump(SCHEMA, indent=2)
