@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from . import __version__
 from .collection import Timeline
+from .commands import add_commands
 from .loader import load_timeline
 from .model import Problem
 
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--registry", default="actors.yml", help="registry file inside the content")
     check.add_argument("--format", choices=sorted(RENDERERS), default="text")
     check.set_defaults(handler=cmd_check)
+    add_commands(commands)
     return parser
 
 
