@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import MKDOCS, ROOT
 from htmlparse import parse
+from mkdocs.utils.yaml import yaml_load
 from test_workflows import actionlint
 
 from timeline.cli import main
@@ -37,7 +37,8 @@ def build(root: Path, **env_vars: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def made(tmp_path, capsys) -> Path:
+def made(tmp_path, capsys, monkeypatch) -> Path:
+    monkeypatch.delenv("SITE_URL", raising=False)
     root = tmp_path / "new-site"
     assert main(["init", str(root), "--title", TITLE]) == 0
     capsys.readouterr()
@@ -62,6 +63,14 @@ def test_init_makes_a_site_that_builds_strictly(made):
     assert (made / "site/actors/newsroom/index.html").exists()
 
 
+def test_the_published_address_comes_from_site_url_at_build_time(made):
+    """What the Pages workflow does: SITE_URL (from actions/configure-pages) sets site_url."""
+    result = build(made, SITE_URL="https://newsroom.example.org/timeline/")
+    assert result.returncode == 0, result.stdout
+    sitemap = (made / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://newsroom.example.org/timeline/timeline/</loc>" in sitemap
+
+
 def test_init_writes_the_layout_a_newsroom_needs(made):
     names = sorted(str(p.relative_to(made)) for p in made.rglob("*") if p.is_file())
     today = date.today()
@@ -80,8 +89,9 @@ def test_init_writes_the_layout_a_newsroom_needs(made):
             "schema/entry.json",
         ]
     )
-    config = yaml.safe_load((made / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((made / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_name"] == TITLE
+    assert config["site_url"] == "http://127.0.0.1:8000/"  # SITE_URL unset: the preview's
     assert "timeline" in config["plugins"] and config["docs_dir"] == "content"
     readme = (made / "README.md").read_text(encoding="utf-8")
     assert "mkdocs serve" in readme and "timeline check && mkdocs build --strict" in readme
@@ -115,7 +125,7 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
 
 def test_init_sets_site_url_when_given(tmp_path):
     assert main(["init", str(tmp_path / "s"), "--title", "T", "--url", "https://n.org/t/"]) == 0
-    config = yaml.safe_load((tmp_path / "s/mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((tmp_path / "s/mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_url"] == "https://n.org/t/"
     assert main(["init", str(tmp_path / "u"), "--title", "T", "--url", "n.org"]) == 1
 

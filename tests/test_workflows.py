@@ -100,6 +100,16 @@ def test_pages_builds_and_deploys_from_main_with_the_official_actions(folder):
     assert "mkdocs build --strict" in runs(pages) or "make site" in runs(pages)
 
 
+def test_new_sites_are_built_with_the_address_github_pages_gives_them():
+    pages = load(ROOT / "timeline/site_template/workflows/pages.yml")
+    build = pages["jobs"]["build"]["steps"]
+    (configure,) = [step for step in build if step.get("id") == "pages"]
+    assert configure["uses"] == "actions/configure-pages@v6"
+    (step,) = [step for step in build if "mkdocs build --strict" in step.get("run", "")]
+    assert step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert build.index(configure) < build.index(step)
+
+
 # --- pre-commit ---------------------------------------------------------------------------------
 
 

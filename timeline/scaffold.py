@@ -37,6 +37,7 @@ FILES = (
     ("workflows/pages.yml", ".github/workflows/pages.yml", False),
 )
 EXAMPLE_SLUG = "timeline-started"
+LOCAL_URL = "http://127.0.0.1:8000/"  # where `mkdocs serve` previews the site
 EXAMPLE_BODY = (
     "This first entry was written by `timeline init` to show what an event looks like on the\n"
     "site. Replace it with the first real event: `timeline new` writes a new entry, and\n"
@@ -52,10 +53,12 @@ def _placeholders(title: str, url: str | None) -> dict[str, str]:
     return {
         "title": html.escape(title, quote=False),  # Markdown passes HTML through
         "site_name": json.dumps(title, ensure_ascii=False),  # a YAML double-quoted string
+        # feeds and exports need the published address: the Pages workflow passes the one
+        # GitHub gives the site as SITE_URL; a local build uses the preview's address
         "site_url_line": (
             f"site_url: {json.dumps(url)}"
             if url
-            else "# site_url: https://example.org/your-timeline/   # the published address"
+            else f'site_url: !ENV [SITE_URL, "{LOCAL_URL}"]   # set by .github/workflows/pages.yml'
         ),
         "version": __version__,
         "kinds": ", ".join(ACTOR_KINDS),
