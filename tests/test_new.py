@@ -254,3 +254,10 @@ def test_excerpt_shows_the_text_literally():
     text = doc.find("blockquote").text()
     for shown in ("# Not a heading", "- not a list", "1. not a list", "<script>", "A & B"):
         assert shown in text, (shown, text)
+
+
+def test_from_without_a_registry_says_why_nothing_is_proposed(site, run):
+    (site.content / "actors.yml").unlink()
+    status, _, err = run("new", "X", "--date", "2024", "--from", str(ARTICLE))
+    assert status == 0
+    assert "proposed actors: none: cannot read the actor registry (not found)" in err

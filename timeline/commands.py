@@ -118,7 +118,12 @@ def cmd_new(args: argparse.Namespace) -> int:
         return _fail("new", f"{path} already exists; edit it, or choose another --slug", 1)
     sys.stdout.write(f"{path}\n")
     if draft is not None:
-        proposed = ", ".join(draft.actors) or "none found in the registry"
+        unread = (
+            f"none: {registry_problems[0].message}"
+            if registry_problems and not len(registry)
+            else ""
+        )
+        proposed = ", ".join(draft.actors) or unread or "none found in the registry"
         sys.stderr.write(f"timeline new: proposed actors: {proposed}\n")
         for line in draft.dropped:
             sys.stderr.write(f"timeline new: dropped as boilerplate: {line}\n")
