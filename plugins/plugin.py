@@ -12,6 +12,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from timeline.collection import build_timeline
+from timeline.entry_schema import SCHEMA_PATH
+from timeline.entry_schema import dumps as schema_json
 from timeline.loader import read_entry
 from timeline.model import Problem
 from timeline.registry import Registry, load_registry
@@ -87,6 +89,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         )
         for file in export_files(self.timeline, config, self.config):
             files.append(file)
+        if files.get_file_from_path(SCHEMA_PATH) is None:  # editors' schema, /schema/entry.json
+            files.append(File.generated(config, SCHEMA_PATH, content=schema_json()))
         return files
 
     def _registry(self, files: Files, shown) -> tuple[Registry, list]:

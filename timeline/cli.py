@@ -6,20 +6,22 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from . import __version__
 from .collection import Timeline
+from .commands import add_commands
 from .loader import load_timeline
 from .model import Problem
 
 
-def render_text(problems: Sequence[Problem]) -> str:
+def render_text(problems: Sequence[Problem], summary: Mapping[str, int] | None = None) -> str:
+    """`path:line:col: field: message`, one problem a line (the summary goes to stderr)."""
     return "".join(f"{problem}\n" for problem in problems)
 
 
-def render_github(problems: Sequence[Problem]) -> str:
-    """GitHub Actions workflow commands: one annotation per problem."""
+def render_github(problems: Sequence[Problem], summary: Mapping[str, int] | None = None) -> str:
+    """GitHub Actions workflow commands: one annotation per problem, on its file and line."""
 
     def escape(text: str, in_property: bool = False) -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -27,9 +29,7 @@ def render_github(problems: Sequence[Problem]) -> str:
 
     lines = []
     for p in problems:
-        level = (
-            "error" if p.severity == "error" else "warning" if p.severity == "warning" else "notice"
-        )
+        level = p.severity if p.severity in SEVERITIES else "error"
         lines.append(
             f"::{level} file={escape(p.path, True)},line={p.line},col={p.column},"
             f"title={escape(p.field, True)}::{escape(f'{p.field}: {p.message}')}\n"
@@ -37,12 +37,25 @@ def render_github(problems: Sequence[Problem]) -> str:
     return "".join(lines)
 
 
-def render_json(problems: Sequence[Problem]) -> str:
+def render_json(problems: Sequence[Problem], summary: Mapping[str, int] | None = None) -> str:
+    """`{"version": 1, "summary": {...counts}, "problems": [{path, line, column, field,
+    message, severity}, ...]}`, documented in CONTRIBUTING.md."""
     keys = ("path", "line", "column", "field", "message", "severity")
-    return json.dumps([{k: getattr(p, k) for k in keys} for p in problems], indent=2) + "\n"
+    document = {
+        "version": 1,
+        "summary": dict(summary or {}),
+        "problems": [{k: getattr(p, k) for k in keys} for p in problems],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 RENDERERS = {"text": render_text, "github": render_github, "json": render_json}
+
+
+SEVERITIES = ("error", "warning", "notice")
+FAILING = ("error", "warning")
+"""Severities that make `check` exit 1: a warning fails `mkdocs build --strict` as surely as an
+error does, and the project's sites build strictly, so the checker fails on it too."""
 
 
 def summary_line(timeline: Timeline) -> str:
@@ -53,43 +66,74 @@ def summary_line(timeline: Timeline) -> str:
     )
 
 
-def _content_paths(content: str, paths: Sequence[str], folder: str) -> list[str] | None:
-    """Files and folders given on the command line, as paths inside the content folder."""
-    if not paths:
-        return None
+def summary_counts(timeline: Timeline, problems: Sequence[Problem]) -> dict[str, int]:
+    counts = {
+        "events": len(timeline.events),
+        "drafts": len(timeline.drafts),
+        "invalid": len(timeline.invalid),
+    }
+    for severity in SEVERITIES:
+        counts[f"{severity}s"] = sum(p.severity == severity for p in problems)
+    return counts
+
+
+def _content_paths(
+    content: str, paths: Sequence[str], folder: str, registry: str = "actors.yml"
+) -> tuple[list[str] | None, list[str]]:
+    """Entry files among the paths given on the command line (files or folders), as paths
+    inside the content folder (None: all of them); and the Markdown files given that are not
+    entries. A changed registry can break any entry, so naming it checks them all."""
+    registry_path = os.path.abspath(os.path.join(content, registry))
+    if not paths or any(os.path.abspath(path) == registry_path for path in paths):
+        return None, []
+    events = os.path.join(os.path.abspath(content), folder.strip("/"), "")
     chosen: list[str] = []
+    skipped: list[str] = []
     for path in paths:
-        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(content)).replace(os.sep, "/")
         if os.path.isdir(path):
-            for directory, _, files in os.walk(path):
-                for name in files:
-                    if name.endswith(".md"):
-                        full = os.path.join(directory, name)
-                        chosen.append(os.path.relpath(full, content).replace(os.sep, "/"))
-        elif path.endswith(".md"):
-            chosen.append(rel)
-    return sorted(set(chosen))
+            found = [
+                os.path.join(directory, name)
+                for directory, _, names in os.walk(path)
+                for name in names
+                if name.endswith(".md")
+            ]
+        else:  # a missing file is kept, and reported as unreadable
+            found = [path] if path.endswith(".md") else []
+        for full in found:
+            if not os.path.abspath(full).startswith(events):
+                skipped.append(full)
+                continue
+            chosen.append(os.path.relpath(os.path.abspath(full), os.path.abspath(content)))
+    return sorted({p.replace(os.sep, "/") for p in chosen}), skipped
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    only = _content_paths(args.content, args.paths, args.folder)
-    timeline = load_timeline(args.content, args.folder, args.registry, only=only)
-    problems = list(timeline.problems)
-    problems += [
+def check_problems(timeline: Timeline, content: str) -> list[Problem]:
+    """Every problem of a loaded timeline and a notice per draft, in file and line order."""
+    drafts = [
         Problem(
-            os.path.relpath(os.path.join(args.content, e.path)).replace(os.sep, "/"),
+            os.path.relpath(os.path.join(content, event.path)).replace(os.sep, "/"),
             1,
             1,
             "draft",
             "draft: checked, but kept out of the published site",
             "notice",
         )
-        for e in timeline.drafts
+        for event in timeline.drafts
     ]
-    sys.stdout.write(RENDERERS[args.format](problems))
-    if args.format == "text":
-        sys.stderr.write(f"timeline: {summary_line(timeline)}\n")
-    return 1 if timeline.errors else 0
+    return sorted([*timeline.problems, *drafts], key=lambda p: (p.path, p.line, p.column))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    only, skipped = _content_paths(args.content, args.paths, args.folder, args.registry)
+    for path in skipped:
+        sys.stderr.write(
+            f"timeline: {path}: skipped, not an entry in {args.content}/{args.folder}/\n"
+        )
+    timeline = load_timeline(args.content, args.folder, args.registry, only=only)
+    problems = check_problems(timeline, args.content)
+    sys.stdout.write(RENDERERS[args.format](problems, summary_counts(timeline, problems)))
+    sys.stderr.write(f"timeline: {summary_line(timeline)}\n")
+    return 1 if any(p.severity in FAILING for p in problems) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,13 +141,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    check = commands.add_parser("check", help="validate entries and the actor registry")
+    check = commands.add_parser(
+        "check",
+        help="validate entries and the actor registry",
+        description="Print every problem as path:line:col: field: message. Exit status: 0 when "
+        "nothing fails, 1 on any error or warning (both fail `mkdocs build --strict`); notices, "
+        "such as drafts, never fail.",
+    )
     check.add_argument("paths", nargs="*", help="entry files or folders (default: all)")
     check.add_argument("--content", default="content", help="content folder (default: content)")
     check.add_argument("--folder", default="events", help="events folder inside the content")
     check.add_argument("--registry", default="actors.yml", help="registry file inside the content")
     check.add_argument("--format", choices=sorted(RENDERERS), default="text")
     check.set_defaults(handler=cmd_check)
+    add_commands(commands)
     return parser
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .model import Event, Problem
+from .naming import file_name_problem
 from .ordering import group_by_year_and_month, order_events
 from .registry import Registry
 
@@ -60,7 +61,8 @@ def build_timeline(
 ) -> Timeline:
     """From (content path, event or None, problems) per file to a `Timeline`.
 
-    Also reports what only the whole set shows: two files with the same event id.
+    Also reports what only the whole set shows: two files with the same event id; and an entry
+    whose file name disagrees with its date (a warning: the entry is still published).
     """
     problems = list(registry_problems)
     published, drafts, invalid = [], [], []
@@ -83,6 +85,8 @@ def build_timeline(
             invalid.append(rel_path)
             continue
         first_path[event.id] = rel_path
+        if misnamed := file_name_problem(event, shown):
+            problems.append(misnamed)
         (drafts if event.draft else published).append(event)
     return Timeline(
         events=tuple(order_events(published)),

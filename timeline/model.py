@@ -19,7 +19,9 @@ class Problem:
     column: int
     field: str
     message: str
-    severity: str = "error"  # "error" keeps the entry out; "notice" is information (drafts)
+    # "error" keeps the entry out; "warning" publishes it but fails `mkdocs build --strict`;
+    # "notice" is information (drafts)
+    severity: str = "error"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"

@@ -1,0 +1,175 @@
+"""`timeline init`: a new site that builds with `mkdocs build --strict`, passes `timeline check`
+and actionlint, and works from the installed package (templates are package data)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import MKDOCS, ROOT
+from htmlparse import parse
+from mkdocs.utils.yaml import yaml_load
+from test_workflows import actionlint
+
+from timeline.cli import main
+from timeline.entry_schema import dumps as schema_json
+
+TITLE = 'Sudan\'s war: "a timeline" & more'
+
+
+def build(root: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    """The real `mkdocs build --strict` of a site; output (stderr merged) in `.stdout`."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1730332800", **env_vars)
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", "site"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def made(tmp_path, capsys, monkeypatch) -> Path:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    root = tmp_path / "new-site"
+    assert main(["init", str(root), "--title", TITLE]) == 0
+    capsys.readouterr()
+    return root
+
+
+def test_init_makes_a_site_that_builds_strictly(made):
+    result = build(made)
+    assert result.returncode == 0, result.stdout
+    assert "WARNING" not in result.stdout
+    home = parse((made / "site/index.html").read_text(encoding="utf-8"))
+    assert home.find("h1").text() == TITLE  # escaped once, shown as written
+    assert TITLE in home.find("title").text()
+    timeline = parse((made / "site/timeline/index.html").read_text(encoding="utf-8"))
+    assert [li.find("a").text() for li in timeline.find_all("li", cls="tl-event")] == [
+        "This timeline was started"
+    ]
+    today = date.today()
+    event = made / f"site/events/{today.year}/{today.isoformat()}-timeline-started/index.html"
+    assert event.exists()
+    assert (made / "site/schema/entry.json").read_text(encoding="utf-8") == schema_json()
+    assert (made / "site/actors/newsroom/index.html").exists()
+
+
+def test_the_published_address_comes_from_site_url_at_build_time(made):
+    """What the Pages workflow does: SITE_URL (from actions/configure-pages) sets site_url."""
+    result = build(made, SITE_URL="https://newsroom.example.org/timeline/")
+    assert result.returncode == 0, result.stdout
+    sitemap = (made / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://newsroom.example.org/timeline/timeline/</loc>" in sitemap
+
+
+def test_init_writes_the_layout_a_newsroom_needs(made):
+    names = sorted(str(p.relative_to(made)) for p in made.rglob("*") if p.is_file())
+    today = date.today()
+    assert names == sorted(
+        [
+            ".github/workflows/ci.yml",
+            ".github/workflows/pages.yml",
+            ".gitignore",
+            "README.md",
+            "content/about.md",
+            "content/actors.yml",
+            f"content/events/{today.year}/{today.isoformat()}-timeline-started.md",
+            "content/index.md",
+            "mkdocs.yml",
+            "requirements.txt",
+            "schema/entry.json",
+        ]
+    )
+    config = yaml_load((made / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == TITLE
+    assert config["site_url"] == "http://127.0.0.1:8000/"  # SITE_URL unset: the preview's
+    assert "timeline" in config["plugins"] and config["docs_dir"] == "content"
+    readme = (made / "README.md").read_text(encoding="utf-8")
+    assert "mkdocs serve" in readme and "timeline check && mkdocs build --strict" in readme
+    about = (made / "content/about.md").read_text(encoding="utf-8")
+    for status in ("confirmed", "reported", "claimed", "disputed", "denied"):
+        assert f"**{status}**" in about
+
+
+def test_new_site_passes_check_and_actionlint(made, monkeypatch, capsys):
+    monkeypatch.chdir(made)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == ""
+    result = actionlint(*sorted((made / ".github/workflows").glob("*.yml")))
+    assert result.returncode == 0, result.stdout
+
+
+def test_new_site_takes_new_entries(made, monkeypatch, capsys):
+    monkeypatch.chdir(made)
+    assert main(["new", "First event", "--date", "2024-05", "--actor", "newsroom"]) == 0
+    capsys.readouterr()
+    assert main(["check"]) == 1  # the new entry's summary and source are still to fill in
+    assert "content/events/2024/2024-05-first-event.md:8:9: summary:" in capsys.readouterr().out
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    assert main(["init", str(tmp_path), "--title", "T"]) == 1
+    assert "already exists and is not empty" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+def test_init_sets_site_url_when_given(tmp_path):
+    assert main(["init", str(tmp_path / "s"), "--title", "T", "--url", "https://n.org/t/"]) == 0
+    config = yaml_load((tmp_path / "s/mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_url"] == "https://n.org/t/"
+    assert main(["init", str(tmp_path / "u"), "--title", "T", "--url", "n.org"]) == 1
+
+
+def test_init_works_from_the_installed_package(tmp_path):
+    """Collect the package as a wheel would (setuptools' build_py, which reads pyproject.toml's
+    package data), then run `init` and a strict build from that copy alone."""
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "timeline", "plugins"):
+        path = ROOT / name
+        if path.is_dir():
+            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(path, source / name)
+    target = tmp_path / "installed"
+    subprocess.run(
+        [sys.executable, "-c", "import setuptools; setuptools.setup()", "build_py"]
+        + ["--build-lib", str(target)],
+        cwd=source,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    site = tmp_path / "from-package"
+    script = (
+        "import sys, timeline, timeline_mkdocs, timeline.cli\n"
+        f"for module in (timeline, timeline_mkdocs):\n"
+        f"    assert module.__file__.startswith({str(target)!r}), module.__file__\n"
+        f"sys.exit(timeline.cli.main(['init', {str(site)!r}, '--title', 'From the package']))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(target))
+    result = subprocess.run(  # not run from the checkout, whose timeline/ would come first
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (site / ".github/workflows/pages.yml").read_text(encoding="utf-8") == (
+        ROOT / "timeline/site_template/workflows/pages.yml"
+    ).read_text(encoding="utf-8")
+    built = build(site, PYTHONPATH=str(target))
+    assert built.returncode == 0, built.stdout
+    assert (site / "site/timeline/index.html").exists()

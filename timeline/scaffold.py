@@ -1,0 +1,110 @@
+"""`timeline init`: a new, working timeline site for another topic, from the package's templates.
+
+The templates ship inside the package (`timeline/site_template/`, package data), so a newsroom can
+start a site with the project installed from a wheel. The example event is written from the same
+field table as `timeline new`, and the JSON Schema from the same generator as the plugin's.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from string import Template
+
+from . import __version__
+from .dates import PartialDate
+from .entry_schema import SCHEMA_PATH
+from .entry_schema import dumps as schema_json
+from .field_docs import status_list
+from .model import ACTOR_KINDS
+from .naming import entry_path
+from .template import render_entry, schema_link
+
+# (template inside site_template/, path in the new site, whether it has $placeholders)
+FILES = (
+    ("mkdocs.yml", "mkdocs.yml", True),
+    ("README.md", "README.md", True),
+    ("requirements.txt", "requirements.txt", True),
+    ("gitignore", ".gitignore", False),  # no dot: package data globs skip hidden files
+    ("content/index.md", "content/index.md", True),
+    ("content/about.md", "content/about.md", True),
+    ("content/actors.yml", "content/actors.yml", True),
+    ("workflows/ci.yml", ".github/workflows/ci.yml", False),
+    ("workflows/pages.yml", ".github/workflows/pages.yml", False),
+)
+EXAMPLE_SLUG = "timeline-started"
+LOCAL_URL = "http://127.0.0.1:8000/"  # where `mkdocs serve` previews the site
+EXAMPLE_BODY = (
+    "This first entry was written by `timeline init` to show what an event looks like on the\n"
+    "site. Replace it with the first real event: `timeline new` writes a new entry, and\n"
+    "`timeline check` names every field still to fill in.\n"
+)
+
+
+class InitError(ValueError):
+    """The site cannot be created where asked; the message says why."""
+
+
+def _placeholders(title: str, url: str | None) -> dict[str, str]:
+    return {
+        "title": html.escape(title, quote=False),  # Markdown passes HTML through
+        "site_name": json.dumps(title, ensure_ascii=False),  # a YAML double-quoted string
+        # feeds and exports need the published address: the Pages workflow passes the one
+        # GitHub gives the site as SITE_URL; a local build uses the preview's address
+        "site_url_line": (
+            f"site_url: {json.dumps(url)}"
+            if url
+            else f'site_url: !ENV [SITE_URL, "{LOCAL_URL}"]   # set by .github/workflows/pages.yml'
+        ),
+        "version": __version__,
+        "kinds": ", ".join(ACTOR_KINDS),
+        "statuses": status_list().rstrip("\n"),
+    }
+
+
+def example_event(today: date) -> tuple[str, str]:
+    """The content path and text of the example event, dated the day the site was made."""
+    day = PartialDate(today.year, today.month, today.day)
+    rel_path = entry_path("events", day, EXAMPLE_SLUG)
+    values = {
+        "title": "This timeline was started",
+        "date": day,
+        "actors": ["newsroom"],
+        "status": "confirmed",
+        "summary": "The timeline's first entry, an example to replace with the first real event.",
+        "sources": [{"publisher": "Example publisher", "url": "https://example.org/"}],
+    }
+    return rel_path, render_entry(values, EXAMPLE_BODY, schema_link(rel_path))
+
+
+def init_site(
+    directory: str | os.PathLike[str], title: str, url: str | None = None, today: date | None = None
+) -> list[str]:
+    """Write a new site into `directory` (which must be empty or not exist); return the paths
+    written, relative to it."""
+    title = " ".join(title.split())
+    if not title:
+        raise InitError("the title is empty; give the site's name with --title")
+    if url is not None and not url.startswith(("https://", "http://")):
+        raise InitError(f"--url must be the site's address starting with https://, not {url!r}")
+    root = Path(directory)
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise InitError(f"{directory} already exists and is not empty; choose a new folder")
+    templates = files(__package__) / "site_template"
+    values = _placeholders(title, url)
+    outputs: list[tuple[str, str]] = []
+    for source, target, substituted in FILES:
+        text = (templates / source).read_text(encoding="utf-8")
+        outputs.append((target, Template(text).substitute(values) if substituted else text))
+    rel_path, event_text = example_event(today or date.today())
+    outputs.append((f"content/{rel_path}", event_text))
+    outputs.append((SCHEMA_PATH, schema_json()))
+    for target, text in outputs:
+        path = root / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    return [target for target, _ in outputs]
