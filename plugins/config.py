@@ -14,3 +14,8 @@ class TimelineConfig(base.Config):
     """The actor registry, inside docs_dir; it is read, never published as a file."""
     order = c.Choice(("oldest", "newest"), default="oldest")
     """Order of the timeline page when a reader has not chosen one."""
+    year_pages_after = c.Type(int, default=200)
+    """Past this many published events, /timeline/ lists only the latest ones and links one page
+    per year (/timeline/2024/), so that no page grows without bound."""
+    main_page_events = c.Type(int, default=50)
+    """How many of the latest events /timeline/ lists once there are year pages."""

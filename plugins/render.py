@@ -9,6 +9,7 @@ from mkdocs.utils import get_relative_url
 
 from timeline import dates
 from timeline.model import STATUSES
+from timeline.views import month_anchor
 
 
 class Renderer:
@@ -25,6 +26,7 @@ class Renderer:
         self.env.filters.update(
             timeline_date=dates.format_date,
             timeline_month=dates.month_name,
+            timeline_anchor=month_anchor,
         )
         self.env.globals.update(config=config, statuses=STATUSES)
 
@@ -34,3 +36,8 @@ class Renderer:
 
         template = self.env.get_template(f"timeline/{name}")
         return template.render(page=page, url=url, **context)
+
+    @staticmethod
+    def url(page: Page, target: str) -> str:
+        """A site-relative URL made relative to `page`."""
+        return get_relative_url(target, page.url)
