@@ -46,7 +46,7 @@ EXTRA_ACTORS = """\
 MKDOCS_YML = """\
 site_name: Sample timeline
 site_description: A generated timeline for browser tests.
-site_url: https://example.org/sample/
+site_url: {site_url}
 docs_dir: content
 theme:
   name: material
@@ -76,6 +76,7 @@ nav:
   - Home: index.md
   - Timeline: timeline/index.md
   - Actors: actors/index.md
+  - Tags: tags.md
 """
 
 HOME = """\
@@ -109,16 +110,20 @@ def write_sample_site(
     seed: int = 5,
     year_pages_after: int = 200,
     main_page_events: int = 50,
+    site_url: str = "https://example.org/sample/",
 ) -> Site:
     """Write the sample site under `root` (not built)."""
     rng = random.Random(seed)
     site = Site(root)
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(
-        MKDOCS_YML.format(year_pages_after=year_pages_after, main_page_events=main_page_events),
+        MKDOCS_YML.format(
+            year_pages_after=year_pages_after, main_page_events=main_page_events, site_url=site_url
+        ),
         encoding="utf-8",
     )
     site.write("index.md", HOME)
+    site.write("tags.md", "# Tags\n\n<!-- material/tags -->\n")
     site.write("actors.yml", ACTORS + EXTRA_ACTORS)
     for n in range(events):
         year = 2024 if n < events * 0.6 else 2025

@@ -33,6 +33,7 @@ def test_one_bar_per_month_with_events_on_a_continuous_month_axis():
     assert chart.width == 4 * SLOT  # October 2024 to January 2025
     assert [(b.year, b.month) for b in chart.bars] == [(2024, 10), (2024, 12), (2025, 1)]
     assert [b.x for b in chart.bars] == [1.0, 21.0, 31.0]  # November is a gap
+    assert [(b.left, b.share) for b in chart.bars] == [(0.0, 25.0), (50.0, 25.0), (75.0, 25.0)]
     tallest = chart.bars[0]
     assert tallest.y + tallest.height == HEIGHT and tallest.y == chart.mark
     assert chart.bars[1].height < chart.bars[2].height < tallest.height

@@ -57,6 +57,8 @@ class Bar:
     width: float
     height: float
     label: str
+    left: float  # where the month's slot starts, in percent of the chart's width
+    share: float  # the slot's width, in percent of the chart's width
 
     @property
     def key(self) -> bool:
@@ -114,8 +116,21 @@ def overview(events: Iterable[Event]) -> Overview | None:
         if c.key_count:
             label += f", {plural(c.key_count, 'key event')}"
         x = index * SLOT + (SLOT - BAR) / 2
+        left, share = round(100 * index * SLOT / width, 3), round(100 * SLOT / width, 3)
         bars.append(
-            Bar(c.year, c.month, c.count, c.key_count, x, HEIGHT - height, BAR, height, label)
+            Bar(
+                c.year,
+                c.month,
+                c.count,
+                c.key_count,
+                x=x,
+                y=HEIGHT - height,
+                width=BAR,
+                height=height,
+                label=label,
+                left=left,
+                share=share,
+            )
         )
     years = []
     for year in range(counts[0].year, counts[-1].year + 1):

@@ -53,11 +53,14 @@
       });
     });
     var bars = all(document, "[data-tl-overview] a[data-month]").map(function (a) {
+      var month = a.getAttribute("data-month");
+      var label = a.querySelector(".tl-visually-hidden");
       return {
-        el: a,
-        month: a.getAttribute("data-month"),
-        here: (a.getAttribute("xlink:href") || "").charAt(0) === "#",
-        label: a.getAttribute("aria-label")
+        els: [a].concat(all(document, '[data-tl-overview] rect[data-month="' + month + '"]')),
+        month: month,
+        here: a.pathname === location.pathname,  // the theme may have made the href absolute
+        label: label,
+        text: label ? label.textContent : ""
       };
     });
 
@@ -131,8 +134,8 @@
       bars.forEach(function (bar) {
         // a bar that links to another page stands for events this page cannot filter
         var dim = active && !(bar.here && months[bar.month] && months[bar.month].shown);
-        bar.el.classList.toggle("tl-bar--dim", dim);
-        bar.el.setAttribute("aria-label", dim ? bar.label + " (none match the filters here)" : bar.label);
+        bar.els.forEach(function (el) { el.classList.toggle("tl-bar--dim", dim); });
+        if (bar.label) bar.label.textContent = dim ? bar.text + " (none match the filters here)" : bar.text;
       });
       reorder(s.order);
       if (countEl) {
