@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from conftest import ROOT
 from htmlparse import parse
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 from sample_site import write_sample_site
 
 CHROMIUM = "/usr/bin/chromium"
@@ -121,7 +121,14 @@ def page(visit) -> Page:
 
 
 def shown_titles(page: Page) -> list[str]:
-    return page.locator("li.tl-event:visible h4").all_inner_texts()
+    """Titles of the events not hidden by the filters. (Not Playwright's `:visible`: months off
+    screen are skipped by `content-visibility: auto` until scrolled to, yet are on the page.)"""
+    return page.locator("li.tl-event").evaluate_all(
+        SHOWN + "; return lis.filter(shown).map(li => li.querySelector('h4').textContent.trim()) }"
+    )
+
+
+SHOWN = "lis => { const shown = el => !el.closest('[hidden]')"
 
 
 def built_items(built: Path, path: str):
@@ -156,8 +163,10 @@ def test_choosing_an_actor_filters_the_list_and_updates_the_url(page, base_url, 
     assert count == f"Showing {len(expected)} of 30 events."
     # months without a matching event are hidden, and their bars dimmed
     for section in page.locator("section.tl-month").all():
-        visible = section.locator("li.tl-event:visible").count()
-        assert section.is_visible() == (visible > 0)
+        visible = section.locator("li.tl-event").evaluate_all(
+            SHOWN + "; return lis.filter(shown).length }"
+        )
+        assert section.evaluate("s => !s.hidden") == (visible > 0)
         month = section.get_attribute("id")
         bar = page.locator(f'a.tl-bar[data-month="{month}"]')
         if bar.count():
@@ -204,7 +213,9 @@ def test_order_toggle_reverses_the_list_and_is_kept_in_the_url(page, base_url):
     page.check("input[name=order][value=newest]")
     assert shown_titles(page) == list(reversed(before))
     assert "order=newest" in page.url
-    headings = page.locator("section.tl-month:visible h3").all_inner_texts()
+    headings = page.locator("section.tl-month h3").evaluate_all(
+        SHOWN + "; return lis.filter(shown).map(h => h.textContent) }"
+    )
     assert headings[0].startswith("December") and headings[-1] == "2024: month not known"
     page.click("form[data-tl-filters] button[type=reset]")
     page.wait_for_function("() => !location.search")
@@ -223,7 +234,7 @@ def test_instant_navigation_to_an_event_and_back_keeps_the_filters_working(page,
     page.select_option("#tl-filter-actor", ACTOR)
     filtered = shown_titles(page)
     page.evaluate("() => { window.__sameDocument = true; }")
-    page.locator("li.tl-event:visible h4 a").first.click()
+    page.get_by_role("link", name=filtered[0], exact=True).click()
     page.wait_for_url("**/events/**")
     assert page.locator("header.tl-header h1").inner_text() == filtered[0]
     # mkdocs-material swapped the page in place: no new document was loaded
@@ -244,8 +255,8 @@ def test_instant_navigation_to_an_event_and_back_keeps_the_filters_working(page,
     page.wait_for_url("**/timeline/2025/?actor=vladimir-putin")
     assert page.evaluate("() => window.__sameDocument") is True
     assert page.locator("#tl-filter-actor").input_value() == "vladimir-putin"
-    texts = page.locator("li.tl-event:visible").evaluate_all(
-        "lis => lis.map(li => li.dataset.actors)"
+    texts = page.locator("li.tl-event").evaluate_all(
+        SHOWN + "; return lis.filter(shown).map(li => li.dataset.actors) }"
     )
     assert texts and all("vladimir-putin" in t.split() for t in texts)
 
@@ -298,7 +309,7 @@ def test_main_page_links_earlier_months_to_their_year_page(page, base_url):
     assert "tl-bar--dim" in page.locator(f'rect[data-month="{month}"]').first.get_attribute("class")
     first.click()
     page.wait_for_url("**/timeline/2024/#month-2024-*")
-    assert page.locator("h1").inner_text() == "Timeline: 2024"
+    expect(page.locator("h1")).to_have_text("Timeline: 2024")
 
 
 PAGES = ["", "timeline/", "timeline/2024/", "actors/", "actors/kim-jong-un/", "tags/"]
@@ -311,7 +322,7 @@ def test_no_request_goes_to_another_host(visit, base_url, built):
         v.page.goto(base_url + path)
         v.page.wait_for_load_state("networkidle")
     v.page.locator("input.md-search__input").fill("event")  # search loads its worker and index
-    v.page.wait_for_selector(".md-search-result__item")
+    v.page.wait_for_selector(".md-search-result__item", timeout=30_000)
     hosts = {urlsplit(url).hostname for url in v.requests if not url.startswith("data:")}
     assert hosts == {"127.0.0.1"}, sorted(set(v.requests))
     assert any(url.endswith("/assets/timeline/timeline.js") for url in v.requests)
