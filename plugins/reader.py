@@ -14,7 +14,7 @@ from timeline.metadata import event_jsonld, script_json, social_tags
 from timeline.model import TIMELINE_PAGE, Actor, Event, page_url
 from timeline.ordering import group_by_year_and_month, period
 from timeline.overview import overview
-from timeline.related import companions, related_events
+from timeline.related import Relations, companions
 from timeline.views import (
     filter_choices,
     key_events,
@@ -45,6 +45,7 @@ class ReaderViews:
         )
         self.pages = {uri: (year, events) for uri, year, events in self.layout.pages()}
         self.positions = positions(timeline.events)
+        self.relations = Relations(timeline.events, timeline.by_actor)
 
     def uris(self) -> list[str]:
         """The year pages (the main timeline page is the site's own)."""
@@ -101,7 +102,7 @@ class ReaderViews:
         month = month if event.date.month is not None else None
         target = self.layout.month_page(year, month)
         return {
-            "related": related_events(event, self.timeline.by_actor),
+            "related": self.relations.related(event),
             "position": self.positions[event.id],
             "timeline_link": page_url(target) + "#" + month_anchor(year, month),
         }

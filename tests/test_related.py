@@ -7,7 +7,7 @@ from conftest import ACTORS, entry
 from timeline.collection import build_timeline
 from timeline.loader import read_entry
 from timeline.registry import load_registry
-from timeline.related import companions, related_events
+from timeline.related import Relations, companions
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")
 
@@ -43,7 +43,7 @@ def test_related_events_rank_shared_actors_first_then_nearness_in_time():
         }
     )
     subject = by_title(timeline, "Subject")
-    related = related_events(subject, timeline.by_actor)
+    related = Relations(timeline.events, timeline.by_actor).related(subject)
     assert [r.event.title for r in related] == [
         "All shared",
         "Two shared, far",
@@ -62,7 +62,7 @@ def test_related_events_are_at_most_the_limit_and_never_the_event_itself():
     }
     timeline = timeline_of(entries)
     subject = by_title(timeline, "Day 10")
-    related = related_events(subject, timeline.by_actor)
+    related = Relations(timeline.events, timeline.by_actor).related(subject)
     assert len(related) == 5
     assert subject not in [r.event for r in related]
     # all share the one actor, so nearness decides: days 9 and 11, then 8 and 12, then 7
@@ -83,7 +83,7 @@ def test_candidates_come_from_a_window_of_each_actors_list():
     timeline = timeline_of(entries)
     subject = by_title(timeline, "Subject")
     # with a window of 3, only the 3 nearest North Korea events on each side are candidates
-    related = related_events(subject, timeline.by_actor, limit=10, window=3)
+    related = Relations(timeline.events, timeline.by_actor).related(subject, limit=10, window=3)
     assert [r.event.title for r in related] == [
         "Far, shares a rare actor",  # found through the short list of 'nis'
         "Day 30",

@@ -11,13 +11,13 @@ ranking is exact: most shared actors first, then nearest in time, then timeline 
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Actor, Event
-from .ordering import event_key
 
 RELATED_LIMIT = 5
 RELATED_WINDOW = 25  # events looked at on each side of the event in each of its actors' lists
@@ -32,33 +32,40 @@ class Related:
     shared: tuple[str, ...]
 
 
-def related_events(
-    event: Event,
-    by_actor: Mapping[str, Sequence[Event]],
-    limit: int = RELATED_LIMIT,
-    window: int = RELATED_WINDOW,
-) -> list[Related]:
-    """Up to `limit` events sharing the most actors with `event`, nearest in time first.
+class Relations:
+    """Related events over one ordered timeline. Built once per build: positions, starting
+    instants and actor sets are computed here once, so each query is a few slices and lookups."""
 
-    `by_actor` maps each actor id to its events in timeline order (`Timeline.by_actor`).
-    """
-    key = event_key(event)
-    candidates: dict[str, Event] = {}
-    for actor_id in event.actors:
-        events = by_actor.get(actor_id, ())
-        at = bisect_left(events, key, key=event_key)  # where the event sits in this actor's list
-        for other in events[max(0, at - window) : at + window + 1]:
-            if other.id != event.id:
-                candidates[other.id] = other
-    start = event.date.start()
-    ranked = []
-    for other in candidates.values():
-        theirs = set(other.actors)
-        shared = tuple(a for a in event.actors if a in theirs)
-        distance = abs(other.date.start() - start)
-        ranked.append((-len(shared), distance, event_key(other), other, shared))
-    ranked.sort(key=lambda r: r[:3])
-    return [Related(other, shared) for *_, other, shared in ranked[:limit]]
+    def __init__(self, events: Sequence[Event], by_actor: Mapping[str, Sequence[Event]]):
+        self.events = events
+        self.index = {event.id: i for i, event in enumerate(events)}
+        self.starts = [event.date.start().timestamp() for event in events]
+        self.actors = [frozenset(event.actors) for event in events]
+        # each actor's events as positions in `events`, ascending (the lists are in timeline order)
+        self.lists = {a: [self.index[e.id] for e in items] for a, items in by_actor.items()}
+
+    def related(
+        self, event: Event, limit: int = RELATED_LIMIT, window: int = RELATED_WINDOW
+    ) -> list[Related]:
+        """Up to `limit` events sharing the most actors with `event`, nearest in time first."""
+        me = self.index[event.id]
+        candidates: set[int] = set()
+        for actor_id in event.actors:
+            positions = self.lists.get(actor_id, ())
+            at = bisect_left(positions, me)  # where the event sits in this actor's list
+            candidates.update(positions[max(0, at - window) : at + window + 1])
+        candidates.discard(me)
+        mine, start = self.actors[me], self.starts[me]
+        best = heapq.nsmallest(
+            limit,
+            candidates,
+            key=lambda j: (-len(mine & self.actors[j]), abs(self.starts[j] - start), j),
+        )
+        found = []
+        for j in best:
+            theirs = self.actors[j]
+            found.append(Related(self.events[j], tuple(a for a in event.actors if a in theirs)))
+        return found
 
 
 @dataclass(frozen=True, slots=True)
