@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 
+import yaml
+from conftest import ROOT
 from htmlparse import parse
 
 
@@ -349,3 +351,30 @@ def test_a_sites_own_favicon_and_custom_dir_still_win(site):
     doc = parse(site.html(""))
     assert doc.find("link", rel="icon").attrs["href"] == "own.png"
     assert doc.find("div", cls="md-search").attrs["aria-label"] == "Own search"
+
+
+def test_related_events_name_at_most_three_shared_actors(site):
+    actors = "[austin, blinken, nis, russia, north-korea]"
+    site.event("2024/2024-10-31-a.md", title="Subject", date="2024-10-31", actors=actors)
+    site.event("2024/2024-11-01-b.md", title="All five", date="2024-11-01", actors=actors)
+    assert site.build(strict=True).returncode == 0
+    item = (
+        parse(site.html("events/2024/2024-10-31-a/")).find("section", cls="tl-related").find("li")
+    )
+    assert item.find("span", cls="tl-muted").text() == (
+        "(shares Lloyd J. Austin III, Antony J. Blinken, National Intelligence Service and 2 more)"
+    )
+
+
+def test_the_repository_site_loads_no_fonts_or_scripts_from_other_hosts():
+
+    class Tolerant(yaml.SafeLoader):
+        pass  # mkdocs.yml may use !!python/name tags; they are not what is checked here
+
+    Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Tolerant)
+    assert config["theme"]["font"] is False
+    for key in ("extra_css", "extra_javascript"):
+        for item in config.get(key) or []:
+            path = item if isinstance(item, str) else item.get("path", "")
+            assert "//" not in path, f"{key}: {path} is loaded from another host"
