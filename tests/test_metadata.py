@@ -7,7 +7,7 @@ import json
 from conftest import entry
 from hypothesis import given
 from hypothesis import strategies as st
-from test_related import timeline_of
+from test_ordering import timeline_of
 
 from timeline.metadata import event_jsonld, script_json, social_tags
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import entry
-from test_related import timeline_of
+from test_ordering import timeline_of
 
 from timeline.overview import HEIGHT, SLOT, month_counts, overview
 

@@ -20,6 +20,14 @@ def configure(site, **options) -> None:
     )
 
 
+def social(head: str) -> tuple[dict[str, str], dict[str, str]]:
+    """OpenGraph (`property`) and Twitter (`name`) meta tags of a <head>, by name."""
+    metas = parse(head).find_all("meta")
+    og = {m.attrs["property"]: m.attrs["content"] for m in metas if "property" in m.attrs}
+    tw = {m.attrs["name"]: m.attrs["content"] for m in metas if "name" in m.attrs}
+    return og, tw
+
+
 def titles(doc) -> list[str]:
     return [li.find("h4").text() for li in doc.find_all("li", cls="tl-event")]
 
@@ -226,13 +234,7 @@ def test_event_page_head_has_json_ld_and_social_tags_escaped(site):
     assert data["location"]["name"] == "Kursk Oblast"
     assert data["url"] == "https://example.org/test/events/2024/2024-10-31-a/"
     assert data["citation"][0]["publisher"]["name"] == "AP"
-    doc = parse(head)
-    og = {
-        m.attrs["property"]: m.attrs["content"]
-        for m in doc.find_all("meta")
-        if "property" in m.attrs
-    }
-    tw = {m.attrs["name"]: m.attrs["content"] for m in doc.find_all("meta") if "name" in m.attrs}
+    og, tw = social(head)
     assert og["og:title"] == HOSTILE and og["og:type"] == "article"
     assert og["og:site_name"] == "Test timeline"
     assert og["og:url"] == "https://example.org/test/events/2024/2024-10-31-a/"
@@ -244,12 +246,7 @@ def test_other_pages_get_social_tags_but_no_json_ld(site):
     site.event("2024/2024-10-31-a.md")
     assert site.build(strict=True).returncode == 0
     html = site.html("timeline/")
-    doc = parse(html[: html.index("</head>")])
-    og = {
-        m.attrs["property"]: m.attrs["content"]
-        for m in doc.find_all("meta")
-        if "property" in m.attrs
-    }
+    og, _ = social(html[: html.index("</head>")])
     assert og["og:title"] == "Timeline" and og["og:type"] == "website"
     assert og["og:url"] == "https://example.org/test/timeline/"
     assert "application/ld+json" not in html

@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import ACTORS, entry
+from conftest import entry
+from test_ordering import REGISTRY, timeline_of
 
-from timeline.collection import build_timeline
-from timeline.loader import read_entry
-from timeline.registry import load_registry
 from timeline.related import Relations, companions
-
-REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")
-
-
-def timeline_of(entries: dict[str, str]):
-    results = []
-    for rel_path, text in entries.items():
-        event, problems = read_entry(text.encode(), rel_path, rel_path, REGISTRY)
-        assert problems == [], problems
-        results.append((rel_path, event, problems))
-    return build_timeline(results, REGISTRY)
 
 
 def by_title(timeline, title):

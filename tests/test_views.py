@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import entry
-from test_related import REGISTRY, timeline_of
+from test_ordering import REGISTRY, timeline_of
 
 from timeline.dates import parse_date
 from timeline.views import (
