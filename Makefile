@@ -12,7 +12,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint unit browser-deps bench clean
+.PHONY: serve site test lint unit browser-deps bench bench-filter clean
 
 $(STAMP): pyproject.toml requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test: $(STAMP) browser-deps lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(if $(BENCH_N),--n $(BENCH_N))
+
+# Filtering a large timeline in Chromium, and the size of its pages (figures, not a test).
+bench-filter: $(STAMP) browser-deps
+	$(BIN)/python -m bench.filter $(if $(BENCH_N),--n $(BENCH_N))
 
 clean:
 	rm -rf site .pytest_cache

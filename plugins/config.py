@@ -18,3 +18,8 @@ class TimelineConfig(base.Config):
     """How many of the latest additions the Atom and JSON feeds carry."""
     timelinejs_group = c.Choice(("actor", "tag"), default="actor")
     """Rows of the TimelineJS view (timelinejs.json): each event's first actor, or first tag."""
+    year_pages_after = c.Type(int, default=200)
+    """Past this many published events, /timeline/ lists only the latest ones and links one page
+    per year (/timeline/2024/), so that no page grows without bound."""
+    main_page_events = c.Type(int, default=50)
+    """How many of the latest events /timeline/ lists once there are year pages."""

@@ -10,6 +10,7 @@ from timeline.model import ACTORS_PAGE, TIMELINE_PAGE, actor_page, page_url
 from timeline.registry import group_by_kind
 
 from .config import TimelineConfig
+from .reader import ReaderViews
 from .render import Renderer
 
 KIND_LABELS = {
@@ -28,9 +29,10 @@ class SitePages:
         self.events = {event.path: event for event in timeline.events}
         self.actors = {actor_page(actor.id): actor for actor in timeline.registry}
         self.nav_uris = {TIMELINE_PAGE, ACTORS_PAGE}
+        self.reader = ReaderViews(timeline, config)
 
     def uris(self) -> list[str]:
-        return [TIMELINE_PAGE, ACTORS_PAGE, *self.actors]
+        return [TIMELINE_PAGE, ACTORS_PAGE, *self.actors, *self.reader.uris()]
 
     def meta(self, uri: str) -> dict | None:
         if event := self.events.get(uri):
@@ -46,29 +48,27 @@ class SitePages:
             return {"title": "Timeline"}
         if uri == ACTORS_PAGE:
             return {"title": "Actors"}
-        return None
+        return self.reader.meta(uri)
 
     def render(self, page: Page, html: str, renderer: Renderer) -> str:
         uri = page.file.src_uri
         common = {"registry": self.timeline.registry, "actor_url": actor_url}
+        html = self.reader.markers(html, page, renderer, **common)
         if event := self.events.get(uri):
             before, after = self.timeline.neighbours(event)
             context = dict(common, event=event, previous=before, next=after)
+            context.update(self.reader.event_context(event))
             header = renderer.render("event-header.html", page, **context)
             footer = renderer.render("event-footer.html", page, **context)
             return header + html + footer
         if actor := self.actors.get(uri):
             events = self.timeline.by_actor[actor.id]
-            return html + renderer.render("actor.html", page, actor=actor, events=events, **common)
-        if uri == TIMELINE_PAGE:
-            newest = self.config.order == "newest"
+            extra = self.reader.actor_context(actor)
             return html + renderer.render(
-                "timeline.html",
-                page,
-                groups=self.timeline.groups(newest_first=newest),
-                count=len(self.timeline.events),
-                **common,
+                "actor.html", page, actor=actor, events=events, **extra, **common
             )
+        if self.reader.is_timeline_page(uri):
+            return html + self.reader.timeline_page(page, renderer, **common)
         if uri == ACTORS_PAGE:
             return html + renderer.render(
                 "actors.html",
@@ -82,10 +82,11 @@ class SitePages:
             )
         return html
 
-    def head(self, page: Page, renderer: Renderer) -> str:
+    def head(self, page: Page, renderer: Renderer, site=None) -> str:
         """Extra <head> elements for any page of the site (empty when there are none)."""
         event = self.events.get(page.file.src_uri)
-        return renderer.render("head.html", page, event=event).strip()
+        meta = self.reader.head_context(page, event, site) if site is not None else {}
+        return renderer.render("head.html", page, event=event, **meta).strip()
 
 
 def actor_url(actor_id: str) -> str:

@@ -27,6 +27,9 @@ log = get_plugin_logger("timeline")
 summary_log = logging.getLogger("mkdocs.plugins.timeline.summary")
 HERE = os.path.dirname(os.path.abspath(__file__))
 CSS = "assets/timeline/timeline.css"
+JS = "assets/timeline/timeline.js"
+FAVICON = "assets/timeline/favicon.svg"
+MATERIAL_FAVICON = "assets/images/favicon.png"
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -41,6 +44,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return config
         config.theme.dirs.append(os.path.join(HERE, "templates"))
         config.extra_css.append(CSS)
+        config.extra_javascript.append(JS)
+        _theme_fixes(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -91,6 +96,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(file)
         if files.get_file_from_path(SCHEMA_PATH) is None:  # editors' schema, /schema/entry.json
             files.append(File.generated(config, SCHEMA_PATH, content=schema_json()))
+        for uri in (JS, FAVICON):
+            asset = os.path.join(HERE, "assets", os.path.basename(uri))
+            files.append(File.generated(config, uri, abs_src_path=asset))
         return files
 
     def _registry(self, files: Files, shown) -> tuple[Registry, list]:
@@ -123,8 +131,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # the theme offers no hook for plugins in <head>; feed links and metadata go here
         if self.site is None or self.renderer is None:
             return output
-        head = self.site.head(page, self.renderer)
+        head = self.site.head(page, self.renderer, config)
         return output.replace("</head>", head + "</head>", 1) if head else output
+
+
+def _theme_fixes(config: MkDocsConfig) -> None:
+    """For mkdocs-material: our favicon unless the site chose one, and the partials in
+    `overrides/` (accessibility fixes) ahead of the theme's own but after a site's custom_dir,
+    so that every site using the plugin gets them and a site can still override them."""
+    if config.theme.name != "material":
+        return
+    if config.theme["favicon"] == MATERIAL_FAVICON:
+        config.theme["favicon"] = FAVICON
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, os.path.join(HERE, "overrides"))
 
 
 def _generated(config: MkDocsConfig, uri: str, content: str, in_nav: bool = False) -> File:

@@ -10,6 +10,7 @@ from mkdocs.utils import get_relative_url
 from timeline import dates
 from timeline.exports import FEEDS
 from timeline.model import STATUSES
+from timeline.views import month_anchor
 
 
 class Renderer:
@@ -26,6 +27,7 @@ class Renderer:
         self.env.filters.update(
             timeline_date=dates.format_date,
             timeline_month=dates.month_name,
+            timeline_anchor=month_anchor,
         )
         self.env.globals.update(config=config, statuses=STATUSES)
         self.env.globals.update(timeline_feeds=FEEDS)
@@ -36,3 +38,8 @@ class Renderer:
 
         template = self.env.get_template(f"timeline/{name}")
         return template.render(page=page, url=url, **context)
+
+    @staticmethod
+    def url(page: Page, target: str) -> str:
+        """A site-relative URL made relative to `page`."""
+        return get_relative_url(target, page.url)

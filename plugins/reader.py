@@ -1,0 +1,166 @@
+"""Readers' views on the site: timeline and year pages with filters and the overview chart, event
+and actor page extras, home-page sections from markers, and <head> metadata. Decisions come from
+the core (`timeline.views`, `.related`, `.overview`, `.metadata`); this module only renders them."""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from timeline.collection import Timeline
+from timeline.metadata import event_jsonld, script_json, social_tags
+from timeline.model import TIMELINE_PAGE, Actor, Event, page_url
+from timeline.ordering import group_by_year_and_month, period
+from timeline.overview import overview
+from timeline.related import Relations, companions
+from timeline.views import (
+    filter_choices,
+    key_events,
+    latest_additions,
+    month_anchor,
+    plan_pages,
+    positions,
+)
+
+from .config import TimelineConfig
+from .render import Renderer
+
+log = get_plugin_logger("timeline")
+
+# `<!-- timeline:latest 5 -->` in a page's Markdown is replaced by the generated section
+MARKER = re.compile(r"<!--\s*timeline:([\w-]+)(?:\s+(\d+))?\s*-->")
+MARKERS = {"key-events": "home-key-events.html", "latest": "home-latest.html", "overview": None}
+LATEST_DEFAULT = 5
+
+
+class ReaderViews:
+    """Per-build views over one timeline; built in `on_files` with the rest of the site."""
+
+    def __init__(self, timeline: Timeline, config: TimelineConfig):
+        self.timeline, self.config = timeline, config
+        self.layout = plan_pages(
+            timeline.events, config.year_pages_after, max(0, config.main_page_events)
+        )
+        self.pages = {uri: (year, events) for uri, year, events in self.layout.pages()}
+        self.positions = positions(timeline.events)
+        self.relations = Relations(timeline.events, timeline.by_actor)
+
+    def uris(self) -> list[str]:
+        """The year pages (the main timeline page is the site's own)."""
+        return [uri for uri in self.pages if uri != TIMELINE_PAGE]
+
+    def meta(self, uri: str) -> dict | None:
+        if uri in self.pages and uri != TIMELINE_PAGE:
+            year = self.pages[uri][0]
+            return {"title": f"Timeline: {year}", "description": f"Every event of {year}."}
+        return None
+
+    def is_timeline_page(self, uri: str) -> bool:
+        return uri in self.pages
+
+    # --- timeline pages ----------------------------------------------------------------------
+
+    def timeline_page(self, page: Page, renderer: Renderer, **common) -> str:
+        uri = page.file.src_uri
+        year, events = self.pages[uri]
+        newest = self.config.order == "newest"
+        groups = group_by_year_and_month(reversed(events) if newest else events)
+        chart_events = self.timeline.events if year is None else events
+        return renderer.render(
+            "timeline.html",
+            page,
+            groups=groups,
+            count=len(events),
+            total=len(self.timeline.events),
+            year=year,
+            split=self.layout.split,
+            years=[(y, page_url(u), len(items)) for u, y, items in self.layout.pages() if y],
+            main_url=page_url(TIMELINE_PAGE),
+            chart=overview(chart_events),
+            month_href=self._month_href(page, renderer),
+            choices=filter_choices(events, self.timeline.registry),
+            order="newest" if newest else "oldest",
+            **common,
+        )
+
+    def _month_href(self, page: Page, renderer: Renderer):
+        here = page.file.src_uri
+
+        def month_href(year: int, month: int | None) -> str:
+            target = self.layout.month_page(year, month, here)
+            anchor = "#" + month_anchor(year, month)
+            return anchor if target == here else renderer.url(page, page_url(target)) + anchor
+
+        return month_href
+
+    # --- event and actor pages -----------------------------------------------------------------
+
+    def event_context(self, event: Event) -> dict:
+        year, month = period(event)
+        month = month if event.date.month is not None else None
+        target = self.layout.month_page(year, month)
+        return {
+            "related": self.relations.related(event),
+            "position": self.positions[event.id],
+            "timeline_link": page_url(target) + "#" + month_anchor(year, month),
+        }
+
+    def actor_context(self, actor: Actor) -> dict:
+        return {
+            "companions": companions(
+                actor.id, self.timeline.by_actor, self.timeline.registry.actors
+            )
+        }
+
+    # --- sections generated into any page --------------------------------------------------
+
+    def markers(self, html: str, page: Page, renderer: Renderer, **common) -> str:
+        """Replace `<!-- timeline:NAME [N] -->` markers with generated sections."""
+        if "timeline:" not in html:
+            return html
+
+        def replace(match: re.Match[str]) -> str:
+            name, number = match[1], match[2]
+            if name not in MARKERS:
+                known = ", ".join(MARKERS)
+                log.warning(f"{page.file.src_uri}: unknown marker 'timeline:{name}'; use {known}")
+                return match[0]
+            if name == "overview":
+                chart = overview(self.timeline.events)
+                if chart is None:
+                    return ""
+                href = self._month_href(page, renderer)
+                return renderer.render("overview.html", page, chart=chart, month_href=href)
+            if name == "key-events":
+                items = [(event, None) for event in key_events(self.timeline.events)]
+            else:
+                limit = int(number) if number else LATEST_DEFAULT
+                items = latest_additions(self.timeline.events, limit)
+            return renderer.render(MARKERS[name], page, items=items, **common)
+
+        return MARKER.sub(replace, html)
+
+    # --- <head> ------------------------------------------------------------------------------
+
+    def head_context(self, page: Page, event: Event | None, site) -> dict:
+        """OpenGraph and Twitter tags for every page, and JSON-LD for an event page."""
+        url = page.canonical_url
+        if event is not None:
+            title, description, kind = event.title, event.summary, "article"
+        else:
+            home = page.is_homepage
+            title = site.site_name if home else (page.title or site.site_name)
+            description = (page.meta or {}).get("description") or site.site_description or ""
+            kind = "website"
+        return {
+            "social": social_tags(
+                title=title,
+                description=description,
+                site_name=site.site_name,
+                url=url,
+                kind=kind,
+            ),
+            "jsonld": script_json(event_jsonld(event, url)) if event is not None else None,
+        }

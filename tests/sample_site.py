@@ -1,0 +1,168 @@
+"""A realistic generated site for browser tests: about 50 events over 2024–2025 with several
+actors, tags (some with spaces), every status, key events, a span, and month-, year- and
+time-precision dates. Deterministic: the same seed gives the same files."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from conftest import ACTORS, Site, entry
+
+EXTRA_ACTORS = """\
+- id: ukraine
+  name: Ukraine
+  kind: country
+- id: south-korea
+  name: South Korea
+  kind: country
+  aliases: [ROK]
+- id: kim-jong-un
+  name: Kim Jong Un
+  kind: person
+  description: Leader of North Korea
+  affiliation: north-korea
+- id: vladimir-putin
+  name: Vladimir Putin
+  kind: person
+  description: President of Russia
+  affiliation: russia
+- id: volodymyr-zelensky
+  name: Volodymyr Zelensky
+  kind: person
+  description: President of Ukraine
+  affiliation: ukraine
+- id: gur
+  name: Defence Intelligence of Ukraine
+  kind: organization
+  aliases: [GUR]
+  affiliation: ukraine
+- id: kpa
+  name: Korean People's Army
+  kind: group
+  affiliation: north-korea
+"""
+
+MKDOCS_YML = """\
+site_name: Sample timeline
+site_description: A generated timeline for browser tests.
+site_url: {site_url}
+docs_dir: content
+theme:
+  name: material
+  font: false
+  features:
+    - navigation.instant
+    - navigation.top
+    - search.highlight
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      toggle:
+        icon: material/weather-night
+        name: Switch to dark mode
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      toggle:
+        icon: material/weather-sunny
+        name: Switch to light mode
+plugins:
+  - search
+  - tags
+  - timeline:
+      year_pages_after: {year_pages_after}
+      main_page_events: {main_page_events}
+nav:
+  - Home: index.md
+  - Timeline: timeline/index.md
+  - Actors: actors/index.md
+  - Tags: tags.md
+"""
+
+HOME = """\
+# Sample timeline
+
+A generated timeline. Read the [timeline](timeline/index.md).
+
+<!-- timeline:overview -->
+
+## Key events
+
+<!-- timeline:key-events -->
+
+## Latest additions
+
+<!-- timeline:latest 4 -->
+"""
+
+ACTOR_IDS = (
+    "north-korea russia ukraine south-korea united-states kim-jong-un vladimir-putin "
+    "volodymyr-zelensky lloyd-austin antony-blinken nis gur kpa"
+).split()
+TAGS = ["kursk", "casualties", "diplomacy", "prisoners of war", "intelligence", "weapons"]
+STATUSES = ["confirmed", "reported", "reported", "claimed", "disputed", "denied"]
+PLACES = ["Kursk Oblast", "Pyongyang", "Moscow", "Seoul", "Kyiv", "Washington, D.C."]
+
+
+def write_sample_site(
+    root: Path,
+    events: int = 50,
+    seed: int = 5,
+    year_pages_after: int = 200,
+    main_page_events: int = 50,
+    site_url: str = "https://example.org/sample/",
+) -> Site:
+    """Write the sample site under `root` (not built)."""
+    rng = random.Random(seed)
+    site = Site(root)
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(
+            year_pages_after=year_pages_after, main_page_events=main_page_events, site_url=site_url
+        ),
+        encoding="utf-8",
+    )
+    site.write("index.md", HOME)
+    site.write("tags.md", "# Tags\n\n<!-- material/tags -->\n")
+    site.write("actors.yml", ACTORS + EXTRA_ACTORS)
+    for n in range(events):
+        year = 2024 if n < events * 0.6 else 2025
+        month = rng.randint(6, 12) if year == 2024 else rng.randint(1, 11)
+        day = rng.randint(1, 28)
+        date = f"{year}-{month:02d}-{day:02d}"
+        extra = [f"status: {rng.choice(STATUSES)}", f"location: {rng.choice(PLACES)}"]
+        if n % 7 == 3:
+            date = f"{year}-{month:02d}"  # month precision
+        if n == 5:
+            date = "2024"  # year precision
+        if n == 8:
+            date = f"{year}-{month:02d}-{day:02d}T14:30+03:00"
+        if n == 11:
+            extra.append(f"end: {year}-{month:02d}-{min(day + 3, 28):02d}")
+        if n in (2, 17, 40):
+            extra.append("key: true")
+        tags = rng.sample(TAGS, rng.randint(0, 2))
+        if tags:
+            extra.append("tags: [" + ", ".join(tags) + "]")
+        actors = ["north-korea", *rng.sample(ACTOR_IDS[1:], rng.randint(1, 3))]
+        title = f"Event {n:02d}, {rng.choice(['Report', 'Statement', 'Strike', 'Briefing'])}"
+        if n == 13:
+            title = 'Officials say troops & "advisers" are in Kursk'
+        slug = f"{date[:10]}-event-{n:02d}"
+        site.write(
+            f"events/{year}/{slug}.md",
+            entry(
+                title=f"'{title}'" if '"' in title else title,
+                date=date,
+                actors="[" + ", ".join(actors) + "]",
+                summary=f"Summary of event {n:02d}, with actors {', '.join(actors)}.",
+                extra="\n".join(extra),
+                sources=(
+                    f"\n  - publisher: Publisher {n % 5}\n"
+                    f"    title: Source headline {n:02d}\n"
+                    f"    url: https://news.example.com/{n:02d}\n"
+                    f"    published: {date[:10] if len(date) >= 10 else date}\n"
+                ),
+            ),
+        )
+    return site

@@ -1,0 +1,357 @@
+"""In a real browser (Debian's Chromium through Playwright): filters, the URL state, instant
+navigation, the page without JavaScript, the overview's links, requests, console errors and
+accessibility (axe-core). One realistic site is built per session and served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import ROOT
+from htmlparse import parse
+from playwright.sync_api import Page, expect, sync_playwright
+from sample_site import write_sample_site
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ACTOR = "kim-jong-un"
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """An HTTP server on 127.0.0.1 for the built site; bound first, because mkdocs-material's
+    instant navigation only follows links whose URL (with the port) is in the sitemap, which
+    comes from site_url."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    root = tmp_path_factory.mktemp("browser") / "site"
+    served = root / "site"
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(served))
+    )
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def built(server) -> Path:
+    """The sample site (50 events), large enough for year pages: the main page lists the 15
+    latest events and links /timeline/2024/ and /timeline/2025/."""
+    root, url = server
+    site = write_sample_site(root, year_pages_after=40, main_page_events=15, site_url=url)
+    result = site.build(strict=True)
+    assert result.returncode == 0, result.stdout
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def base_url(server, built) -> str:
+    return server[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "install Debian's chromium (make browser-deps)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A browser page that records every request and every console error."""
+
+    def __init__(self, browser, **options):
+        self.context = browser.new_context(**options)
+        self.context.set_default_timeout(10_000)
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page: Page = self.context.new_page()
+        self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        self.page.on(
+            "response",
+            lambda r: self.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
+        )
+        self.page.on(
+            "console",
+            lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None,
+        )
+
+
+@pytest.fixture
+def visit(browser):
+    """Open pages with `visit(...)`; after the test, no page may have logged an error."""
+    opened: list[Visit] = []
+
+    def open_visit(**options) -> Visit:
+        opened.append(Visit(browser, **options))
+        return opened[-1]
+
+    yield open_visit
+    errors = [error for v in opened for error in v.errors]
+    for v in opened:
+        v.context.close()
+    assert errors == [], errors
+
+
+@pytest.fixture
+def page(visit) -> Page:
+    return visit(viewport={"width": 1280, "height": 900}).page
+
+
+def shown_titles(page: Page) -> list[str]:
+    """Titles of the events not hidden by the filters. (Not Playwright's `:visible`: months off
+    screen are skipped by `content-visibility: auto` until scrolled to, yet are on the page.)"""
+    return page.locator("li.tl-event").evaluate_all(
+        SHOWN + "; return lis.filter(shown).map(li => li.querySelector('h4').textContent.trim()) }"
+    )
+
+
+SHOWN = "lis => { const shown = el => !el.closest('[hidden]')"
+
+
+def built_items(built: Path, path: str):
+    """The event items of a built page, as the HTML has them (independent of the script)."""
+    return parse((built / path / "index.html").read_text()).find_all("li", cls="tl-event")
+
+
+def test_timeline_renders_in_order(page, base_url, built):
+    page.goto(base_url + "timeline/2024/")
+    items = built_items(built, "timeline/2024")
+    assert len(items) == 30
+    dates = page.locator("li.tl-event time").evaluate_all("ts => ts.map(t => t.dateTime)")
+    assert dates == [li.find("time").attrs["datetime"] for li in items]
+    starts = [d[:10] for d in dates]
+    assert starts == sorted(starts, key=lambda d: d.ljust(10, "-"))  # a year before its months
+    assert page.locator("[data-tl-count]").inner_text() == "30 events."
+    assert page.locator("form[data-tl-filters]").is_visible()
+
+
+def test_choosing_an_actor_filters_the_list_and_updates_the_url(page, base_url, built):
+    page.goto(base_url + "timeline/2024/")
+    page.select_option("#tl-filter-actor", ACTOR)
+    expected = [
+        li.find("h4").text()
+        for li in built_items(built, "timeline/2024")
+        if ACTOR in li.attrs["data-actors"].split()
+    ]
+    assert 0 < len(expected) < 30
+    assert shown_titles(page) == expected
+    assert parse_qs(urlsplit(page.url).query) == {"actor": [ACTOR]}
+    count = page.locator("[data-tl-count]").inner_text()
+    assert count == f"Showing {len(expected)} of 30 events."
+    # months without a matching event are hidden, and their bars dimmed
+    for section in page.locator("section.tl-month").all():
+        visible = section.locator("li.tl-event").evaluate_all(
+            SHOWN + "; return lis.filter(shown).length }"
+        )
+        assert section.evaluate("s => !s.hidden") == (visible > 0)
+        month = section.get_attribute("id")
+        bar = page.locator(f'a.tl-bar[data-month="{month}"]')
+        if bar.count():
+            assert ("tl-bar--dim" in bar.get_attribute("class")) == (visible == 0)
+    # several filters at once
+    page.select_option("#tl-filter-status", "reported")
+    both = [
+        li.find("h4").text()
+        for li in built_items(built, "timeline/2024")
+        if ACTOR in li.attrs["data-actors"].split() and li.attrs["data-status"] == "reported"
+    ]
+    assert shown_titles(page) == both
+    assert parse_qs(urlsplit(page.url).query) == {"actor": [ACTOR], "status": ["reported"]}
+
+
+def test_a_tag_with_spaces_filters_too(page, base_url, built):
+    page.goto(base_url + "timeline/2024/")
+    page.select_option("#tl-filter-tag", "prisoners of war")
+    expected = [
+        li.find("h4").text()
+        for li in built_items(built, "timeline/2024")
+        if "prisoners of war" in json.loads(li.attrs.get("data-tags", "[]"))
+    ]
+    assert expected and shown_titles(page) == expected
+    assert "tag=prisoners+of+war" in page.url
+
+
+def test_reloading_the_url_restores_the_filter(page, base_url):
+    page.goto(base_url + f"timeline/2024/?actor={ACTOR}&order=newest")
+    assert page.locator("#tl-filter-actor").input_value() == ACTOR
+    assert page.locator("input[name=order][value=newest]").is_checked()
+    filtered = shown_titles(page)
+    page.reload()
+    assert page.locator("#tl-filter-actor").input_value() == ACTOR
+    assert shown_titles(page) == filtered
+    page.goto(base_url + "timeline/2024/")
+    oldest_first = [t for t in shown_titles(page) if t in filtered]
+    assert filtered == list(reversed(oldest_first))
+
+
+def test_order_toggle_reverses_the_list_and_is_kept_in_the_url(page, base_url):
+    page.goto(base_url + "timeline/2024/")
+    before = shown_titles(page)
+    page.check("input[name=order][value=newest]")
+    assert shown_titles(page) == list(reversed(before))
+    assert "order=newest" in page.url
+    headings = page.locator("section.tl-month h3").evaluate_all(
+        SHOWN + "; return lis.filter(shown).map(h => h.textContent) }"
+    )
+    assert headings[0].startswith("December") and headings[-1] == "2024: month not known"
+    page.click("form[data-tl-filters] button[type=reset]")
+    page.wait_for_function("() => !location.search")
+    assert shown_titles(page) == before
+
+
+def test_an_unknown_value_in_the_url_is_kept_and_matches_nothing(page, base_url):
+    page.goto(base_url + "timeline/2024/?actor=nobody")
+    assert page.locator("#tl-filter-actor").input_value() == "nobody"
+    assert shown_titles(page) == []
+    assert page.locator("[data-tl-empty]").is_visible()
+
+
+def test_instant_navigation_to_an_event_and_back_keeps_the_filters_working(page, base_url):
+    page.goto(base_url + "timeline/2024/")
+    page.select_option("#tl-filter-actor", ACTOR)
+    filtered = shown_titles(page)
+    page.evaluate("() => { window.__sameDocument = true; }")
+    page.get_by_role("link", name=filtered[0], exact=True).click()
+    page.wait_for_url("**/events/**")
+    assert page.locator("header.tl-header h1").inner_text() == filtered[0]
+    # mkdocs-material swapped the page in place: no new document was loaded
+    assert page.evaluate("() => window.__sameDocument") is True
+    page.go_back()
+    page.wait_for_url(f"**/timeline/2024/?actor={ACTOR}")
+    page.wait_for_function(
+        "() => { const f = document.querySelector('form[data-tl-filters]'); return f && !f.hidden }"
+    )
+    assert page.evaluate("() => window.__sameDocument") is True
+    assert page.locator("#tl-filter-actor").input_value() == ACTOR
+    assert shown_titles(page) == filtered
+    page.select_option("#tl-filter-actor", "vladimir-putin")
+    assert "actor=vladimir-putin" in page.url
+    assert shown_titles(page) != filtered and shown_titles(page)
+    # to another timeline page by instant navigation: the filters work there too
+    page.locator("nav.tl-years a", has_text="2025").click()
+    page.wait_for_url("**/timeline/2025/?actor=vladimir-putin")
+    assert page.evaluate("() => window.__sameDocument") is True
+    assert page.locator("#tl-filter-actor").input_value() == "vladimir-putin"
+    texts = page.locator("li.tl-event").evaluate_all(
+        SHOWN + "; return lis.filter(shown).map(li => li.dataset.actors) }"
+    )
+    assert texts and all("vladimir-putin" in t.split() for t in texts)
+
+
+def test_the_page_reads_in_full_without_javascript(visit, base_url, built):
+    page = visit(java_script_enabled=False, viewport={"width": 390, "height": 800}).page
+    page.goto(base_url + f"timeline/2024/?actor={ACTOR}")
+    assert not page.locator("form[data-tl-filters]").is_visible()
+    expected = [li.find("h4").text() for li in built_items(built, "timeline/2024")]
+    assert shown_titles(page) == expected
+    assert page.locator("[data-tl-count]").inner_text() == "30 events."
+    bar = page.locator("a.tl-bar").first
+    month = bar.get_attribute("data-month")
+    bar.click()
+    page.wait_for_url(f"**#{month}")
+    assert page.locator(f"section#{month}").is_visible()
+
+
+def test_the_overview_has_one_bar_per_month_and_a_bar_lands_on_its_month(page, base_url, built):
+    page.goto(base_url + "timeline/2024/")
+    months = {
+        section.attrs["id"]
+        for section in parse((built / "timeline/2024/index.html").read_text()).find_all(
+            "section", cls="tl-month"
+        )
+        if section.attrs["id"].startswith("month-")
+    }
+    bars = page.locator("a.tl-bar")
+    assert sorted(bars.evaluate_all("bs => bs.map(b => b.dataset.month)")) == sorted(months)
+    bar = page.get_by_role("link", name="October 2024:")
+    label = bar.inner_text()
+    count = len(page.locator("section#month-2024-10 li.tl-event").all())
+    assert label.startswith(f"October 2024: {count} event")
+    bar.click()
+    page.wait_for_url("**#month-2024-10")
+    heading = page.locator("section#month-2024-10 h3")
+    expect(heading).to_be_in_viewport()
+    top = heading.evaluate("h => h.getBoundingClientRect().top")
+    assert 0 <= top < 200  # scrolled to, below the sticky header
+
+
+def test_main_page_links_earlier_months_to_their_year_page(page, base_url):
+    page.goto(base_url + "timeline/")
+    assert page.locator("li.tl-event").count() == 15
+    first = page.locator("a.tl-bar").first
+    month = first.get_attribute("data-month")
+    assert first.evaluate("a => a.pathname + a.hash").startswith("/timeline/2024/#month-2024-")
+    page.select_option("#tl-filter-actor", ACTOR)
+    # months not listed on this page cannot be filtered here: their bars are dimmed
+    assert "tl-bar--dim" in first.get_attribute("class")
+    assert "none match the filters here" in first.inner_text()
+    assert "tl-bar--dim" in page.locator(f'rect[data-month="{month}"]').first.get_attribute("class")
+    first.click()
+    page.wait_for_url("**/timeline/2024/#month-2024-*")
+    expect(page.locator("h1")).to_have_text("Timeline: 2024")
+
+
+PAGES = ["", "timeline/", "timeline/2024/", "actors/", "actors/kim-jong-un/", "tags/"]
+
+
+def test_no_request_goes_to_another_host(visit, base_url, built):
+    v = visit(viewport={"width": 1280, "height": 900})
+    event = next((built / "events/2024").iterdir()).name
+    for path in [*PAGES, f"events/2024/{event}/"]:
+        v.page.goto(base_url + path)
+        v.page.wait_for_load_state("networkidle")
+    hosts = {urlsplit(url).hostname for url in v.requests if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, sorted(set(v.requests))
+    assert any(url.endswith("/assets/timeline/timeline.js") for url in v.requests)
+    assert any(url.endswith("/assets/timeline/favicon.svg") for url in v.requests)
+    # the search worker and its index were loaded too, from this host
+    assert any(url.endswith("/search/search_index.json") for url in v.requests)
+
+
+def axe_violations(page: Page) -> list[tuple[str, str, list]]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document)).violations")
+    return [
+        (v["id"], v["impact"], [(n["target"], n["failureSummary"]) for n in v["nodes"]][:3])
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_serious_accessibility_violations(visit, base_url, built, scheme, width):
+    page = visit(viewport={"width": width, "height": 900}, color_scheme=scheme).page
+    event = sorted((built / "events/2024").iterdir())[2].name
+    found = {}
+    for path in [*PAGES, f"events/2024/{event}/"]:
+        page.goto(base_url + path)
+        if path.startswith("timeline/"):
+            page.select_option("#tl-filter-actor", ACTOR)  # with the form shown and in use
+        violations = axe_violations(page)
+        if violations:
+            found[path] = violations
+    assert found == {}

@@ -1,0 +1,115 @@
+"""Page layout (main page and year pages), positions, filter choices and home-page lists."""
+
+from __future__ import annotations
+
+from conftest import entry
+from test_ordering import REGISTRY, timeline_of
+
+from timeline.dates import parse_date
+from timeline.views import (
+    filter_choices,
+    key_events,
+    latest_additions,
+    month_anchor,
+    plan_pages,
+    positions,
+    year_page,
+)
+
+SPREAD = {
+    "events/a.md": entry(title="A", date="2024"),
+    "events/b.md": entry(title="B", date="2024-06-19", actors="[russia, north-korea]"),
+    "events/c.md": entry(title="C", date="2024-10", extra="key: true\nstatus: confirmed"),
+    "events/d.md": entry(title="D", date="2024-10-31", extra="tags: [Kursk, diplomacy]"),
+    "events/e.md": entry(title="E", date="2025-01-12", actors="[nis]", extra="tags: [Kursk]"),
+    "events/f.md": entry(title="F", date="2025-01-13", extra="status: claimed"),
+}
+
+
+def titles(events):
+    return [e.title for e in events]
+
+
+def test_a_small_timeline_is_one_page():
+    events = timeline_of(SPREAD).events
+    layout = plan_pages(events, year_pages_after=6, main_page_events=2)
+    assert not layout.split
+    assert titles(layout.main) == ["A", "B", "C", "D", "E", "F"]
+    assert [uri for uri, _, _ in layout.pages()] == ["timeline/index.md"]
+    assert layout.page_of(events[-1]) == "timeline/index.md"
+    assert layout.month_page(2024, 10, "index.md") == "timeline/index.md"
+
+
+def test_past_the_threshold_the_main_page_lists_the_latest_and_each_year_has_a_page():
+    events = timeline_of(SPREAD).events
+    layout = plan_pages(events, year_pages_after=5, main_page_events=3)
+    assert layout.split
+    assert titles(layout.main) == ["D", "E", "F"]
+    pages = layout.pages()
+    assert [(uri, year, titles(items)) for uri, year, items in pages] == [
+        ("timeline/index.md", None, ["D", "E", "F"]),
+        ("timeline/2024/index.md", 2024, ["A", "B", "C", "D"]),
+        ("timeline/2025/index.md", 2025, ["E", "F"]),
+    ]
+    assert layout.page_of(events[0]) == "timeline/2024/index.md"
+    # January 2025 is wholly on the main page; October 2024 is cut (C is only on 2024's page)
+    assert layout.month_page(2025, 1, "timeline/index.md") == "timeline/index.md"
+    assert layout.month_page(2024, 10, "timeline/index.md") == "timeline/2024/index.md"
+    assert layout.month_page(2025, 1, "index.md") == "timeline/2025/index.md"
+    assert layout.month_page(2025, 1, "timeline/2025/index.md") == "timeline/2025/index.md"
+
+
+def test_year_page_paths_and_month_anchors():
+    assert year_page(2024) == "timeline/2024/index.md"
+    assert month_anchor(2024, 3) == "month-2024-03"
+    assert month_anchor(2024, None) == "year-2024-undated"
+
+
+def test_positions_count_in_the_whole_timeline_and_in_the_year():
+    events = timeline_of(SPREAD).events
+    found = positions(events)
+    d = found[events[3].id]
+    assert (d.index, d.total, d.year, d.index_in_year, d.year_total) == (4, 6, 2024, 4, 4)
+    e = found[events[4].id]
+    assert (e.index, e.total, e.year, e.index_in_year, e.year_total) == (5, 6, 2025, 1, 2)
+
+
+def test_filter_choices_list_what_is_present_with_counts():
+    choices = filter_choices(timeline_of(SPREAD).events, REGISTRY)
+    assert [(c.value, c.label, c.count) for c in choices.actors] == [
+        ("nis", "National Intelligence Service", 1),
+        ("north-korea", "North Korea", 5),
+        ("russia", "Russia", 1),
+    ]
+    assert [(c.value, c.count) for c in choices.tags] == [("diplomacy", 1), ("Kursk", 2)]
+    assert [(c.value, c.label, c.count) for c in choices.statuses] == [
+        ("confirmed", "Confirmed", 1),
+        ("reported", "Reported", 4),
+        ("claimed", "Claimed", 1),
+    ]
+    assert [(c.value, c.count) for c in choices.years] == [("2024", 4), ("2025", 2)]
+
+
+def test_key_events_in_order():
+    assert titles(key_events(timeline_of(SPREAD).events)) == ["C"]
+
+
+def test_latest_additions_use_the_added_date_then_the_event_date():
+    events = timeline_of(
+        {
+            "events/old.md": entry(
+                title="Old event added late", date="2024-06-19", extra="added: 2025-02-01"
+            ),
+            "events/new.md": entry(title="Newest event", date="2025-01-13"),
+            "events/mid.md": entry(title="Middle event", date="2024-10-31"),
+        }
+    ).events
+    latest = latest_additions(events, limit=2)
+    assert [(e.title, str(when) if when else None) for e, when in latest] == [
+        ("Old event added late", "2025-02-01"),
+        ("Newest event", None),
+    ]
+    # a mapping of added dates (e.g. from the git history) counts where the entry has none
+    mapping = {"mid": parse_date("2025-03-01")}
+    latest = latest_additions(events, limit=3, added=mapping)
+    assert titles(e for e, _ in latest) == ["Middle event", "Old event added late", "Newest event"]

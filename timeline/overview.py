@@ -1,0 +1,139 @@
+"""The visual overview: events per month as bar-chart geometry, computed at build time.
+
+Templates draw the SVG from these numbers; nothing is measured in the browser. The chart runs
+over every month from the first with events to the last, so gaps in time show as gaps; each month
+with events is one bar. Events dated only to a year are counted apart (`undated`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import groupby
+
+from .dates import month_name
+from .model import Event
+from .ordering import period
+
+SLOT = 10  # width of one month in viewBox units
+BAR = 8  # width of a bar (the rest of the slot is the gap)
+HEIGHT = 50  # the drawing's height
+MARK = 6  # room kept at the top for the key-event mark
+MIN_BAR = 2  # a month with one event still shows a bar
+
+
+@dataclass(frozen=True, slots=True)
+class MonthCount:
+    year: int
+    month: int
+    count: int
+    key_count: int
+
+
+def month_counts(events: Iterable[Event]) -> list[MonthCount]:
+    """Events and key events per (year, month), in order, for ordered events of known month."""
+    counts = []
+    dated = (e for e in events if e.date.month is not None)
+    for (year, month), items in groupby(dated, key=period):
+        items = list(items)
+        counts.append(MonthCount(year, month, len(items), sum(1 for e in items if e.key)))
+    return counts
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One month's bar: where it is drawn and what a screen reader says of it."""
+
+    year: int
+    month: int
+    count: int
+    key_count: int
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    left: float  # where the month's slot starts, in percent of the chart's width
+    share: float  # the slot's width, in percent of the chart's width
+
+    @property
+    def key(self) -> bool:
+        return self.key_count > 0
+
+
+@dataclass(frozen=True, slots=True)
+class YearMark:
+    """A year's label, at `left` percent of the chart's width (where its first month starts)."""
+
+    year: int
+    left: float
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    width: int
+    height: int
+    bars: tuple[Bar, ...]
+    years: tuple[YearMark, ...]
+    undated: int  # events dated only to a year, not drawn
+    slot: int = SLOT
+    mark: int = MARK
+
+    @property
+    def caption(self) -> str:
+        first, last = self.bars[0], self.bars[-1]
+        span = f"{month_name(first.month)} {first.year}"
+        if (first.year, first.month) != (last.year, last.month):
+            span += f" to {month_name(last.month)} {last.year}"
+        total = sum(b.count for b in self.bars)
+        text = f"Events per month, {span}: {plural(total, 'event')}"
+        if self.undated:
+            text += f", and {plural(self.undated, 'event')} dated only to a year"
+        return text + "."
+
+
+def overview(events: Iterable[Event]) -> Overview | None:
+    """The chart of ordered `events`, or None when no event has a known month."""
+    events = list(events)
+    counts = month_counts(events)
+    if not counts:
+        return None
+    undated = sum(1 for e in events if e.date.month is None)
+    first = counts[0].year * 12 + counts[0].month - 1
+    slots = counts[-1].year * 12 + counts[-1].month - first
+    width = slots * SLOT
+    top = max(c.count for c in counts)
+    room = HEIGHT - MARK
+    bars = []
+    for c in counts:
+        index = c.year * 12 + c.month - 1 - first
+        height = max(MIN_BAR, round(room * c.count / top, 2))
+        label = f"{month_name(c.month)} {c.year}: {plural(c.count, 'event')}"
+        if c.key_count:
+            label += f", {plural(c.key_count, 'key event')}"
+        x = index * SLOT + (SLOT - BAR) / 2
+        left, share = round(100 * index * SLOT / width, 3), round(100 * SLOT / width, 3)
+        bars.append(
+            Bar(
+                c.year,
+                c.month,
+                c.count,
+                c.key_count,
+                x=x,
+                y=HEIGHT - height,
+                width=BAR,
+                height=height,
+                label=label,
+                left=left,
+                share=share,
+            )
+        )
+    years = []
+    for year in range(counts[0].year, counts[-1].year + 1):
+        index = max(0, year * 12 - first)
+        years.append(YearMark(year, round(100 * index * SLOT / width, 3)))
+    return Overview(width, HEIGHT, tuple(bars), tuple(years), undated)

@@ -1,0 +1,156 @@
+"""What readers' pages show: which events each timeline page lists (the main page, and one page
+per year once the timeline is large), where an event stands, filter choices, key events and the
+latest additions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .dates import PartialDate, sort_key
+from .model import STATUSES, TIMELINE_PAGE, Event
+from .ordering import event_key, group_by_year, period
+from .registry import Registry
+
+
+def year_page(year: int) -> str:
+    """The content path of a year's timeline page: 'timeline/2024/index.md'."""
+    return f"timeline/{year}/index.md"
+
+
+def month_anchor(year: int, month: int | None) -> str:
+    """The id of a month's group on a timeline page (year-precision events have their own)."""
+    return f"month-{year}-{month:02d}" if month else f"year-{year}-undated"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The timeline pages: the main page's events, and the year pages (none for a small timeline).
+
+    Past `year_pages_after` events the main page lists only the latest ones, so that no page grows
+    without bound; every event is then on its year's page, which is where links to it point.
+    """
+
+    main: tuple[Event, ...]
+    years: tuple[tuple[int, tuple[Event, ...]], ...] = ()
+    _main_months: frozenset[tuple[int, int | None]] = field(default=frozenset(), repr=False)
+
+    @property
+    def split(self) -> bool:
+        return bool(self.years)
+
+    def pages(self) -> list[tuple[str, int | None, tuple[Event, ...]]]:
+        """(content path, year or None for the main page, events listed) for every page."""
+        return [(TIMELINE_PAGE, None, self.main)] + [
+            (year_page(year), year, events) for year, events in self.years
+        ]
+
+    def page_of(self, event: Event) -> str:
+        """The page that is an event's home on the timeline."""
+        return year_page(period(event)[0]) if self.split else TIMELINE_PAGE
+
+    def month_page(self, year: int, month: int | None, here: str | None = None) -> str:
+        """The page a link to a month's group should go to: the main page while there are no
+        year pages, or when linking from the main page and it lists the whole month; otherwise
+        the month's year page."""
+        if not self.split or (here == TIMELINE_PAGE and (year, month) in self._main_months):
+            return TIMELINE_PAGE
+        return year_page(year)
+
+
+def plan_pages(events: Sequence[Event], year_pages_after: int, main_page_events: int) -> Layout:
+    """Lay out the ordered events on the main page, and on year pages once they are too many."""
+    if len(events) <= year_pages_after:
+        return Layout(main=tuple(events))
+    main = tuple(events[len(events) - main_page_events :]) if main_page_events > 0 else ()
+    cut = len(events) - len(main)
+    # a month is wholly on the main page when none of its events was cut off
+    partial = {period(e) for e in events[:cut]}
+    whole = frozenset(period(e) for e in main) - partial
+    years = tuple((year, tuple(items)) for year, items in group_by_year(events))
+    return Layout(main=main, years=years, _main_months=whole)
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where an event stands: the k-th of n events, and the k-th of n in its year."""
+
+    index: int
+    total: int
+    year: int
+    index_in_year: int
+    year_total: int
+
+
+def positions(events: Sequence[Event]) -> dict[str, Position]:
+    """Event id -> its position, for an ordered list of events (one pass per year)."""
+    found: dict[str, Position] = {}
+    index = 0
+    for year, items in group_by_year(events):
+        for in_year, event in enumerate(items, start=1):
+            index += 1
+            found[event.id] = Position(index, len(events), year, in_year, len(items))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One value a reader can filter by: what the URL carries, what the reader sees, how many."""
+
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class FilterChoices:
+    actors: tuple[Choice, ...]
+    tags: tuple[Choice, ...]
+    statuses: tuple[Choice, ...]
+    years: tuple[Choice, ...]
+
+
+def filter_choices(events: Sequence[Event], registry: Registry) -> FilterChoices:
+    """The values present among `events` for each filter, with their counts: actors and tags
+    by name, statuses in their order of certainty, years in order."""
+    actors = Counter(a for e in events for a in e.actors)
+    tags = Counter(t for e in events for t in e.tags)
+    statuses = Counter(e.status for e in events)
+    years = Counter(period(e)[0] for e in events)
+    return FilterChoices(
+        actors=tuple(
+            Choice(a, registry[a].name, n)
+            for a, n in sorted(actors.items(), key=lambda i: (registry[i[0]].name.casefold(), i[0]))
+        ),
+        tags=tuple(
+            Choice(t, t, n) for t, n in sorted(tags.items(), key=lambda i: (i[0].casefold(), i[0]))
+        ),
+        statuses=tuple(Choice(s, s.capitalize(), statuses[s]) for s in STATUSES if statuses[s]),
+        years=tuple(Choice(str(y), str(y), n) for y, n in sorted(years.items())),
+    )
+
+
+def key_events(events: Sequence[Event]) -> list[Event]:
+    """The events marked `key: true`, in timeline order."""
+    return [event for event in events if event.key]
+
+
+def latest_additions(
+    events: Sequence[Event],
+    limit: int,
+    added: Mapping[str, PartialDate] | None = None,
+) -> list[tuple[Event, PartialDate | None]]:
+    """The `limit` most recently added events, newest first, each with its added date if known.
+
+    An event's added date is its entry's `added` field, else `added[event.id]` (e.g. from the git
+    history), else unknown, in which case the event's own date stands in for ordering.
+    """
+    added = added or {}
+
+    def when(event: Event) -> PartialDate | None:
+        return event.added or added.get(event.id)
+
+    dated = [(event, when(event)) for event in events]
+    dated.sort(key=lambda d: (sort_key(d[1] or d[0].date), event_key(d[0])), reverse=True)
+    return dated[:limit]
