@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from timeline.collection import Timeline
 from timeline.exports import SITE_URL_MISSING, ExportOptions, render_exports
-from timeline.history import added_dates
 
 from .config import TimelineConfig
 
 log = get_plugin_logger("timeline")
 
 
-def export_files(timeline: Timeline, config: MkDocsConfig, options: TimelineConfig) -> list[File]:
+def export_files(
+    timeline: Timeline,
+    config: MkDocsConfig,
+    options: TimelineConfig,
+    git_dates: Mapping[str, datetime],
+) -> list[File]:
     """/feed.xml, /feed.json, /timeline.json, /timeline.ics, /timeline.csv, /timelinejs.json and
     /schema/timeline.json, as generated files that MkDocs copies and `mkdocs serve` serves."""
     if not config.site_url:  # `mkdocs serve` sets it; a build for publishing must
@@ -29,6 +36,5 @@ def export_files(timeline: Timeline, config: MkDocsConfig, options: TimelineConf
         directory_urls=config.use_directory_urls,
         timelinejs_group=options.timelinejs_group,
     )
-    git_dates = added_dates(config.docs_dir, options.folder)
     exports = render_exports(timeline, export_options, git_dates)
     return [File.generated(config, path, content=content) for path, content in exports.items()]

@@ -3,6 +3,9 @@ timeline, actor index, actor pages)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
+
 from mkdocs.structure.pages import Page
 
 from timeline.collection import Timeline
@@ -24,12 +27,14 @@ KIND_LABELS = {
 class SitePages:
     """Which pages the timeline adds, their metadata, and how each one's HTML is completed."""
 
-    def __init__(self, timeline: Timeline, config: TimelineConfig):
+    def __init__(
+        self, timeline: Timeline, config: TimelineConfig, git_dates: Mapping[str, datetime]
+    ):
         self.timeline, self.config = timeline, config
         self.events = {event.path: event for event in timeline.events}
         self.actors = {actor_page(actor.id): actor for actor in timeline.registry}
         self.nav_uris = {TIMELINE_PAGE, ACTORS_PAGE}
-        self.reader = ReaderViews(timeline, config)
+        self.reader = ReaderViews(timeline, config, git_dates)
 
     def uris(self) -> list[str]:
         return [TIMELINE_PAGE, ACTORS_PAGE, *self.actors, *self.reader.uris()]

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from timeline.collection import build_timeline
 from timeline.entry_schema import SCHEMA_PATH
 from timeline.entry_schema import dumps as schema_json
+from timeline.history import added_dates
 from timeline.loader import read_entry
 from timeline.model import Problem
 from timeline.registry import Registry, load_registry
@@ -78,7 +79,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             + (" (listed above)" if self.timeline.invalid else "")
         )
 
-        self.site = SitePages(self.timeline, self.config)
+        # when each entry was added (feeds, latest additions): one `git log` for the folder
+        git_dates = added_dates(config.docs_dir, self.config.folder)
+        self.site = SitePages(self.timeline, self.config, git_dates)
         # pages are rendered before `on_env`, so the fragments get their own environment now
         self.renderer = Renderer(config.theme.get_env(), config)
         published = {event.path: event for event in self.timeline.events}
@@ -92,7 +95,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         files.append(
             File.generated(config, CSS, abs_src_path=os.path.join(HERE, "assets", "timeline.css"))
         )
-        for file in export_files(self.timeline, config, self.config):
+        for file in export_files(self.timeline, config, self.config, git_dates):
             files.append(file)
         if files.get_file_from_path(SCHEMA_PATH) is None:  # editors' schema, /schema/entry.json
             files.append(File.generated(config, SCHEMA_PATH, content=schema_json()))

@@ -5,6 +5,8 @@ the core (`timeline.views`, `.related`, `.overview`, `.metadata`); this module o
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from datetime import datetime
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
@@ -38,8 +40,10 @@ LATEST_DEFAULT = 5
 class ReaderViews:
     """Per-build views over one timeline; built in `on_files` with the rest of the site."""
 
-    def __init__(self, timeline: Timeline, config: TimelineConfig):
-        self.timeline, self.config = timeline, config
+    def __init__(
+        self, timeline: Timeline, config: TimelineConfig, git_dates: Mapping[str, datetime]
+    ):
+        self.timeline, self.config, self.git_dates = timeline, config, git_dates
         self.layout = plan_pages(
             timeline.events, config.year_pages_after, max(0, config.main_page_events)
         )
@@ -137,7 +141,7 @@ class ReaderViews:
                 items = [(event, None) for event in key_events(self.timeline.events)]
             else:
                 limit = int(number) if number else LATEST_DEFAULT
-                items = latest_additions(self.timeline.events, limit)
+                items = latest_additions(self.timeline.events, limit, self.git_dates)
             return renderer.render(MARKERS[name], page, items=items, **common)
 
         return MARKER.sub(replace, html)

@@ -4,7 +4,9 @@ actor page extras, home-page markers and <head> metadata."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 
 import yaml
 from conftest import ROOT
@@ -375,3 +377,29 @@ def test_the_repository_site_loads_no_fonts_or_scripts_from_other_hosts():
         for item in config.get(key) or []:
             path = item if isinstance(item, str) else item.get("path", "")
             assert "//" not in path, f"{key}: {path} is loaded from another host"
+
+
+def test_latest_additions_follow_the_git_history_like_the_feeds(site):
+    """The home page's latest additions use the commit that added each file, as the feeds do."""
+
+    def git(*args: str, date: str | None = None) -> None:
+        env = dict(os.environ, GIT_AUTHOR_DATE=date or "", GIT_COMMITTER_DATE=date or "")
+        subprocess.run(["git", *args], cwd=site.root, env=env, check=True, capture_output=True)
+
+    site.write("index.md", "# Home\n\n<!-- timeline:latest 2 -->\n")
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "T")
+    site.event("2025/2025-01-12-new.md", title="Newest event, added first", date="2025-01-12")
+    git("add", "-A")
+    git("commit", "-qm", "first", date="2025-01-13T10:00:00Z")
+    site.event("2024/2024-06-19-old.md", title="Old event, added last", date="2024-06-19")
+    git("add", "-A")
+    git("commit", "-qm", "second", date="2025-03-01T10:00:00Z")
+    assert site.build(strict=True).returncode == 0
+    latest = parse(site.html("")).find("ul", cls="tl-brief--latest").find_all("li")
+    assert [li.find("a").text() for li in latest] == [
+        "Old event, added last",
+        "Newest event, added first",
+    ]
+    assert "(added 1 March 2025" in latest[0].text()

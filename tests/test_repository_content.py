@@ -29,7 +29,7 @@ def timeline():
 def built(tmp_path_factory) -> Path:
     """The repository's site, built with `mkdocs build --strict` from a copy of the checkout."""
     root = tmp_path_factory.mktemp("repo")
-    for name in ("mkdocs.yml", "content"):
+    for name in ("mkdocs.yml", "content", "CONTRIBUTING.md"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
     if (ROOT / "overrides").is_dir():

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from conftest import entry
 from test_ordering import REGISTRY, timeline_of
 
-from timeline.dates import parse_date
 from timeline.views import (
     filter_choices,
     key_events,
@@ -110,6 +111,7 @@ def test_latest_additions_use_the_added_date_then_the_event_date():
         ("Newest event", None),
     ]
     # a mapping of added dates (e.g. from the git history) counts where the entry has none
-    mapping = {"mid": parse_date("2025-03-01")}
-    latest = latest_additions(events, limit=3, added=mapping)
+    mapping = {"events/mid.md": datetime(2025, 3, 1, 12, 0, tzinfo=UTC)}
+    latest = latest_additions(events, limit=3, git_dates=mapping)
     assert titles(e for e, _ in latest) == ["Middle event", "Old event added late", "Newest event"]
+    assert str(latest[0][1]) == "2025-03-01"

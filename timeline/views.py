@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from .dates import PartialDate, sort_key
+from .dates import PartialDate
+from .exports.entries import latest
+from .history import published
 from .model import STATUSES, TIMELINE_PAGE, Event
-from .ordering import event_key, group_by_year, period
+from .ordering import group_by_year, period
 from .registry import Registry
 
 
@@ -139,18 +142,20 @@ def key_events(events: Sequence[Event]) -> list[Event]:
 def latest_additions(
     events: Sequence[Event],
     limit: int,
-    added: Mapping[str, PartialDate] | None = None,
+    git_dates: Mapping[str, datetime] | None = None,
 ) -> list[tuple[Event, PartialDate | None]]:
-    """The `limit` most recently added events, newest first, each with its added date if known.
+    """The `limit` most recently added events, newest first, by the same rule as the feeds
+    (`history.published`: front matter `added`, else the commit that added the file, else the
+    event's own date), each with the day it was added when that is known."""
+    git_dates = git_dates or {}
+    when = {event.id: published(event, git_dates) for event in events}
+    result = []
+    for entry in latest(events, when, limit):
+        event = entry.event
+        known = event.added or (_day(git_dates[event.path]) if event.path in git_dates else None)
+        result.append((event, known))
+    return result
 
-    An event's added date is its entry's `added` field, else `added[event.id]` (e.g. from the git
-    history), else unknown, in which case the event's own date stands in for ordering.
-    """
-    added = added or {}
 
-    def when(event: Event) -> PartialDate | None:
-        return event.added or added.get(event.id)
-
-    dated = [(event, when(event)) for event in events]
-    dated.sort(key=lambda d: (sort_key(d[1] or d[0].date), event_key(d[0])), reverse=True)
-    return dated[:limit]
+def _day(when: datetime) -> PartialDate:
+    return PartialDate(when.year, when.month, when.day)
