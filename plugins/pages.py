@@ -8,6 +8,7 @@ from mkdocs.structure.pages import Page
 from timeline.collection import Timeline
 from timeline.model import ACTORS_PAGE, TIMELINE_PAGE, actor_page, page_url
 from timeline.registry import group_by_kind
+from timeline.sanitize import clean_html
 
 from .config import TimelineConfig
 from .render import Renderer
@@ -56,7 +57,7 @@ class SitePages:
             context = dict(common, event=event, previous=before, next=after)
             header = renderer.render("event-header.html", page, **context)
             footer = renderer.render("event-footer.html", page, **context)
-            return header + html + footer
+            return header + clean_html(html) + footer  # the write-up is contributor HTML
         if actor := self.actors.get(uri):
             events = self.timeline.by_actor[actor.id]
             return html + renderer.render("actor.html", page, actor=actor, events=events, **common)

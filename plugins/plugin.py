@@ -12,8 +12,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from timeline.collection import build_timeline
-from timeline.loader import read_entry
-from timeline.model import Problem
+from timeline.loader import read_entry, registry_missing
+from timeline.paths import looks_like_entry
 from timeline.registry import Registry, load_registry
 
 from .config import TimelineConfig
@@ -52,7 +52,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
         registry, registry_problems = self._registry(files, shown)
         prefix = self.config.folder.strip("/") + "/"
-        entries = [f for f in files.documentation_pages() if f.src_uri.startswith(prefix)]
+        # every Markdown-looking file, also one MkDocs would copy as it is (`X.MD`): it is reported
+        entries = [f for f in files if f.src_uri.startswith(prefix) and looks_like_entry(f.src_uri)]
         results = []
         for file in entries:
             event, problems = read_entry(
@@ -89,8 +90,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def _registry(self, files: Files, shown) -> tuple[Registry, list]:
         file = files.get_file_from_path(self.config.registry)
         if file is None:
-            missing = "the actor registry file is missing; create it (see CONTRIBUTING.md)"
-            return Registry(), [Problem(shown(self.config.registry), 1, 1, "registry", missing)]
+            return Registry(), [registry_missing(shown(self.config.registry))]
         files.remove(file)  # read, never published as a raw file
         return load_registry(file.content_bytes, shown(file.src_uri))
 
@@ -104,6 +104,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 **meta,
                 "title": escape(meta["title"]),
                 "description": escape(meta.get("description", "")),
+                # the tags plugin prints names raw in pages and search results, like the title
+                "tags": [escape(tag) for tag in meta.get("tags", ())],
             }
         return markdown
 

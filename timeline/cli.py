@@ -12,6 +12,8 @@ from . import __version__
 from .collection import Timeline
 from .loader import load_timeline
 from .model import Problem
+from .paths import looks_like_entry
+from .text import visible
 
 
 def render_text(problems: Sequence[Problem]) -> str:
@@ -22,7 +24,7 @@ def render_github(problems: Sequence[Problem]) -> str:
     """GitHub Actions workflow commands: one annotation per problem."""
 
     def escape(text: str, in_property: bool = False) -> str:
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        text = visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
 
     lines = []
@@ -63,10 +65,10 @@ def _content_paths(content: str, paths: Sequence[str], folder: str) -> list[str]
         if os.path.isdir(path):
             for directory, _, files in os.walk(path):
                 for name in files:
-                    if name.endswith(".md"):
+                    if looks_like_entry(name):
                         full = os.path.join(directory, name)
                         chosen.append(os.path.relpath(full, content).replace(os.sep, "/"))
-        elif path.endswith(".md"):
+        elif looks_like_entry(path):
             chosen.append(rel)
     return sorted(set(chosen))
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from .collection import Timeline, build_timeline
 from .frontmatter import FrontMatterError, load
 from .model import Event, Problem
+from .paths import entry_path_problem, looks_like_entry
 from .registry import Registry, load_registry
 from .validate import validate
 
@@ -17,6 +18,8 @@ def read_entry(
 ) -> tuple[Event | None, list[Problem]]:
     """Parse and validate one entry's bytes. `path` is shown in problems; `rel_path` is the
     entry's path inside the content folder ('events/2024/2024-10-31-x.md')."""
+    if message := entry_path_problem(rel_path):
+        return None, [Problem(path, 1, 1, "file", message)]
     try:
         doc = load(raw)
     except FrontMatterError as error:
@@ -29,23 +32,30 @@ def read_registry(path: str, shown: str) -> tuple[Registry, list[Problem]]:
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
+    except FileNotFoundError:
+        return Registry(), [registry_missing(shown)]
     except OSError as error:
-        reason = "not found" if isinstance(error, FileNotFoundError) else error.strerror
         return Registry(), [
-            Problem(shown, 1, 1, "registry", f"cannot read the actor registry ({reason})")
+            Problem(shown, 1, 1, "registry", f"cannot read the actor registry ({error.strerror})")
         ]
     return load_registry(raw, shown)
 
 
+def registry_missing(shown: str) -> Problem:
+    """A site without its actor registry (the command and the plugin say the same)."""
+    missing = "the actor registry file is missing; create it (see CONTRIBUTING.md)"
+    return Problem(shown, 1, 1, "registry", missing)
+
+
 def iter_entry_files(content_dir: str, folder: str = "events") -> Iterator[str]:
-    """Every Markdown file under content_dir/folder, as a '/'-separated path inside content_dir,
-    in sorted order (so nothing depends on the file system's order)."""
+    """Every Markdown file under content_dir/folder (also one misnamed, which is then reported),
+    as a '/'-separated path inside content_dir, sorted (nothing depends on the file system)."""
     root = os.path.join(content_dir, folder)
     found = []
     for directory, subdirs, files in os.walk(root):
         subdirs[:] = [d for d in subdirs if not d.startswith(".")]
         for name in files:
-            if name.endswith(".md") and not name.startswith("."):
+            if looks_like_entry(name):
                 full = os.path.join(directory, name)
                 found.append(os.path.relpath(full, content_dir).replace(os.sep, "/"))
     return iter(sorted(found))

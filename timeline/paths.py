@@ -1,0 +1,41 @@
+"""Which files in the events folder are entries, and which names can become an event's id and URL.
+
+An entry's file name is its id and its URL (SPEC §3: `YYYY-MM-DD-short-slug.md`), and ids travel
+into links, feeds and calendars; so a name must be a plain slug. A file that looks like Markdown but
+is named otherwise (`.markdown`, `.MD`, spaces, `#`) is reported rather than silently left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the names MkDocs renders as Markdown, and case variants of them that it would copy as they are
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_URL_SAFE = re.compile(r"^[A-Za-z0-9._-]+$")  # RFC 3986 unreserved characters, less '~'
+
+
+def looks_like_entry(name: str) -> bool:
+    """True for a file a contributor meant as an entry: any Markdown suffix, in any case."""
+    base = name.rsplit("/", 1)[-1]
+    return not base.startswith(".") and base.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def entry_path_problem(rel_path: str) -> str | None:
+    """Why a '/'-separated content path cannot be an entry's path, or None if it can."""
+    *folders, name = rel_path.split("/")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or f".{suffix}" != ".md":
+        return f"an entry's file name must end in '.md'; rename '{name}' to '{stem or name}.md'"
+    if not _SLUG.match(stem):
+        return (
+            f"'{name}' cannot be an event id: name the file like 2024-10-31-short-slug.md "
+            "(lowercase letters, digits and hyphens)"
+        )
+    for folder in folders:
+        if not _URL_SAFE.match(folder):
+            return (
+                f"the folder name '{folder}' cannot be part of a link; use letters, digits and "
+                "hyphens (e.g. the year)"
+            )
+    return None
