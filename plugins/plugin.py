@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -104,8 +105,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 **meta,
                 "title": escape(meta["title"]),
                 "description": escape(meta.get("description", "")),
-                # the tags plugin prints names raw in pages and search results, like the title
-                "tags": [escape(tag) for tag in meta.get("tags", ())],
+                # the tags plugin prints names raw in pages and search results, always as text:
+                # quotes stay as they are, so that tag slugs keep them out ("kims-visit")
+                "tags": [Markup(html.escape(tag, quote=False)) for tag in meta.get("tags", ())],
             }
         return markdown
 

@@ -7,9 +7,12 @@ escape it; its marker `tlx` is what `safety.py` looks for in the output.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
-from conftest import entry
+from conftest import ACTORS, MKDOCS_YML, Site, entry
 
 HTML = (
     "</title><tlx>\"'><script>tlx()</script><img src=x onerror=tlx()>"
@@ -341,3 +344,27 @@ REGISTRY = f"""\
 """
 
 CASES = INVALID + VALID
+
+
+def make_site(root: Path, registry: str | None = ACTORS) -> Site:
+    """A site like the `site` fixture's, in any folder, with any registry (None: no registry)."""
+    site = Site(root)
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    site.write("index.md", "# Test timeline\n")
+    # a tags index, as the published site has (/tags/): tag names also become headings there
+    site.write("tags.md", "# Tags\n\n<!-- material/tags -->\n")
+    if registry is not None:
+        site.write("actors.yml", registry)
+    return site
+
+
+def timeline_check(site: Site, *args: str) -> subprocess.CompletedProcess:
+    """The real `timeline check` command, run in the site's folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", "check", *args],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

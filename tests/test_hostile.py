@@ -13,11 +13,10 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from conftest import ACTORS, MKDOCS_YML, Site, entry
-from hostile import CASES, HTML, INVALID, REGISTRY, RTL
+from conftest import ACTORS, Site, entry
+from hostile import CASES, HTML, INVALID, REGISTRY, RTL, make_site, timeline_check
 from safety import parse_html, site_findings, squash, text_of
 
 SUMMARY = re.compile(r"timeline: (\d+) events published, (\d+) drafts, (\d+) invalid")
@@ -32,27 +31,6 @@ class Run:
 
     def page(self, url: str):
         return parse_html(self.site.html(url))
-
-
-def make_site(root: Path, registry: str | None = ACTORS) -> Site:
-    site = Site(root)
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    site.write("index.md", "# Test timeline\n")
-    if registry is not None:
-        site.write("actors.yml", registry)
-    return site
-
-
-def timeline_check(site: Site) -> subprocess.CompletedProcess:
-    """The real `timeline check` command, run in the site's folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "timeline", "check"],
-        cwd=site.root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -123,6 +101,11 @@ def test_no_page_or_data_file_has_live_markup_from_content(run):
     assert site_findings(run.site.root / "site", "example.org") == []
 
 
+def tag_names(page) -> list[str]:
+    """The tags mkdocs-material shows on a page (links when a tags index exists)."""
+    return [text_of(e) for e in page.iter() if "md-tag" in str(e.get("class", "")).split()]
+
+
 def _one(root, tag: str, cls: str):
     found = [e for e in root.iter(tag) if cls in e.get("class", "").split()]
     assert len(found) == 1, (tag, cls, found)
@@ -149,7 +132,7 @@ def test_html_in_every_text_field_reads_back_as_the_same_text(run):
     assert link.get("href") == 'https://example.com/?q="><tlx>&a=1'
     assert archived.get("href") == "https://web.archive.org/web/2024/https://example.com/<tlx>"
     assert squash("Note " + HTML) in text_of(_one(page, "section", "tl-updates"))
-    tags = [text_of(span) for span in page.iter("span") if "md-tag" in span.get("class", "")]
+    tags = tag_names(page)
     assert sorted(tags) == sorted([squash("tag " + HTML), "plain"])
 
     actor_page = run.page("actors/html-actor/")
@@ -186,7 +169,7 @@ def test_right_to_left_and_emoji_text_is_published_as_written(run):
     page = run.page("events/2024/2024-11-05-rtl/")
     assert text_of(page.find(".//header/h1")) == squash(RTL)
     assert text_of(page.find("head/title")).startswith(squash(RTL))
-    tags = [text_of(span) for span in page.iter("span") if "md-tag" in span.get("class", "")]
+    tags = tag_names(page)
     assert sorted(tags) == sorted(["كوريا", "🇰🇵"])
 
 
