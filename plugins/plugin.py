@@ -14,7 +14,8 @@ from mkdocs.structure.pages import Page
 
 from timeline.collection import build_timeline
 from timeline.loader import read_entry, registry_missing
-from timeline.paths import looks_like_entry
+from timeline.model import Problem
+from timeline.paths import looks_like_entry, stray_file_problem
 from timeline.registry import Registry, load_registry
 
 from .config import TimelineConfig
@@ -55,13 +56,21 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         prefix = self.config.folder.strip("/") + "/"
         # every Markdown-looking file, also one MkDocs would copy as it is (`X.MD`): it is reported
         entries = [f for f in files if f.src_uri.startswith(prefix) and looks_like_entry(f.src_uri)]
+        strays = [
+            f for f in files if f.src_uri.startswith(prefix) and stray_file_problem(f.src_uri)
+        ]
+        for file in strays:  # reported below, and never copied into the site as it is
+            files.remove(file)
+        site_problems = [*registry_problems] + [
+            Problem(shown(f.src_uri), 1, 1, "file", stray_file_problem(f.src_uri)) for f in strays
+        ]
         results = []
         for file in entries:
             event, problems = read_entry(
                 file.content_bytes, shown(file.src_uri), file.src_uri, registry
             )
             results.append((file.src_uri, event, problems))
-        self.timeline = build_timeline(results, registry, registry_problems, shown)
+        self.timeline = build_timeline(results, registry, site_problems, shown)
         for problem in self.timeline.problems:
             (log.warning if problem.severity != "notice" else log.info)(str(problem))
         for draft in self.timeline.drafts:

@@ -325,6 +325,16 @@ VALID = [
     ),
 ]
 
+# files in the events folder that are not entries: MkDocs would copy them into the site as they
+# are, so anything but an image is reported and left out (an .html or .svg file is live markup)
+STRAYS = {
+    "2024/stored-xss.html": b"<!doctype html><script>tlx()</script>",
+    "2024/map.svg": b'<svg xmlns="http://www.w3.org/2000/svg" onload="tlx()"/>',
+    "2024/notes.txt": b"Unreviewed notes",
+}
+STRAY_PROBLEM = "1:1: file: '{name}' is not published: the events folder holds entries (.md)"
+IMAGE = ("2024/map.png", b"\x89PNG\r\n\x1a\n")
+
 # registry additions for the hostile site: an actor whose every text is HTML, and an alias that
 # two actors claim (a problem in the registry, which keeps both actors)
 REGISTRY = f"""\

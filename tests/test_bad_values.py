@@ -11,7 +11,7 @@ from timeline.dates import DateError, ends_before, parse_date
 from timeline.frontmatter import FrontMatterError, loads
 from timeline.loader import read_entry
 from timeline.model import Problem
-from timeline.paths import entry_path_problem, looks_like_entry
+from timeline.paths import entry_path_problem, looks_like_entry, stray_file_problem
 from timeline.registry import load_registry
 from timeline.sanitize import clean_html
 from timeline.schema import BODY_MAX_CHARS, PARAGRAPH_MAX_CHARS
@@ -217,3 +217,19 @@ def test_clean_html_removes_everything_that_could_run_or_take_over_the_page():
         '<p>a<a rel="noopener noreferrer">j</a>'
         '<a href="https://example.com" rel="noopener noreferrer">e</a><img></p>'
     )
+
+
+@pytest.mark.parametrize(
+    ("rel_path", "published"),
+    [
+        ("events/2024/map.png", True),
+        ("events/2024/photo.JPEG", True),
+        ("events/2024/x.md", True),  # an entry: reported as one if it is bad
+        ("events/2024/.DS_Store", True),  # hidden: MkDocs leaves it out by itself
+        ("events/2024/page.html", False),
+        ("events/2024/icon.svg", False),
+        ("events/2024/script.js", False),
+    ],
+)
+def test_only_entries_and_images_may_be_published_from_the_events_folder(rel_path, published):
+    assert (stray_file_problem(rel_path) is None) is published

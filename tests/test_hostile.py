@@ -16,8 +16,21 @@ from dataclasses import dataclass
 
 import pytest
 from conftest import ACTORS, Site, entry
-from hostile import CASES, HTML, INVALID, REGISTRY, RTL, make_site, timeline_check
+from hostile import (
+    CASES,
+    HTML,
+    IMAGE,
+    INVALID,
+    REGISTRY,
+    RTL,
+    STRAY_PROBLEM,
+    STRAYS,
+    make_site,
+    timeline_check,
+)
 from safety import parse_html, site_findings, squash, text_of
+
+from timeline.paths import looks_like_entry
 
 SUMMARY = re.compile(r"timeline: (\d+) events published, (\d+) drafts, (\d+) invalid")
 
@@ -38,6 +51,8 @@ def run(tmp_path_factory) -> Run:
     site = make_site(tmp_path_factory.mktemp("hostile"), ACTORS + REGISTRY)
     for case in CASES:
         site.write(f"events/{case.path}", case.content)
+    for path, content in [*STRAYS.items(), IMAGE]:
+        site.write(f"events/{path}", content)
     strict = site.build(strict=True)  # first, so that site/ holds the lenient build's output
     return Run(site, timeline_check(site), site.build(), strict)
 
@@ -61,7 +76,15 @@ def test_each_bad_file_is_reported_by_file_line_column_and_field(run, case):
 def test_check_and_build_report_exactly_the_same_problems(run):
     reported = {line for line in run.check.stdout.splitlines() if ": draft: " not in line}
     assert reported == warnings(run.build.stdout)
-    assert len(reported) == sum(len(c.problems) for c in CASES) + 1  # + the registry's
+    assert len(reported) == sum(len(c.problems) for c in CASES) + 1 + len(STRAYS)  # + registry
+
+
+def test_a_file_that_is_neither_entry_nor_image_is_reported_and_never_copied(run):
+    for path in STRAYS:
+        expected = f"content/events/{path}:" + STRAY_PROBLEM.format(name=path.rsplit("/")[-1])
+        assert expected in run.check.stdout and expected in run.build.stdout
+        assert not (run.site.root / "site/events" / path).exists()
+    assert (run.site.root / "site/events" / IMAGE[0]).read_bytes() == IMAGE[1]
 
 
 def test_nothing_prints_a_traceback_and_only_the_strict_build_fails(run):
@@ -78,7 +101,7 @@ def test_a_yaml_tag_never_runs_anything(run):
 
 
 def test_every_event_file_is_counted_published_draft_or_invalid(run):
-    files = [p for p in (run.site.content / "events").rglob("*") if p.is_file()]
+    files = [p for p in (run.site.content / "events").rglob("*") if looks_like_entry(p.name)]
     assert len(files) == len(CASES)
     for output in (run.build.stdout, run.check.stderr):
         published, drafts, invalid = map(int, SUMMARY.search(output).groups())

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from .collection import Timeline, build_timeline
 from .frontmatter import FrontMatterError, load
 from .model import Event, Problem
-from .paths import entry_path_problem, looks_like_entry
+from .paths import entry_path_problem, looks_like_entry, stray_file_problem
 from .registry import Registry, load_registry
 from .validate import validate
 
@@ -50,15 +50,27 @@ def registry_missing(shown: str) -> Problem:
 def iter_entry_files(content_dir: str, folder: str = "events") -> Iterator[str]:
     """Every Markdown file under content_dir/folder (also one misnamed, which is then reported),
     as a '/'-separated path inside content_dir, sorted (nothing depends on the file system)."""
-    root = os.path.join(content_dir, folder)
+    return (path for path in _files(content_dir, folder) if looks_like_entry(path))
+
+
+def stray_file_problems(content_dir: str, folder: str, shown) -> list[Problem]:
+    """A problem for each file in the events folder that is neither an entry nor an image."""
+    return [
+        Problem(shown(path), 1, 1, "file", message)
+        for path in _files(content_dir, folder)
+        if (message := stray_file_problem(path))
+    ]
+
+
+def _files(content_dir: str, folder: str) -> list[str]:
     found = []
-    for directory, subdirs, files in os.walk(root):
-        subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+    for directory, subdirs, files in os.walk(os.path.join(content_dir, folder)):
+        subdirs[:] = [d for d in subdirs if not d.startswith(".")]  # MkDocs skips them too
         for name in files:
-            if looks_like_entry(name):
+            if not name.startswith("."):
                 full = os.path.join(directory, name)
                 found.append(os.path.relpath(full, content_dir).replace(os.sep, "/"))
-    return iter(sorted(found))
+    return sorted(found)
 
 
 def load_timeline(
@@ -79,6 +91,9 @@ def load_timeline(
         os.path.join(content_dir, registry_name), shown(registry_name)
     )
     rel_paths = list(only) if only is not None else list(iter_entry_files(content_dir, folder))
+    site_problems = list(registry_problems)
+    if only is None:
+        site_problems += stray_file_problems(content_dir, folder, shown)
     results = []
     for rel_path in rel_paths:
         try:
@@ -95,4 +110,4 @@ def load_timeline(
             continue
         event, problems = read_entry(raw, shown(rel_path), rel_path, registry)
         results.append((rel_path, event, problems))
-    return build_timeline(results, registry, registry_problems, shown)
+    return build_timeline(results, registry, site_problems, shown)

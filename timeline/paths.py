@@ -11,6 +11,9 @@ import re
 
 # the names MkDocs renders as Markdown, and case variants of them that it would copy as they are
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+# what else the events folder may publish: images a write-up shows. Not SVG, which can carry
+# scripts, nor HTML or anything else MkDocs would copy to the site as it is
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _URL_SAFE = re.compile(r"^[A-Za-z0-9._-]+$")  # RFC 3986 unreserved characters, less '~'
 
@@ -39,3 +42,18 @@ def entry_path_problem(rel_path: str) -> str | None:
                 "hyphens (e.g. the year)"
             )
     return None
+
+
+def stray_file_problem(rel_path: str) -> str | None:
+    """Why a file in the events folder that is not an entry may not be published, or None.
+
+    MkDocs copies any other file into the site as it is: an `.html` or `.svg` file from a pull
+    request would be live markup on the site's own address.
+    """
+    name = rel_path.rsplit("/", 1)[-1]
+    if name.startswith(".") or looks_like_entry(name) or name.lower().endswith(IMAGE_SUFFIXES):
+        return None
+    return (
+        f"'{name}' is not published: the events folder holds entries (.md) and the images they "
+        f"show ({', '.join(IMAGE_SUFFIXES)})"
+    )
