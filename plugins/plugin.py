@@ -54,15 +54,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
         registry, registry_problems = self._registry(files, shown)
         prefix = self.config.folder.strip("/") + "/"
+        in_folder = [f for f in files if f.src_uri.startswith(prefix)]
         # every Markdown-looking file, also one MkDocs would copy as it is (`X.MD`): it is reported
-        entries = [f for f in files if f.src_uri.startswith(prefix) and looks_like_entry(f.src_uri)]
-        strays = [
-            f for f in files if f.src_uri.startswith(prefix) and stray_file_problem(f.src_uri)
-        ]
-        for file in strays:  # reported below, and never copied into the site as it is
+        entries = [f for f in in_folder if looks_like_entry(f.src_uri)]
+        strays = [(f, why) for f in in_folder if (why := stray_file_problem(f.src_uri))]
+        for file, _ in strays:  # reported with the rest, never copied into the site as it is
             files.remove(file)
-        site_problems = [*registry_problems] + [
-            Problem(shown(f.src_uri), 1, 1, "file", stray_file_problem(f.src_uri)) for f in strays
+        site_problems = registry_problems + [
+            Problem(shown(f.src_uri), 1, 1, "file", why) for f, why in strays
         ]
         results = []
         for file in entries:
