@@ -13,9 +13,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from timeline.collection import build_timeline
-from timeline.loader import read_entry, registry_missing
-from timeline.model import Problem
-from timeline.paths import looks_like_entry, stray_file_problem
+from timeline.loader import read_entry, refused_results, registry_missing
+from timeline.paths import sort_folder
 from timeline.registry import Registry, load_registry
 
 from .config import TimelineConfig
@@ -54,22 +53,22 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
         registry, registry_problems = self._registry(files, shown)
         prefix = self.config.folder.strip("/") + "/"
-        in_folder = [f for f in files if f.src_uri.startswith(prefix)]
-        # every Markdown-looking file, also one MkDocs would copy as it is (`X.MD`): it is reported
-        entries = [f for f in in_folder if looks_like_entry(f.src_uri)]
-        strays = [(f, why) for f in in_folder if (why := stray_file_problem(f.src_uri))]
-        for file, _ in strays:  # reported with the rest, never copied into the site as it is
-            files.remove(file)
-        site_problems = registry_problems + [
-            Problem(shown(f.src_uri), 1, 1, "file", why) for f, why in strays
-        ]
-        results = []
+        in_folder = {f.src_uri: f for f in files if f.src_uri.startswith(prefix)}
+        # entries: every Markdown-looking file, also one MkDocs would copy as it is (`X.MD`)
+        uris, refused = sort_folder(
+            {uri: f.abs_src_path for uri, f in in_folder.items()},
+            os.path.join(config.docs_dir, prefix),
+        )
+        entries = [in_folder[uri] for uri in uris]
+        for uri, _ in refused:  # reported as invalid, never copied into the site as it is
+            files.remove(in_folder[uri])
+        results = refused_results(refused, shown)
         for file in entries:
             event, problems = read_entry(
                 file.content_bytes, shown(file.src_uri), file.src_uri, registry
             )
             results.append((file.src_uri, event, problems))
-        self.timeline = build_timeline(results, registry, site_problems, shown)
+        self.timeline = build_timeline(results, registry, registry_problems, shown)
         for problem in self.timeline.problems:
             (log.warning if problem.severity != "notice" else log.info)(str(problem))
         for draft in self.timeline.drafts:

@@ -334,6 +334,7 @@ STRAYS = {
 }
 STRAY_PROBLEM = "1:1: file: '{name}' is not published: the events folder holds entries (.md)"
 IMAGE = ("2024/map.png", b"\x89PNG\r\n\x1a\n")
+LINKS = ("secret.png", "2024-10-30-linked.md")  # links committed into events/2024/
 
 # registry additions for the hostile site: an actor whose every text is HTML, and an alias that
 # two actors claim (a problem in the registry, which keeps both actors)

@@ -11,7 +11,7 @@ from timeline.dates import DateError, ends_before, parse_date
 from timeline.frontmatter import FrontMatterError, loads
 from timeline.loader import read_entry
 from timeline.model import Problem
-from timeline.paths import entry_path_problem, looks_like_entry, stray_file_problem
+from timeline.paths import entry_path_problem, looks_like_entry, sort_folder, stray_file_problem
 from timeline.registry import load_registry
 from timeline.sanitize import clean_html
 from timeline.schema import BODY_MAX_CHARS, PARAGRAPH_MAX_CHARS
@@ -233,3 +233,19 @@ def test_clean_html_removes_everything_that_could_run_or_take_over_the_page():
 )
 def test_only_entries_and_images_may_be_published_from_the_events_folder(rel_path, published):
     assert (stray_file_problem(rel_path) is None) is published
+
+
+def test_the_events_folder_is_sorted_into_entries_and_refused_files(tmp_path):
+    root = tmp_path / "events"
+    root.mkdir()
+    (tmp_path / "secret").write_text("x")
+    (root / "a.md").write_text("x")
+    (root / "map.png").write_text("x")
+    (root / "out.png").symlink_to(tmp_path / "secret")
+    (root / "in.png").symlink_to(root / "map.png")
+    files = {f"events/{p.name}": str(p) for p in root.iterdir()}
+    files["events/page.html"] = None  # made in memory: no file on disk to follow
+    entries, refused = sort_folder(files, str(root))
+    assert entries == ["events/a.md"]
+    assert [path for path, _ in refused] == ["events/out.png", "events/page.html"]
+    assert "outside the events folder" in refused[0][1]

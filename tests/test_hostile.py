@@ -21,6 +21,7 @@ from hostile import (
     HTML,
     IMAGE,
     INVALID,
+    LINKS,
     REGISTRY,
     RTL,
     STRAY_PROBLEM,
@@ -29,8 +30,6 @@ from hostile import (
     timeline_check,
 )
 from safety import parse_html, site_findings, squash, text_of
-
-from timeline.paths import looks_like_entry
 
 SUMMARY = re.compile(r"timeline: (\d+) events published, (\d+) drafts, (\d+) invalid")
 
@@ -53,6 +52,16 @@ def run(tmp_path_factory) -> Run:
         site.write(f"events/{case.path}", case.content)
     for path, content in [*STRAYS.items(), IMAGE]:
         site.write(f"events/{path}", content)
+    # links committed into the folder: to files outside it (never read nor published), and
+    # one inside it (published like its target)
+    outside = site.root / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("SECRET-TLX")
+    (outside / "entry.md").write_text(entry(title="Linked from outside"))
+    events = site.content / "events/2024"
+    (events / LINKS[0]).symlink_to("../../../outside/secret.txt")
+    (events / LINKS[1]).symlink_to(outside / "entry.md")
+    (events / "map-copy.png").symlink_to("map.png")
     strict = site.build(strict=True)  # first, so that site/ holds the lenient build's output
     return Run(site, timeline_check(site), site.build(), strict)
 
@@ -76,7 +85,24 @@ def test_each_bad_file_is_reported_by_file_line_column_and_field(run, case):
 def test_check_and_build_report_exactly_the_same_problems(run):
     reported = {line for line in run.check.stdout.splitlines() if ": draft: " not in line}
     assert reported == warnings(run.build.stdout)
-    assert len(reported) == sum(len(c.problems) for c in CASES) + 1 + len(STRAYS)  # + registry
+    expected = sum(len(c.problems) for c in CASES) + len(STRAYS) + len(LINKS)
+    assert len(reported) == expected + 1  # and the registry's
+
+
+def test_a_link_to_a_file_outside_the_folder_is_reported_and_never_read(run):
+    for name in LINKS:
+        expected = f"content/events/2024/{name}:1:1: file: is a link to a file outside the events"
+        assert expected in run.check.stdout and expected in run.build.stdout
+        assert not (run.site.root / "site/events/2024" / name).exists()
+    output = run.check.stdout + run.build.stdout
+    assert "SECRET-TLX" not in output and "Linked from outside" not in output
+    assert not any("SECRET-TLX" in p.read_text(errors="replace") for p in output_files(run))
+    copy = run.site.root / "site/events/2024/map-copy.png"
+    assert copy.read_bytes() == IMAGE[1]
+
+
+def output_files(run):
+    return [p for p in (run.site.root / "site").rglob("*") if p.is_file()]
 
 
 def test_a_file_that_is_neither_entry_nor_image_is_reported_and_never_copied(run):
@@ -101,11 +127,13 @@ def test_a_yaml_tag_never_runs_anything(run):
 
 
 def test_every_event_file_is_counted_published_draft_or_invalid(run):
-    files = [p for p in (run.site.content / "events").rglob("*") if looks_like_entry(p.name)]
-    assert len(files) == len(CASES)
+    files = [p for p in (run.site.content / "events").rglob("*") if not p.is_dir()]
+    images = [p for p in (run.site.root / "site/events").rglob("*") if p.suffix == ".png"]
+    assert len(images) == 2  # the image and the link to it, published as they are
+    assert len(files) == len(CASES) + len(STRAYS) + len(LINKS) + len(images)
     for output in (run.build.stdout, run.check.stderr):
         published, drafts, invalid = map(int, SUMMARY.search(output).groups())
-        assert published + drafts + invalid == len(files), output
+        assert published + drafts + invalid + len(images) == len(files), output
         assert drafts == 1
         assert published == sum(1 for c in CASES if c.title)
     assert "(listed above)" in run.build.stdout

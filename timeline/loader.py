@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from .collection import Timeline, build_timeline
 from .frontmatter import FrontMatterError, load
 from .model import Event, Problem
-from .paths import entry_path_problem, looks_like_entry, stray_file_problem
+from .paths import entry_path_problem, sort_folder
 from .registry import Registry, load_registry
 from .validate import validate
 
@@ -50,27 +50,27 @@ def registry_missing(shown: str) -> Problem:
 def iter_entry_files(content_dir: str, folder: str = "events") -> Iterator[str]:
     """Every Markdown file under content_dir/folder (also one misnamed, which is then reported),
     as a '/'-separated path inside content_dir, sorted (nothing depends on the file system)."""
-    return (path for path in _files(content_dir, folder) if looks_like_entry(path))
+    return iter(
+        sort_folder(folder_files(content_dir, folder), os.path.join(content_dir, folder))[0]
+    )
 
 
-def stray_file_problems(content_dir: str, folder: str, shown) -> list[Problem]:
-    """A problem for each file in the events folder that is neither an entry nor an image."""
-    return [
-        Problem(shown(path), 1, 1, "file", message)
-        for path in _files(content_dir, folder)
-        if (message := stray_file_problem(path))
-    ]
+def refused_results(refused: Iterable[tuple[str, str]], shown) -> list[tuple[str, None, list]]:
+    """Files of the events folder that are not read, as invalid results: counted, and named."""
+    return [(path, None, [Problem(shown(path), 1, 1, "file", why)]) for path, why in refused]
 
 
-def _files(content_dir: str, folder: str) -> list[str]:
-    found = []
-    for directory, subdirs, files in os.walk(os.path.join(content_dir, folder)):
-        subdirs[:] = [d for d in subdirs if not d.startswith(".")]  # MkDocs skips them too
+def folder_files(content_dir: str, folder: str) -> dict[str, str]:
+    """content path -> path on disk of every file in the events folder, as MkDocs finds them
+    (following links, leaving out hidden files and folders)."""
+    found = {}
+    for directory, subdirs, files in os.walk(os.path.join(content_dir, folder), followlinks=True):
+        subdirs[:] = [d for d in subdirs if not d.startswith(".")]
         for name in files:
             if not name.startswith("."):
                 full = os.path.join(directory, name)
-                found.append(os.path.relpath(full, content_dir).replace(os.sep, "/"))
-    return sorted(found)
+                found[os.path.relpath(full, content_dir).replace(os.sep, "/")] = full
+    return found
 
 
 def load_timeline(
@@ -90,11 +90,11 @@ def load_timeline(
     registry, registry_problems = read_registry(
         os.path.join(content_dir, registry_name), shown(registry_name)
     )
-    rel_paths = list(only) if only is not None else list(iter_entry_files(content_dir, folder))
-    site_problems = list(registry_problems)
+    results, rel_paths = [], list(only or ())
     if only is None:
-        site_problems += stray_file_problems(content_dir, folder, shown)
-    results = []
+        root = os.path.join(content_dir, folder)
+        rel_paths, refused = sort_folder(folder_files(content_dir, folder), root)
+        results += refused_results(refused, shown)
     for rel_path in rel_paths:
         try:
             with open(os.path.join(content_dir, rel_path), "rb") as handle:
@@ -110,4 +110,4 @@ def load_timeline(
             continue
         event, problems = read_entry(raw, shown(rel_path), rel_path, registry)
         results.append((rel_path, event, problems))
-    return build_timeline(results, registry, site_problems, shown)
+    return build_timeline(results, registry, registry_problems, shown)

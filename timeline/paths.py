@@ -2,12 +2,15 @@
 
 An entry's file name is its id and its URL (SPEC §3: `YYYY-MM-DD-short-slug.md`), and ids travel
 into links, feeds and calendars; so a name must be a plain slug. A file that looks like Markdown but
-is named otherwise (`.markdown`, `.MD`, spaces, `#`) is reported rather than silently left out.
+is named otherwise (`.markdown`, `.MD`, spaces, `#`) is reported rather than silently left out, and
+so is anything else MkDocs would copy into the site as it is, but images.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Mapping
 
 # the names MkDocs renders as Markdown, and case variants of them that it would copy as they are
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -57,3 +60,33 @@ def stray_file_problem(rel_path: str) -> str | None:
         f"'{name}' is not published: the events folder holds entries (.md) and the images they "
         f"show ({', '.join(IMAGE_SUFFIXES)})"
     )
+
+
+def outside_problem(full_path: str, folder_root: str) -> str | None:
+    """Why a file (a symbolic link) that resolves outside the events folder is refused, or None.
+
+    MkDocs follows links: a committed link to `~/.ssh/id_rsa` named `map.png` would publish the
+    build machine's file.
+    """
+    real, root = os.path.realpath(full_path), os.path.realpath(folder_root)
+    if os.path.commonpath([real, root]) != root:
+        return "is a link to a file outside the events folder; commit the file itself"
+    return None
+
+
+def sort_folder(
+    files: Mapping[str, str | None], folder_root: str
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """Split the events folder's files (content path -> path on disk, None if made in memory)
+    into entries to read and (path, why) for files refused, both sorted; images stay as they are.
+    The command and the plugin both call this, so they always agree."""
+    entries, refused = [], []
+    for rel_path in sorted(files):
+        full = files[rel_path]
+        if full is not None and (why := outside_problem(full, folder_root)):
+            refused.append((rel_path, why))
+        elif looks_like_entry(rel_path):
+            entries.append(rel_path)
+        elif why := stray_file_problem(rel_path):
+            refused.append((rel_path, why))
+    return entries, refused
