@@ -23,6 +23,7 @@ import html5lib
 MARK = "tlx"
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "cite", "background"}
 NEVER = {"iframe", "frame", "object", "embed", "base", "applet"}
+DATA_SCRIPTS = {"application/ld+json", "application/json"}
 # strings in MkDocs' and mkdocs-material's own JSON that their JavaScript inserts as HTML
 HTML_JSON_KEYS = {
     "search/search_index.json": {"title", "text", "tags"},
@@ -61,7 +62,13 @@ def element_findings(root: ET.Element, where: str, host: str | None = None) -> l
             found.append(f"{where}: element <{tag}> made from content")
         if tag in NEVER:
             found.append(f"{where}: <{tag}> element")
-        if tag == "script" and MARK in (element.text or "") + element.get("src", ""):
+        if tag == "script" and element.get("type", "").lower() in DATA_SCRIPTS:
+            # JSON-LD and the like carry content as data: it must stay inside and parse
+            try:
+                json.loads(element.text or "")
+            except ValueError:
+                found.append(f"{where}: a {element.get('type')} script that does not parse")
+        elif tag == "script" and MARK in (element.text or "") + element.get("src", ""):
             found.append(f"{where}: a script made from content")
         if tag == "style" and MARK in (element.text or ""):
             found.append(f"{where}: a style sheet made from content")

@@ -47,6 +47,15 @@ def test_escaped_markup_own_links_and_noopener_links_are_not_findings():
     assert html_findings(page, "p", "example.org") == []
 
 
+def test_json_ld_may_carry_content_as_data_but_not_break_out_of_its_script():
+    data = '{"headline": "\\u003c/script\\u003e\\u003ctlx\\u003e"}'
+    page = f'<html><head><script type="application/ld+json">{data}</script></head></html>'
+    assert html_findings(page, "p") == []
+    broken = '<script type="application/ld+json">{"headline": "</script><tlx>"}</script>'
+    found = html_findings(f"<html><head>{broken}</head></html>", "p")
+    assert any("does not parse" in f for f in found) and any("<tlx>" in f for f in found)
+
+
 def test_a_feed_must_parse_and_its_html_content_is_checked():
     assert "not well-formed XML" in xml_findings("<feed><title>a & b</title></feed>", "f")[0]
     atom = (
