@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import icalendar
+import pytest
 import yaml
 from hostile import HTML, RTL, make_site
 from hypothesis import HealthCheck, assume, example, given, settings
@@ -245,7 +246,7 @@ def test_arbitrary_text_in_every_field_is_never_live_and_reads_back(drawn):
             facts = [text_of(dd) for dd in page.iter("dd")]
             assert squash(actor["description"]) in facts
             assert squash(actor["aliases"][0]) in facts
-        titles = [e["title"].strip() for e in events]
+        titles = {f"2024-10-0{n + 1}-e": e["title"].strip() for n, e in enumerate(events)}
         reads_back_in_data_files(root, titles)
 
 
@@ -270,19 +271,21 @@ def reads_back_on_its_page(site, url: str, event: dict) -> None:
     assert shown == sorted(squash(t) for t in event["tags"])
 
 
-def reads_back_in_data_files(root: Path, titles: list[str]) -> None:
-    """Each title, exactly, in every export; escaped, in the theme's HTML-bearing JSON."""
+def reads_back_in_data_files(root: Path, titles: dict[str, str]) -> None:
+    """Each title (by event id) exactly as written in every export that names the event (a feed,
+    timeline.json, the calendar, the CSV); escaped in the theme's HTML-bearing JSON."""
     index = json.loads((root / "search/search_index.json").read_text(encoding="utf-8"))
     indexed = {html.unescape(d["title"]) for d in index["docs"]}
-    assert set(titles) <= indexed
+    assert set(titles.values()) <= indexed
     for path in output_files(root):
         name = path.relative_to(root).as_posix()
         if name in HTML_JSON_KEYS or path.name == "sitemap.xml" or path.suffix == ".html":
             continue
         text = path.read_text(encoding="utf-8")
         found = EXPORT_STRINGS[path.suffix](text)
-        for title in titles:
-            assert title in found, (name, title)
+        for event_id, title in titles.items():
+            if event_id in text:  # the file names the event (its link, id or uid)
+                assert title in found, (name, title)
 
 
 def _json(text: str) -> set[str]:
@@ -290,12 +293,12 @@ def _json(text: str) -> set[str]:
 
 
 def _xml(text: str) -> set[str]:
-    root = ET.fromstring(text)
     strings = set()
-    for element in root.iter():
+    for element in ET.fromstring(text).iter():
         value = element.text or ""
-        strings.add(value)
-        strings.add(html.unescape(value))
+        # Atom's type="html" (and RSS's description) hold HTML: the text a reader sees is unescaped
+        is_html = element.get("type") == "html" or element.tag.endswith("description")
+        strings.add(html.unescape(value) if is_html else value)
     return strings
 
 
@@ -315,3 +318,41 @@ def _csv(text: str) -> set[str]:
 
 
 EXPORT_STRINGS = {".json": _json, ".xml": _xml, ".ics": _ics, ".csv": _csv}
+
+
+def test_the_export_round_trip_check_reads_every_format(tmp_path):
+    # the exports are written on another branch: prove the check above reads each format
+    title = 'Kim & "Putin" <tlx> \u00e9'
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search/search_index.json").write_text(
+        json.dumps({"docs": [{"title": html.escape(title)}]})
+    )
+    (tmp_path / "timeline.json").write_text(json.dumps([{"id": "e1", "title": title}]))
+    (tmp_path / "schema.json").write_text('{"title": "Entry"}')  # names no event: skipped
+    (tmp_path / "feed.xml").write_text(
+        f"<feed><entry><id>e1</id><title>{html.escape(title)}</title></entry></feed>"
+    )
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//test//")
+    calendar.add("version", "2.0")
+    event = icalendar.Event()
+    event.add("uid", "e1")
+    event.add("summary", title)
+    calendar.add_component(event)
+    (tmp_path / "timeline.ics").write_bytes(calendar.to_ical())
+    rows = io.StringIO()
+    csv.writer(rows).writerows([["id", "title"], ["e1", title]])
+    (tmp_path / "timeline.csv").write_text(rows.getvalue())
+    reads_back_in_data_files(tmp_path, {"e1": title})
+
+    # escaped twice: a reader would see '&amp;' and '&lt;tlx&gt;'
+    twice = html.escape(html.escape(title))
+    (tmp_path / "feed.xml").write_text(
+        f"<feed><entry><id>e1</id><title>{twice}</title></entry></feed>"
+    )
+    with pytest.raises(AssertionError, match="feed.xml"):
+        reads_back_in_data_files(tmp_path, {"e1": title})
+    (tmp_path / "feed.xml").unlink()
+    (tmp_path / "timeline.json").write_text(json.dumps([{"id": "e1", "title": html.escape(title)}]))
+    with pytest.raises(AssertionError, match="timeline.json"):
+        reads_back_in_data_files(tmp_path, {"e1": title})
