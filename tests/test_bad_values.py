@@ -38,8 +38,10 @@ def test_right_to_left_text_emoji_and_joiners_are_not_control_characters():
     text = "كيم جونغ أون \u200f👩🏽\u200d⚕️ שלום"
     assert control_character(text) is None
     assert visible(text) == text
-    assert control_character("a\x07b") == "U+0007"
-    assert control_character("\x85") == "U+0085" and control_character("\uffff") == "U+FFFF"
+    assert control_character("a\x07b") == (1, "U+0007")
+    assert control_character("\x85") == (0, "U+0085")
+    assert control_character("\uffff") == (0, "U+FFFF")
+    assert control_character("a\tb\n", allow="\t\n") is None
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,8 @@ The body is rendered by MkDocs, not by us, so the core only bounds what it can c
 
 from __future__ import annotations
 
-import re
-
 from .schema import BODY_MAX_CHARS, PARAGRAPH_MAX_CHARS
-
-# control characters other than tab and newline (CR was normalised on reading), non-characters
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+from .text import control_character
 
 
 def body_problems(body: str, first_line: int = 1) -> list[tuple[int, str]]:
@@ -27,10 +23,11 @@ def body_problems(body: str, first_line: int = 1) -> list[tuple[int, str]]:
             )
         ]
     problems = []
-    if match := _CONTROL.search(body):
-        line = first_line + body.count("\n", 0, match.start())
-        code = f"U+{ord(match.group()):04X}"
-        problems.append((line, f"contains the control character {code}; remove it"))
+    if found := control_character(body, allow="\t\n"):  # CR was normalised on reading
+        line = first_line + body.count("\n", 0, found[0])
+        problems.append((line, f"contains the control character {found[1]}; remove it"))
+    if len(body) <= PARAGRAPH_MAX_CHARS:
+        return problems  # no paragraph can be too long
     start, size = first_line, 0
     for number, text in enumerate(body.split("\n"), first_line):
         if text.strip():

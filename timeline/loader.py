@@ -66,10 +66,10 @@ def folder_files(content_dir: str, folder: str) -> dict[str, str]:
     found = {}
     for directory, subdirs, files in os.walk(os.path.join(content_dir, folder), followlinks=True):
         subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+        inside = os.path.relpath(directory, content_dir).replace(os.sep, "/")
         for name in files:
             if not name.startswith("."):
-                full = os.path.join(directory, name)
-                found[os.path.relpath(full, content_dir).replace(os.sep, "/")] = full
+                found[f"{inside}/{name}"] = os.path.join(directory, name)
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from functools import cache
 
 # the names MkDocs renders as Markdown, and case variants of them that it would copy as they are
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -68,10 +69,23 @@ def outside_problem(full_path: str, folder_root: str) -> str | None:
     MkDocs follows links: a committed link to `~/.ssh/id_rsa` named `map.png` would publish the
     build machine's file.
     """
-    real, root = os.path.realpath(full_path), os.path.realpath(folder_root)
-    if os.path.commonpath([real, root]) != root:
-        return "is a link to a file outside the events folder; commit the file itself"
-    return None
+    return _outside(full_path, os.path.realpath(folder_root))
+
+
+_OUTSIDE = "is a link to a file outside the events folder; commit the file itself"
+
+
+def _outside(full_path: str, real_root: str) -> str | None:
+    directory, name = os.path.split(full_path)
+    # only a link resolves elsewhere: resolve a folder once, and a file only if it is a link
+    real = os.path.realpath(full_path) if os.path.islink(full_path) else None
+    real = real or os.path.join(_real_folder(directory), name)
+    return _OUTSIDE if os.path.commonpath([real, real_root]) != real_root else None
+
+
+@cache
+def _real_folder(directory: str) -> str:
+    return os.path.realpath(directory)
 
 
 def sort_folder(
@@ -80,10 +94,12 @@ def sort_folder(
     """Split the events folder's files (content path -> path on disk, None if made in memory)
     into entries to read and (path, why) for files refused, both sorted; images stay as they are.
     The command and the plugin both call this, so they always agree."""
+    _real_folder.cache_clear()  # links may have changed since the last build
+    real_root = os.path.realpath(folder_root)
     entries, refused = [], []
     for rel_path in sorted(files):
         full = files[rel_path]
-        if full is not None and (why := outside_problem(full, folder_root)):
+        if full is not None and (why := _outside(full, real_root)):
             refused.append((rel_path, why))
         elif looks_like_entry(rel_path):
             entries.append(rel_path)

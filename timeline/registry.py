@@ -162,8 +162,8 @@ def _unprintable(text: str) -> str | None:
     """Why a name cannot be shown on one line of a page, a feed or a log; None if it can."""
     if "\n" in text.strip():
         return "must be one line"
-    if bad := control_character(text.strip()):
-        return f"contains the control character {bad}; remove it"
+    if found := control_character(text.strip()):
+        return f"contains the control character {found[1]}; remove it"
     return None
 
 

@@ -8,45 +8,40 @@ every problem it prints.
 
 from __future__ import annotations
 
-import unicodedata
+import re
+from functools import cache
 
-# U+FFFE and U+FFFF are not characters (XML 1.0 forbids them); category Cs (lone surrogates)
-# cannot be encoded as UTF-8 at all.
-_NONCHARACTERS = {"\ufffe", "\uffff"}
-# Characters that reorder or break the text around them in a log line: bidi embeddings,
-# overrides and isolates (the "Trojan Source" characters), and the Unicode line separators.
-_LOG_UNSAFE = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029)}
-
-
-def _forbidden(char: str) -> bool:
-    return unicodedata.category(char) in ("Cc", "Cs") or char in _NONCHARACTERS
+# Unicode category Cc, lone surrogates (never valid UTF-8), and U+FFFE/U+FFFF, which are not
+# characters (XML 1.0 forbids them). Right-to-left text, emoji and joiners are all fine.
+_CONTROL = "\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+# and, in a log line, what reorders or breaks the text around it: bidi embeddings, overrides and
+# isolates (the "Trojan Source" characters) and the Unicode line and paragraph separators
+_LOG_UNSAFE = re.compile(f"[{_CONTROL}\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
-def control_character(text: str) -> str | None:
-    """A description of the first character that text may not contain ('U+0007'), or None.
+@cache
+def _forbidden(allow: str) -> re.Pattern[str]:
+    chars = "".join(c for c in map(chr, range(0x20)) if c not in allow)
+    return re.compile(f"[{re.escape(chars)}\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
-    Control characters (including tab, CR and LF, which every caller has already dealt with or
-    refuses) and non-characters are refused; right-to-left text, emoji and joiners are fine.
-    """
-    for char in text:
-        if _forbidden(char):
-            return f"U+{ord(char):04X}"
+
+def control_character(text: str, allow: str = "") -> tuple[int, str] | None:
+    """The index and name ('U+0007') of the first character text may not contain, or None.
+    `allow` lets a caller keep some (a Markdown body keeps tabs and newlines)."""
+    if match := _forbidden(allow).search(text):
+        return match.start(), f"U+{ord(match.group()):04X}"
     return None
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def visible(text: str) -> str:
     """Text safe to print on one log line: control and line-breaking characters as escapes."""
-    if not any(_forbidden(char) or char in _LOG_UNSAFE for char in text):
-        return text  # the common case, without building a new string
-    out = []
-    for char in text:
-        if char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif _forbidden(char) or char in _LOG_UNSAFE:
-            code = ord(char)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    return _LOG_UNSAFE.sub(_escape, text)

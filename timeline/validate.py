@@ -64,8 +64,8 @@ def _line(value: Any, ctx: _Context, where: tuple) -> str:
 
 
 def _no_control(value: str) -> None:
-    if bad := control_character(value):
-        raise Invalid(f"contains the control character {bad}; remove it")
+    if found := control_character(value):
+        raise Invalid(f"contains the control character {found[1]}; remove it")
 
 
 def _text(value: Any, ctx: _Context, where: tuple) -> str:
