@@ -39,16 +39,18 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
     return value
 
 
+_CLEANER = nh3.Cleaner(  # configured once, used for every event page
+    tags=nh3.ALLOWED_TAGS,
+    clean_content_tags={"script", "style"},
+    attributes=_ATTRIBUTES,
+    attribute_filter=_attribute,
+    url_schemes=set(URL_SCHEMES),
+    link_rel=LINK_REL,
+    filter_style_properties={"text-align"},  # what Markdown tables write for alignment
+    strip_comments=True,
+)
+
+
 def clean_html(html: str) -> str:
     """The body's rendered HTML with everything that could run or mislead removed."""
-    return nh3.clean(
-        html,
-        tags=nh3.ALLOWED_TAGS,
-        clean_content_tags={"script", "style"},
-        attributes=_ATTRIBUTES,
-        attribute_filter=_attribute,
-        url_schemes=set(URL_SCHEMES),
-        link_rel=LINK_REL,
-        filter_style_properties={"text-align"},  # what Markdown tables write for alignment
-        strip_comments=True,
-    )
+    return _CLEANER.clean(html)
