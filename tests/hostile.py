@@ -54,7 +54,7 @@ def text(name: str, path: str, body: str, *problems: str, title: str | None = No
 FIVE_MB = (
     ("North Korean troops were reported near Kursk, officials said. " * 16)[:998] + "\n\n"
 ) * 5000
-BRACKETS = "[" * 20_000  # Python-Markdown needs minutes for this one paragraph
+BRACKETS = "[" * 20_000  # Python-Markdown needs a minute for this one paragraph
 
 INVALID = [
     text(
@@ -114,6 +114,12 @@ INVALID = [
         "2024/2024-10-09-brackets.md",
         entry(title="Brackets", body=BRACKETS),
         "11:1: body: this paragraph is 20,001 characters long",
+    ),
+    text(
+        "a short paragraph of brackets, as slow to parse",
+        "2024/2024-10-09-short-brackets.md",
+        entry(title="Short brackets", body="Intro.\n\n" + "[" * 7_000),
+        "13:1: body: this paragraph has 7,000 '[' (at most 100",
     ),
     text(
         "tabs indenting YAML",

@@ -163,6 +163,10 @@ def test_body_limits_name_the_line_of_the_paragraph():
     assert line == 10 and "the write-up is 100,001 characters long" in message
     ((line, message),) = body_problems("a\n\nb\x00c\n", 10)
     assert line == 12 and "control character U+0000" in message
+    links = "See [a](https://a.example) and [b](https://b.example).\n" * 50  # 100 links
+    assert body_problems(links, 10) == []
+    ((line, message),) = body_problems("x\n\n\n" + links + "[", 10)
+    assert line == 13 and "this paragraph has 101 '[' (at most 100" in message
 
 
 def test_an_alias_is_reported_where_it_is_used():

@@ -7,7 +7,7 @@ The body is rendered by MkDocs, not by us, so the core only bounds what it can c
 
 from __future__ import annotations
 
-from .schema import BODY_MAX_CHARS, PARAGRAPH_MAX_CHARS
+from .schema import BODY_MAX_CHARS, PARAGRAPH_MAX_BRACKETS, PARAGRAPH_MAX_CHARS
 from .text import control_character
 
 
@@ -26,20 +26,28 @@ def body_problems(body: str, first_line: int = 1) -> list[tuple[int, str]]:
     if found := control_character(body, allow="\t\n"):  # CR was normalised on reading
         line = first_line + body.count("\n", 0, found[0])
         problems.append((line, f"contains the control character {found[1]}; remove it"))
-    if len(body) <= PARAGRAPH_MAX_CHARS:
-        return problems  # no paragraph can be too long
-    start, size = first_line, 0
+    if len(body) <= PARAGRAPH_MAX_CHARS and body.count("[") <= PARAGRAPH_MAX_BRACKETS:
+        return problems  # no paragraph can break a limit
+    paragraphs: list[tuple[int, int, int]] = []  # first line, characters, '[' characters
     for number, text in enumerate(body.split("\n"), first_line):
-        if text.strip():
-            if not size:
-                start = number
-            size += len(text) + 1
-            continue
+        if not text.strip():
+            paragraphs.append((number + 1, 0, 0))
+        elif not paragraphs:
+            paragraphs.append((number, len(text) + 1, text.count("[")))
+        else:
+            start, size, brackets = paragraphs[-1]
+            paragraphs[-1] = (start, size + len(text) + 1, brackets + text.count("["))
+    for start, size, brackets in paragraphs:
         if size > PARAGRAPH_MAX_CHARS:
             problems.append((start, _too_long(size)))
-        size = 0
-    if size > PARAGRAPH_MAX_CHARS:
-        problems.append((start, _too_long(size)))
+        elif brackets > PARAGRAPH_MAX_BRACKETS:
+            problems.append(
+                (
+                    start,
+                    f"this paragraph has {brackets:,} '[' (at most {PARAGRAPH_MAX_BRACKETS}, "
+                    "about one a link); split it with blank lines or link less",
+                )
+            )
     return problems
 
 

@@ -86,5 +86,7 @@ LINE_MAX_CHARS = 500
 BODY_MAX_CHARS = 100_000
 """About 15,000 words. Every reader downloads the search index, which holds every body."""
 PARAGRAPH_MAX_CHARS = 8_000
-"""Python-Markdown's inline parsing is quadratic in a paragraph's length (a run of '[' or '<a '
-takes minutes at 100,000 characters), so a paragraph is bounded to keep every build short."""
+PARAGRAPH_MAX_BRACKETS = 100
+"""Python-Markdown's inline parsing is quadratic in a paragraph (each '[' scans ahead for its
+link; 8,000 '[' take 9 s, 100,000 minutes), so a paragraph's length and its '[' are bounded: a
+hostile write-up then costs seconds, not hours."""
