@@ -11,6 +11,7 @@ from mkdocs.structure.pages import Page
 from timeline.collection import Timeline
 from timeline.model import ACTORS_PAGE, TIMELINE_PAGE, actor_page, page_url
 from timeline.registry import group_by_kind
+from timeline.sanitize import clean_html
 
 from .config import TimelineConfig
 from .reader import ReaderViews
@@ -65,7 +66,7 @@ class SitePages:
             context.update(self.reader.event_context(event))
             header = renderer.render("event-header.html", page, **context)
             footer = renderer.render("event-footer.html", page, **context)
-            return header + html + footer
+            return header + clean_html(html) + footer  # the write-up is contributor HTML
         if actor := self.actors.get(uri):
             events = self.timeline.by_actor[actor.id]
             extra = self.reader.actor_context(actor)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -15,8 +16,8 @@ from timeline.collection import build_timeline
 from timeline.entry_schema import SCHEMA_PATH
 from timeline.entry_schema import dumps as schema_json
 from timeline.history import added_dates
-from timeline.loader import read_entry
-from timeline.model import Problem
+from timeline.loader import read_entry, refused_results, registry_missing
+from timeline.paths import sort_folder
 from timeline.registry import Registry, load_registry
 
 from .config import TimelineConfig
@@ -61,8 +62,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
         registry, registry_problems = self._registry(files, shown)
         prefix = self.config.folder.strip("/") + "/"
-        entries = [f for f in files.documentation_pages() if f.src_uri.startswith(prefix)]
-        results = []
+        in_folder = {f.src_uri: f for f in files if f.src_uri.startswith(prefix)}
+        # entries: every Markdown-looking file, also one MkDocs would copy as it is (`X.MD`)
+        uris, refused = sort_folder(
+            {uri: f.abs_src_path for uri, f in in_folder.items()},
+            os.path.join(config.docs_dir, prefix),
+        )
+        entries = [in_folder[uri] for uri in uris]
+        for uri, _ in refused:  # reported as invalid, never copied into the site as it is
+            files.remove(in_folder[uri])
+        results = refused_results(refused, shown)
         for file in entries:
             event, problems = read_entry(
                 file.content_bytes, shown(file.src_uri), file.src_uri, registry
@@ -107,8 +116,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def _registry(self, files: Files, shown) -> tuple[Registry, list]:
         file = files.get_file_from_path(self.config.registry)
         if file is None:
-            missing = "the actor registry file is missing; create it (see CONTRIBUTING.md)"
-            return Registry(), [Problem(shown(self.config.registry), 1, 1, "registry", missing)]
+            return Registry(), [registry_missing(shown(self.config.registry))]
         files.remove(file)  # read, never published as a raw file
         return load_registry(file.content_bytes, shown(file.src_uri))
 
@@ -122,6 +130,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 **meta,
                 "title": escape(meta["title"]),
                 "description": escape(meta.get("description", "")),
+                # the tags plugin prints names raw in pages and search results, always as text:
+                # quotes stay as they are, so that tag slugs keep them out ("kims-visit")
+                "tags": [Markup(html.escape(tag, quote=False)) for tag in meta.get("tags", ())],
             }
         return markdown
 

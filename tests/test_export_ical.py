@@ -4,10 +4,13 @@ UTC, month and year events left out and said so."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
-from exportcase import HOSTILE, HOSTILE_PLACE, OPTIONS, exports
+from conftest import entry
+from exportcase import HOSTILE, HOSTILE_PLACE, OPTIONS, exports, timeline_of
 from icalendar import Calendar, vText
+
+from timeline.exports.ical import when
 
 
 def calendar(options=OPTIONS) -> Calendar:
@@ -105,3 +108,9 @@ def test_calendar_name_with_commas_and_semicolons_is_escaped_text():
     raw = exports(replace(OPTIONS, title=title))["timeline.ics"]
     assert b"X-WR-CALNAME:Kim\\, Putin\\; and the \\\\ war\r\n" in raw
     assert Calendar.from_ical(raw)["name"].to_ical() == vText(title).to_ical()
+
+
+def test_an_all_day_event_on_the_last_representable_day_gets_a_duration():
+    timeline = timeline_of({"events/end.md": entry(title="Last day", date="9999-12-31")})
+    (event,) = timeline.events
+    assert when(event) == (date(9999, 12, 31), timedelta(days=1))

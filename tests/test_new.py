@@ -260,4 +260,4 @@ def test_from_without_a_registry_says_why_nothing_is_proposed(site, run):
     (site.content / "actors.yml").unlink()
     status, _, err = run("new", "X", "--date", "2024", "--from", str(ARTICLE))
     assert status == 0
-    assert "proposed actors: none: cannot read the actor registry (not found)" in err
+    assert "proposed actors: none: the actor registry file is missing" in err

@@ -13,6 +13,8 @@ from .collection import Timeline
 from .commands import add_commands
 from .loader import load_timeline
 from .model import Problem
+from .paths import looks_like_entry
+from .text import visible
 
 
 def render_text(problems: Sequence[Problem], summary: Mapping[str, int] | None = None) -> str:
@@ -24,7 +26,7 @@ def render_github(problems: Sequence[Problem], summary: Mapping[str, int] | None
     """GitHub Actions workflow commands: one annotation per problem, on its file and line."""
 
     def escape(text: str, in_property: bool = False) -> str:
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        text = visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
 
     lines = []
@@ -95,10 +97,10 @@ def _content_paths(
                 os.path.join(directory, name)
                 for directory, _, names in os.walk(path)
                 for name in names
-                if name.endswith(".md")
+                if looks_like_entry(name)
             ]
         else:  # a missing file is kept, and reported as unreadable
-            found = [path] if path.endswith(".md") else []
+            found = [path] if looks_like_entry(path) else []
         for full in found:
             if not os.path.abspath(full).startswith(events):
                 skipped.append(full)

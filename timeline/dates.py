@@ -125,6 +125,15 @@ def sort_key(value: PartialDate) -> tuple[datetime, int]:
     return (value.start(), int(value.precision))
 
 
+def ends_before(end: PartialDate, start: PartialDate) -> bool:
+    """True when a span's `end` precedes its `start`: the last moment `end` covers comes before
+    `start` begins. An end of '2024-10' covers all of October, so it does not precede
+    '2024-10-15'; a plain day is a UTC day (SPEC §3)."""
+    if end.hour is not None:
+        return end.start() < start.start()
+    return end.last_day() < start.start().date()
+
+
 def format_offset(minutes: int | None) -> str:
     if minutes is None:
         return ""
@@ -228,7 +237,15 @@ def _checked(
     if hour is not None:
         if hour > 23 or (minute or 0) > 59 or (second or 0) > 59:
             raise DateError(f"{_show(text)} is not a time of day; write HH:MM from 00:00 to 23:59")
-    return PartialDate(year, month, day, hour, minute, second, offset)
+    value = PartialDate(year, month, day, hour, minute, second, offset)
+    if hour is not None:
+        try:  # 0001-01-01T00:30+01:00 is a valid local time, but its UTC instant is in year 0
+            value.start()
+        except OverflowError:
+            raise DateError(
+                f"{_show(text)} falls outside the years 1–9999 in UTC, so it cannot be ordered"
+            ) from None
+    return value
 
 
 def _from_numeric(text: str, m: re.Match[str]) -> PartialDate:

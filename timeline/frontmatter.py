@@ -126,8 +126,18 @@ class _Converter:
         self.positions: dict[Path, tuple[int, int]] = {}
         self.key_positions: dict[Path, tuple[int, int]] = {}
         self.seen: set[int] = set()
+        self.text = ""
+
+    def first_alias(self) -> tuple[int, int] | None:
+        """Where the first `*alias` is written. A composed alias is the anchored node itself,
+        with no position of its own, so the text is parsed again (only when there is one)."""
+        for event in yaml.parse(self.text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line + self.first_line, event.start_mark.column + 1
+        return None
 
     def run(self, text: str) -> Any:
+        self.text = text
         first_line = self.first_line
         try:
             node = yaml.compose(text, Loader=_Loader)
@@ -136,7 +146,7 @@ class _Converter:
             line = (mark.line if mark else 0) + first_line
             column = (mark.column if mark else 0) + 1
             problem = error.problem or "invalid YAML"
-            if "'\\t'" in problem:
+            if "'\\t'" in problem or "tab character" in problem:  # pure-Python or C wording
                 problem += "; indent with spaces, not tabs"
             raise FrontMatterError(f"YAML error: {problem}", line, column) from None
         except yaml.YAMLError as error:
@@ -152,8 +162,12 @@ class _Converter:
 
     def convert(self, node: yaml.Node, path: Path) -> Any:
         if id(node) in self.seen:
-            raise self.fail(
-                node, "YAML aliases (*name) are not allowed; write the value out in full", path
+            line, column = self.first_alias() or self.where(node)
+            raise FrontMatterError(
+                "YAML aliases (*name) are not allowed; write the value out in full",
+                line,
+                column,
+                _field_name(path),
             )
         self.seen.add(id(node))
         self.positions[path] = self.where(node)
@@ -167,7 +181,11 @@ class _Converter:
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "null":
+                if (
+                    not isinstance(key_node, yaml.ScalarNode)
+                    or key_node.tag == _TAG + "null"
+                    or key_node.tag not in _ALLOWED_TAGS
+                ):
                     raise self.fail(key_node, "a field name must be plain text", path)
                 key = key_node.value
                 if key in result:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from .collection import Timeline, build_timeline
 from .frontmatter import FrontMatterError, load
 from .model import Event, Problem
+from .paths import entry_path_problem, sort_folder
 from .registry import Registry, load_registry
 from .validate import validate
 
@@ -17,6 +18,8 @@ def read_entry(
 ) -> tuple[Event | None, list[Problem]]:
     """Parse and validate one entry's bytes. `path` is shown in problems; `rel_path` is the
     entry's path inside the content folder ('events/2024/2024-10-31-x.md')."""
+    if message := entry_path_problem(rel_path):
+        return None, [Problem(path, 1, 1, "file", message)]
     try:
         doc = load(raw)
     except FrontMatterError as error:
@@ -29,26 +32,45 @@ def read_registry(path: str, shown: str) -> tuple[Registry, list[Problem]]:
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
+    except FileNotFoundError:
+        return Registry(), [registry_missing(shown)]
     except OSError as error:
-        reason = "not found" if isinstance(error, FileNotFoundError) else error.strerror
         return Registry(), [
-            Problem(shown, 1, 1, "registry", f"cannot read the actor registry ({reason})")
+            Problem(shown, 1, 1, "registry", f"cannot read the actor registry ({error.strerror})")
         ]
     return load_registry(raw, shown)
 
 
+def registry_missing(shown: str) -> Problem:
+    """A site without its actor registry (the command and the plugin say the same)."""
+    missing = "the actor registry file is missing; create it (see CONTRIBUTING.md)"
+    return Problem(shown, 1, 1, "registry", missing)
+
+
 def iter_entry_files(content_dir: str, folder: str = "events") -> Iterator[str]:
-    """Every Markdown file under content_dir/folder, as a '/'-separated path inside content_dir,
-    in sorted order (so nothing depends on the file system's order)."""
-    root = os.path.join(content_dir, folder)
-    found = []
-    for directory, subdirs, files in os.walk(root):
+    """Every Markdown file under content_dir/folder (also one misnamed, which is then reported),
+    as a '/'-separated path inside content_dir, sorted (nothing depends on the file system)."""
+    return iter(
+        sort_folder(folder_files(content_dir, folder), os.path.join(content_dir, folder))[0]
+    )
+
+
+def refused_results(refused: Iterable[tuple[str, str]], shown) -> list[tuple[str, None, list]]:
+    """Files of the events folder that are not read, as invalid results: counted, and named."""
+    return [(path, None, [Problem(shown(path), 1, 1, "file", why)]) for path, why in refused]
+
+
+def folder_files(content_dir: str, folder: str) -> dict[str, str]:
+    """content path -> path on disk of every file in the events folder, as MkDocs finds them
+    (following links, leaving out hidden files and folders)."""
+    found = {}
+    for directory, subdirs, files in os.walk(os.path.join(content_dir, folder), followlinks=True):
         subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+        inside = os.path.relpath(directory, content_dir).replace(os.sep, "/")
         for name in files:
-            if name.endswith(".md") and not name.startswith("."):
-                full = os.path.join(directory, name)
-                found.append(os.path.relpath(full, content_dir).replace(os.sep, "/"))
-    return iter(sorted(found))
+            if not name.startswith("."):
+                found[f"{inside}/{name}"] = os.path.join(directory, name)
+    return found
 
 
 def load_timeline(
@@ -68,8 +90,11 @@ def load_timeline(
     registry, registry_problems = read_registry(
         os.path.join(content_dir, registry_name), shown(registry_name)
     )
-    rel_paths = list(only) if only is not None else list(iter_entry_files(content_dir, folder))
-    results = []
+    results, rel_paths = [], list(only or ())
+    if only is None:
+        root = os.path.join(content_dir, folder)
+        rel_paths, refused = sort_folder(folder_files(content_dir, folder), root)
+        results += refused_results(refused, shown)
     for rel_path in rel_paths:
         try:
             with open(os.path.join(content_dir, rel_path), "rb") as handle:

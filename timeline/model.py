@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .dates import PartialDate, edtf, format_span
+from .text import visible
 
 STATUSES = ("confirmed", "reported", "claimed", "disputed", "denied")
 ACTOR_KINDS = ("person", "country", "organization", "group")
@@ -24,7 +25,10 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+        # one line whatever the values quoted in it: a hostile newline must not start a new
+        # log line (GitHub reads `::command::` lines from a job's output)
+        text = f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+        return visible(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from .frontmatter import FrontMatterError, decode, parse_yaml
 from .model import ACTOR_KINDS, Actor, Problem
+from .text import control_character
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FIELDS = ("id", "name", "kind", "aliases", "description", "affiliation")
@@ -124,6 +125,9 @@ def _actor(item: Any, index: int, problem) -> Actor | None:
     if not isinstance(name, str) or not name.strip():
         problem((index, "name"), "name", "every actor needs a name")
         ok = False
+    elif bad := _unprintable(name):
+        problem((index, "name"), "name", f"the name {bad}")
+        ok = False
     if kind not in ACTOR_KINDS:
         problem(
             (index, "kind"), "kind", f"{kind!r} is not a kind; use one of {', '.join(ACTOR_KINDS)}"
@@ -133,9 +137,17 @@ def _actor(item: Any, index: int, problem) -> Actor | None:
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         problem((index, "aliases"), "aliases", "aliases must be a list of names")
         ok = False
+    else:
+        for alias_index, alias in enumerate(aliases):
+            if bad := _unprintable(alias):
+                problem((index, "aliases", alias_index), "aliases", f"the alias {bad}")
+                ok = False
     description = item.get("description") or ""
     if not isinstance(description, str) or "\n" in description.strip():
         problem((index, "description"), "description", "the description must be one line of text")
+        ok = False
+    elif bad := _unprintable(description.strip()):
+        problem((index, "description"), "description", f"the description {bad}")
         ok = False
     affiliation = item.get("affiliation")
     if affiliation is not None and not isinstance(affiliation, str):
@@ -144,6 +156,15 @@ def _actor(item: Any, index: int, problem) -> Actor | None:
     if not ok:
         return None
     return Actor(actor_id, name.strip(), kind, tuple(aliases), description.strip(), affiliation)
+
+
+def _unprintable(text: str) -> str | None:
+    """Why a name cannot be shown on one line of a page, a feed or a log; None if it can."""
+    if "\n" in text.strip():
+        return "must be one line"
+    if found := control_character(text.strip()):
+        return f"contains the control character {found[1]}; remove it"
+    return None
 
 
 def _closest(positions: dict, path: tuple) -> tuple[int, int]:

@@ -81,3 +81,12 @@ EVENT_FIELDS = (
 
 FIELDS_BY_NAME = {f.name: f for f in EVENT_FIELDS}
 SUMMARY_MAX_CHARS = 800
+LINE_MAX_CHARS = 500
+"""A title, place, publisher or headline longer than this is not one line of a timeline."""
+BODY_MAX_CHARS = 100_000
+"""About 15,000 words. Every reader downloads the search index, which holds every body."""
+PARAGRAPH_MAX_CHARS = 8_000
+PARAGRAPH_MAX_BRACKETS = 100
+"""Python-Markdown's inline parsing is quadratic in a paragraph (each '[' scans ahead for its
+link; 8,000 '[' take 9 s, 100,000 minutes), so a paragraph's length and its '[' are bounded: a
+hostile write-up then costs seconds, not hours."""

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from .dates import DateError, PartialDate, parse_date, sort_key
+from .body import body_problems
+from .dates import DateError, PartialDate, ends_before, parse_date, sort_key
 from .frontmatter import Document
 from .model import STATUSES, Event, Problem, Source, Update
 from .registry import Registry
-from .schema import EVENT_FIELDS, SUMMARY_MAX_CHARS, Field
+from .schema import EVENT_FIELDS, LINE_MAX_CHARS, SUMMARY_MAX_CHARS, Field
+from .text import control_character
 
 
 class Invalid(ValueError):
@@ -52,13 +54,25 @@ def _line(value: Any, ctx: _Context, where: tuple) -> str:
         raise Invalid("is empty")
     if "\n" in value:
         raise Invalid("must be one line; remove the line break")
+    _no_control(value)
+    if len(value) > LINE_MAX_CHARS:
+        raise Invalid(
+            f"is {len(value)} characters long; keep it to one line of at most "
+            f"{LINE_MAX_CHARS} characters"
+        )
     return value
+
+
+def _no_control(value: str) -> None:
+    if found := control_character(value):
+        raise Invalid(f"contains the control character {found[1]}; remove it")
 
 
 def _text(value: Any, ctx: _Context, where: tuple) -> str:
     if not isinstance(value, str) or not value.strip():
         raise Invalid("is empty" if isinstance(value, str) or value is None else "must be text")
     value = " ".join(value.split())
+    _no_control(value)
     if where == ("summary",) and len(value) > SUMMARY_MAX_CHARS:
         raise Invalid(
             f"is {len(value)} characters long; keep it to 1–3 sentences "
@@ -84,10 +98,16 @@ def _url(value: Any, ctx: _Context, where: tuple) -> str:
     if not isinstance(value, str) or not value.strip():
         raise Invalid("must be a link starting with https:// or http://")
     value = value.strip()
-    parts = urlsplit(value)
+    _no_control(value)
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number below 65536
+    except ValueError as error:
+        raise Invalid(f"{value!r} is not a link ({error}); write https://host/path"[:200]) from None
     if parts.scheme.lower() not in ("http", "https"):
-        shown = f"'{parts.scheme}:' links" if parts.scheme else "a link without https://"
-        raise Invalid(f"{shown} are not allowed; only http and https links are: {value!r}"[:200])
+        kind = f"'{parts.scheme}:' links are" if parts.scheme else "a link without https:// is"
+        message = f"{kind} not allowed; only http and https links are: {value!r}"
+        raise Invalid(message[:200])
     if not parts.netloc or any(c.isspace() for c in value):
         raise Invalid(f"{value!r} is not a complete link; write https://host/path"[:200])
     return value
@@ -114,8 +134,14 @@ def _tags(value: Any, ctx: _Context, where: tuple) -> tuple[str, ...]:
     for index, tag in enumerate(_strings(value, "tags")):
         if not isinstance(tag, str) or not tag.strip():
             ctx.report(where + (index,), "a tag must be a non-empty word or phrase")
-        elif tag.strip() not in tags:
-            tags.append(tag.strip())
+            continue
+        try:
+            tag = _line(tag, ctx, where + (index,))
+        except Invalid as error:
+            ctx.report(where + (index,), f"the tag {error}")
+            continue
+        if tag not in tags:
+            tags.append(tag)
     return tuple(tags)
 
 
@@ -205,8 +231,10 @@ def validate(
     ctx = _Context(doc, path, registry)
     values = _check_fields(doc.data, EVENT_FIELDS, ctx)
     start, end = values.get("date"), values.get("end")
-    if start is not None and end is not None and sort_key(end) < sort_key(start):
+    if start is not None and end is not None and ends_before(end, start):
         ctx.report(("end",), f"ends ({end.iso()}) before it starts ({start.iso()})")
+    for line, message in body_problems(doc.body, doc.body_line):
+        ctx.problems.append(Problem(path, line, 1, "body", message))
     ctx.problems.sort(key=lambda p: (p.line, p.column))
     if any(p.severity == "error" for p in ctx.problems):
         return None, ctx.problems

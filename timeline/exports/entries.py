@@ -66,7 +66,7 @@ def content_html(event: Event, names: Mapping[str, str]) -> str:
     if event.location:
         parts.append(Markup("<p>Place: {}</p>").format(event.location))
     links = Markup(", ").join(
-        Markup('<a href="{}">{}</a>').format(source.url, source.publisher)
+        Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(source.url, source.publisher)
         for source in event.sources
     )
     parts.append(Markup("<p>Sources: {}</p>").format(links))

@@ -48,7 +48,9 @@ def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, d
         # DTSTAMP is required; the entry's own last change keeps it reproducible
         item.add("dtstamp", last_change(event, published[event.id]))
         item.add("dtstart", span[0])
-        if span[1] is not None:
+        if isinstance(span[1], timedelta):
+            item.add("duration", span[1])
+        elif span[1] is not None:
             item.add("dtend", span[1])
         item.add("summary", event.title)
         item.add("description", _details(event, names, options))
@@ -62,9 +64,10 @@ def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, d
     return calendar.to_ical()
 
 
-def when(event: Event) -> tuple[date | datetime, date | datetime | None] | None:
+def when(event: Event) -> tuple[date | datetime, date | datetime | timedelta | None] | None:
     """(DTSTART, DTEND) of an event: UTC instants for a timed event (with a timed end or none),
-    else all-day dates with an exclusive end; None for month or year precision."""
+    else all-day dates with an exclusive end; None for month or year precision. An all-day event
+    that ends on 31 December 9999 has no day after it: its end is given as a DURATION."""
     start, end = event.date, event.end
     if start.precision < Precision.DAY:
         return None
@@ -74,6 +77,8 @@ def when(event: Event) -> tuple[date | datetime, date | datetime | None] | None:
         return start.start(), end.start() if later else None
     first = date(start.year, start.month, start.day)  # the day as written, not the UTC day
     last = max(end.last_day(), first) if end is not None else first
+    if last == date.max:
+        return first, last - first + timedelta(days=1)
     return first, last + timedelta(days=1)
 
 

@@ -1,0 +1,391 @@
+"""A catalogue of hostile and careless entry files (SPEC §7), each with what must happen to it:
+the problems reported (file:line:column: field: message) or, for odd but valid input, publication.
+
+`HTML` is text that becomes markup if anything on its way to a page, feed or JSON file forgets to
+escape it; its marker `tlx` is what `safety.py` looks for in the output.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from conftest import ACTORS, MKDOCS_YML, Site, entry
+
+HTML = (
+    "</title><tlx>\"'><script>tlx()</script><img src=x onerror=tlx()>"
+    '<a href="javascript:tlx()">&amp;</a> " tlx="1 \' tlx=\'1 ]]><!-- {{ 7*7 }}'
+)
+RTL = "كيم جونغ أون يلتقي بوتين 🇰🇵🤝🇷🇺 שלום \u200f(עברית)\u200f 👩🏽‍⚕️"
+
+
+def q(text: str) -> str:
+    """A YAML single-quoted scalar."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def sources(url: str = "https://apnews.com/article/x", publisher: str = "AP") -> str:
+    return f"\n  - publisher: {publisher}\n    url: {url}\n"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One file under content/events/, and what `timeline check` and `mkdocs build` must say."""
+
+    name: str
+    path: str
+    content: bytes
+    problems: tuple[str, ...] = ()
+    """Fragments of the expected problem lines, each 'line:column: field: message'."""
+    title: str | None = None
+    """For a valid case: the title it is published under."""
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def text(name: str, path: str, body: str, *problems: str, title: str | None = None) -> Case:
+    return Case(name, path, body.encode("utf-8"), problems, title)
+
+
+FIVE_MB = (
+    ("North Korean troops were reported near Kursk, officials said. " * 16)[:998] + "\n\n"
+) * 5000
+BRACKETS = "[" * 20_000  # Python-Markdown needs a minute for this one paragraph
+
+INVALID = [
+    text(
+        "a YAML tag that constructs an object",
+        "2024/2024-10-01-object-tag.md",
+        entry(title="!!python/object/apply:os.system ['touch tlx-pwned']"),
+        "2:8: title: the YAML tag !!python/object/apply:os.system is not allowed",
+    ),
+    text(
+        "an alias bomb",
+        "2024/2024-10-02-alias-bomb.md",
+        entry(
+            extra="a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c]"
+        ),
+        "7:8: b[0]: YAML aliases (*name) are not allowed",
+    ),
+    text(
+        "front matter that is a list",
+        "2024/2024-10-03-list.md",
+        "---\n- title: A list\n- date: 2024-10-03\n---\nBody\n",
+        "2:1: front matter: the front matter is a list, not a set of 'field: value' lines",
+    ),
+    text(
+        "front matter that is a scalar",
+        "2024/2024-10-04-scalar.md",
+        "---\njust a sentence\n---\nBody\n",
+        "2:1: front matter: the front matter is a single value",
+    ),
+    text(
+        "a missing closing ---",
+        "2024/2024-10-05-unclosed.md",
+        "---\ntitle: Unclosed\ndate: 2024-10-05\n\nThe body starts here.\n",
+        "6:1: front matter: the front matter is not closed",
+    ),
+    text(
+        "an empty file",
+        "2024/2024-10-06-empty.md",
+        "",
+        "1:1: front matter: the file is empty",
+    ),
+    Case(
+        "a file that is not UTF-8",
+        "2024/2024-10-07-latin1.md",
+        entry(title="Caf\u00e9 talks").encode("latin-1"),
+        ("2:11: encoding: the file is not UTF-8 (byte 0xe9",),
+    ),
+    text(
+        "a 5 MB body",
+        "2024/2024-10-08-five-mb.md",
+        entry(title="Five megabytes", body=FIVE_MB),
+        # the body is everything after the closing '---': a blank line, the text, a newline
+        f"10:1: body: the write-up is {len(FIVE_MB) + 2:,} characters long; keep it under 100,000",
+    ),
+    text(
+        "a paragraph Python-Markdown takes minutes over",
+        "2024/2024-10-09-brackets.md",
+        entry(title="Brackets", body=BRACKETS),
+        "11:1: body: this paragraph is 20,001 characters long",
+    ),
+    text(
+        "a short paragraph of brackets, as slow to parse",
+        "2024/2024-10-09-short-brackets.md",
+        entry(title="Short brackets", body="Intro.\n\n" + "[" * 7_000),
+        "13:1: body: this paragraph has 7,000 '[' (at most 100",
+    ),
+    text(
+        "tabs indenting YAML",
+        "2024/2024-10-10-tabs.md",
+        "---\ntitle: Tabs\n\tdate: 2024-10-10\n---\n",
+        "3:1: front matter: YAML error: found a tab character that violates indentation; "
+        "indent with spaces, not tabs",
+    ),
+    text(
+        "a duplicate key",
+        "2024/2024-10-11-duplicate-key.md",
+        entry(title="First title", extra="title: Second title"),
+        "6:1: title: 'title' is given twice; keep one",
+    ),
+    text(
+        "a date given as a number",
+        "2024/2024-10-12-number-date.md",
+        entry(date="20241012"),
+        "3:7: date: '20241012' is a number, not a date",
+    ),
+    text(
+        "a date given as a YAML timestamp without offset",
+        "2024/2024-10-13-timestamp.md",
+        entry(date="2024-10-13 14:30:00"),
+        "3:7: date: '2024-10-13 14:30:00' has a time but no UTC offset",
+    ),
+    text(
+        "a date in year 0",
+        "2024/2024-10-14-year-zero.md",
+        entry(date="0000-01-01"),
+        "3:7: date: '0000-01-01' is not a date (year 0; years run 1–9999)",
+    ),
+    text(
+        "a date in year 10000",
+        "2024/2024-10-15-year-10000.md",
+        entry(date="10000-01-01"),
+        "3:7: date: '10000-01-01': the year must have four digits",
+    ),
+    text(
+        "a time whose UTC instant is in year 10000",
+        "2024/2024-10-16-past-9999.md",
+        entry(date="9999-12-31T23:30-01:00"),
+        "3:7: date: '9999-12-31T23:30-01:00' falls outside the years 1–9999 in UTC",
+    ),
+    text(
+        "end before date",
+        "2024/2024-10-17-end-before.md",
+        entry(date="2024-10-17", extra="end: 2024-10-16"),
+        "6:6: end: ends (2024-10-16) before it starts (2024-10-17)",
+    ),
+    text(
+        "an unknown status",
+        "2024/2024-10-18-status.md",
+        entry(extra="status: rumoured"),
+        "6:9: status: 'rumoured' is not a status",
+    ),
+    text(
+        "an empty actors list",
+        "2024/2024-10-19-no-actors.md",
+        entry(actors="[]"),
+        "4:1: actors: needs at least one actor id from the registry",
+    ),
+    text(
+        "a duplicate event id (this first file is published; the other is in 2025/)",
+        "2024/2024-10-20-same-id.md",
+        entry(title="Same id, 2024 folder", date="2024-10-20"),
+        title="Same id, 2024 folder",
+    ),
+    text(
+        "the second file with that id",
+        "2025/2024-10-20-same-id.md",
+        entry(title="Same id, 2025 folder"),
+        "1:1: id: event id '2024-10-20-same-id' is already used by "
+        "content/events/2024/2024-10-20-same-id.md",
+    ),
+    text(
+        "a javascript: source URL",
+        "2024/2024-10-21-javascript-url.md",
+        entry(sources=sources("javascript:alert(document.domain)")),
+        "8:10: sources[0].url: 'javascript:' links are not allowed",
+    ),
+    text(
+        "a data: source URL",
+        "2024/2024-10-22-data-url.md",
+        entry(sources=sources("'data:text/html,<script>tlx()</script>'")),
+        "8:10: sources[0].url: 'data:' links are not allowed",
+    ),
+    text(
+        "a source URL without a scheme",
+        "2024/2024-10-23-no-scheme.md",
+        entry(sources=sources("www.example.com/story")),
+        "8:10: sources[0].url: a link without https:// is not allowed",
+    ),
+    text(
+        "a source URL that urllib cannot split",
+        "2024/2024-10-24-broken-url.md",
+        entry(sources=sources("'http://[::1/story'")),
+        "8:10: sources[0].url: 'http://[::1/story' is not a link (Invalid IPv6 URL)",
+    ),
+    text(
+        "a control character and a newline meant for the CI log",
+        "2024/2024-10-25-control.md",
+        entry(
+            title='"Bell \\a ring"',
+            actors='["nobody\\n::error file=x.py::forged"]',
+        ),
+        "2:8: title: contains the control character U+0007",
+        "4:10: actors[0]: unknown actor 'nobody\\n::error file=x.py::forged'",
+    ),
+    text(
+        "a Markdown file with the wrong suffix",
+        "2024/2024-10-26-suffix.markdown",
+        entry(title="Wrong suffix"),
+        "1:1: file: an entry's file name must end in '.md'",
+    ),
+    text(
+        "an upper-case suffix MkDocs would copy as it is",
+        "2024/2024-10-27-upper.MD",
+        entry(title="Upper case"),
+        "1:1: file: an entry's file name must end in '.md'",
+    ),
+    text(
+        "a file name that cannot be a link",
+        "2024/2024-10-28 what?#.md",
+        entry(title="Odd name"),
+        "1:1: file: '2024-10-28 what?#.md' cannot be an event id",
+    ),
+]
+
+VALID = [
+    Case(
+        "a UTF-8 byte order mark",
+        "2024/2024-11-01-bom.md",
+        b"\xef\xbb\xbf" + entry(title="Byte order mark", date="2024-11-01").encode(),
+        title="Byte order mark",
+    ),
+    Case(
+        "CRLF line endings",
+        "2024/2024-11-02-crlf.md",
+        entry(title="Windows line endings", date="2024-11-02").replace("\n", "\r\n").encode(),
+        title="Windows line endings",
+    ),
+    text(
+        "HTML and <script> in every text field",
+        "2024/2024-11-03-html.md",
+        entry(
+            title=q("Title " + HTML),
+            date="2024-11-03",
+            actors="[html-actor, north-korea]",
+            summary=q("Summary " + HTML),
+            extra=f"location: {q('Place ' + HTML)}\ntags: [{q('tag ' + HTML)}, plain]\n"
+            f"updates:\n  - date: 2024-11-04\n    note: {q('Note ' + HTML)}",
+            sources=sources(
+                "'https://example.com/?q=\"><tlx>&a=1'", publisher=q("Publisher " + HTML)
+            )
+            + f"    title: {q('Headline ' + HTML)}\n"
+            f"    archived: {q('https://web.archive.org/web/2024/https://example.com/<tlx>')}\n",
+            body="## Heading <tlx>\n\n" + HTML + '\n\n<div onmouseover="tlx()">div</div>\n\n'
+            "[link](javascript:tlx()) [out](https://example.com/out) <tlx-element>\n\n"
+            '<iframe src="https://example.com"></iframe><form action="x"><input></form>\n',
+        ),
+        title="Title " + HTML,
+    ),
+    text(
+        "right-to-left and emoji text",
+        "2024/2024-11-05-rtl.md",
+        entry(
+            title=q(RTL),
+            date="2024-11-05",
+            summary=q(RTL + "."),
+            extra=f"location: {q('بيونغ يانغ')}\ntags: [{q('كوريا')}, 🇰🇵]",
+        ),
+        title=RTL,
+    ),
+    text(
+        "a draft",
+        "2024/2024-11-06-draft.md",
+        entry(title="A draft", date="2024-11-06", extra="draft: true"),
+    ),
+    text(
+        "the first day a date can have",
+        "0001/0001-01-01-year-one.md",
+        entry(title="Year one", date="0001-01-01"),
+        title="Year one",
+    ),
+    text(
+        "the last day a date can have",
+        "9999/9999-12-31-year-9999.md",
+        entry(title="Year 9999", date="9999-12-31T23:59+14:00", extra="end: 9999-12-31"),
+        title="Year 9999",
+    ),
+    text(
+        "a YAML timestamp with an offset",
+        "2024/2024-11-09-timestamp.md",
+        entry(title="Timestamp", date="2024-11-09T14:30:00Z"),
+        title="Timestamp",
+    ),
+    text(
+        "HTML in a source URL",
+        "2024/2024-11-11-html-url.md",
+        entry(
+            title="HTML in a URL",
+            date="2024-11-11",
+            sources=sources(q('https://example.com/"><tlx>')),
+        ),
+        title="HTML in a URL",
+    ),
+    text(
+        "a good entry",
+        "2024/2024-11-10-good.md",
+        entry(title="A good entry", date="2024-11-10"),
+        title="A good entry",
+    ),
+]
+
+# files in the events folder that are not entries: MkDocs would copy them into the site as they
+# are, so anything but an image is reported and left out (an .html or .svg file is live markup)
+STRAYS = {
+    "2024/stored-xss.html": b"<!doctype html><script>tlx()</script>",
+    "2024/map.svg": b'<svg xmlns="http://www.w3.org/2000/svg" onload="tlx()"/>',
+    "2024/notes.txt": b"Unreviewed notes",
+}
+STRAY_PROBLEM = "1:1: file: '{name}' is not published: the events folder holds entries (.md)"
+IMAGE = ("2024/map.png", b"\x89PNG\r\n\x1a\n")
+LINKS = ("secret.png", "2024-10-30-linked.md")  # links committed into events/2024/
+
+# registry additions for the hostile site: an actor whose every text is HTML, and an alias that
+# two actors claim (a problem in the registry, which keeps both actors)
+REGISTRY = f"""\
+- id: html-actor
+  name: {q("Name " + HTML)}
+  kind: group
+  aliases: [{q("Alias " + HTML)}]
+  description: {q("Description " + HTML)}
+- id: kim-one
+  name: Kim One
+  kind: person
+  aliases: [Kim]
+- id: kim-two
+  name: Kim Two
+  kind: person
+  aliases: [Kim]
+"""
+
+CASES = INVALID + VALID
+
+
+def make_site(root: Path, registry: str | None = ACTORS) -> Site:
+    """A site like the `site` fixture's, in any folder, with any registry (None: no registry)."""
+    site = Site(root)
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    site.write("index.md", "# Test timeline\n")
+    # a tags index, as the published site has (/tags/): tag names also become headings there
+    site.write("tags.md", "# Tags\n\n<!-- material/tags -->\n")
+    if registry is not None:
+        site.write("actors.yml", registry)
+    return site
+
+
+def timeline_check(site: Site, *args: str) -> subprocess.CompletedProcess:
+    """The real `timeline check` command, run in the site's folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", "check", *args],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
