@@ -32,6 +32,16 @@ class SitePages:
     def uris(self) -> list[str]:
         return [TIMELINE_PAGE, ACTORS_PAGE, *self.actors]
 
+    def phase(self, uri: str) -> str:
+        """The plugin phase (timing.PHASES) a page's work is counted under."""
+        if uri in self.events:
+            return "event pages"
+        if uri in self.actors or uri == ACTORS_PAGE:
+            return "actor pages"
+        if uri == TIMELINE_PAGE:
+            return "timeline pages"
+        return "other pages"
+
     def meta(self, uri: str) -> dict | None:
         if event := self.events.get(uri):
             return {
