@@ -31,6 +31,7 @@ class Run:
     kind: str
     n: int
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     pages: int = 0
     site_bytes: int = 0
@@ -39,8 +40,10 @@ class Run:
     phases: dict[str, float] = field(default_factory=dict)
 
 
-def _run(command: list[str], cwd: Path, log: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Run to completion; (wall seconds, peak resident MB of that process)."""
+def _run(
+    command: list[str], cwd: Path, log: Path, env: dict[str, str]
+) -> tuple[float, float, float]:
+    """Run to completion; (wall seconds, CPU seconds, peak resident MB of that process)."""
     with open(log, "wb") as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env)
@@ -50,7 +53,8 @@ def _run(command: list[str], cwd: Path, log: Path, env: dict[str, str]) -> tuple
     if process.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise BenchError(f"{' '.join(command)} in {cwd} exited {process.returncode}:\n{tail}")
-    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
 def build(kind: str, n: int, site: Path) -> Run:
@@ -62,7 +66,7 @@ def build(kind: str, n: int, site: Path) -> Run:
     env = dict(os.environ, **BASE_ENV)
     if kind == "ours":
         env["TIMELINE_PHASES_FILE"] = str(phases_file)
-    seconds, peak = _run(
+    seconds, cpu, peak = _run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", "site"],
         site,
         site / "build.log",
@@ -84,13 +88,13 @@ def build(kind: str, n: int, site: Path) -> Run:
                 if size > largest:
                     largest = size
                     largest_path = os.path.relpath(os.path.join(directory, name), output)
-    return Run(kind, n, seconds, peak, pages, total, largest, largest_path, phases)
+    return Run(kind, n, seconds, cpu, peak, pages, total, largest, largest_path, phases)
 
 
 def check(n: int, content: Path) -> Run:
     """`timeline check` over a content folder (the CLI as contributors and CI run it)."""
     env = dict(os.environ, **BASE_ENV)
-    seconds, peak = _run(
+    seconds, cpu, peak = _run(
         [sys.executable, "-m", "timeline", "check", "--content", str(content)],
         content.parent,
         content.parent / "check.log",
@@ -100,4 +104,4 @@ def check(n: int, content: Path) -> Run:
     expected = f"timeline: {n} events published, 0 drafts, 0 invalid"
     if expected not in log:
         raise BenchError(f"{content}: expected '{expected}' from timeline check:\n{log[-3000:]}")
-    return Run("check", n, seconds, peak)
+    return Run("check", n, seconds, cpu, peak)

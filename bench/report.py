@@ -24,6 +24,8 @@ LEGEND = """\
   All three: material theme as in mkdocs.yml, search and tags plugins, a tags page.
   build s   wall clock of a fresh `mkdocs build` process (interpreter start included), the
             minimum over the interleaved rounds; the other columns come from that same run
+  cpu s     CPU seconds (user + system) of that process: less sensitive to other load
+  ms/entry  build s / N
   load+val … exports   seconds inside the plugin by phase (its own clock, TIMELINE_PHASES_FILE);
             plugin = their sum and its share of the build
   peak MB   peak resident memory of the build process; site MB = everything written to site/"""
@@ -40,6 +42,7 @@ def _row(run: Run) -> str:
         f"{run.n:>6}",
         f"{run.kind:<5}",
         f"{run.seconds:8.2f}",
+        f"{run.cpu_seconds:6.2f}",
         f"{run.seconds / run.n * 1000:8.2f}",
     ]
     if run.phases:
@@ -60,7 +63,7 @@ def _row(run: Run) -> str:
 
 def table(runs: Sequence[Run], ns: Sequence[int], kinds: Sequence[str]) -> str:
     header = " ".join(
-        [f"{'N':>6}", f"{'kind':<5}", f"{'build s':>8}", f"{'ms/entry':>8}"]
+        [f"{'N':>6}", f"{'kind':<5}", f"{'build s':>8}", f"{'cpu s':>6}", f"{'ms/entry':>8}"]
         + [label for _, label in PHASE_COLUMNS]
         + [f"{'plugin (share)':>13}", f"{'peak MB':>7}", f"{'pages':>6}", f"{'site MB':>7}"]
         + ["largest page"]
@@ -92,6 +95,16 @@ def ratio_lines(runs: Sequence[Run], n: int) -> list[str]:
         lines.append(f"ratio ours/blog: {ours.seconds / blog.seconds:.2f}")
     if floor is not None:
         lines.append(f"ratio ours/floor: {ours.seconds / floor.seconds:.2f}")
+    cpu = {
+        k: min(r.cpu_seconds for r in runs if r.kind == k and r.n == n) for k in rounds if rounds[k]
+    }
+    if len(cpu) > 1:
+        lines.append(
+            "  same ratios in CPU seconds (minimum per kind): "
+            + ", ".join(
+                f"ours/{k} {cpu['ours'] / cpu[k]:.2f}" for k in ("blog", "floor") if k in cpu
+            )
+        )
     return lines
 
 

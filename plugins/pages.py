@@ -51,9 +51,14 @@ class SitePages:
                 "tags": list(event.tags),
             }
         if actor := self.actors.get(uri):
-            return {"title": actor.name, "description": actor.description}
+            return {
+                "title": actor.name,
+                "description": actor.description,
+                "template": "timeline/page.html",
+            }
         if uri == TIMELINE_PAGE:
-            return {"title": "Timeline"}
+            # a listing of what the event pages say: search would only find every word twice
+            return {"title": "Timeline", "search": {"exclude": True}}
         if uri == ACTORS_PAGE:
             return {"title": "Actors"}
         return None
@@ -62,14 +67,9 @@ class SitePages:
         uri = page.file.src_uri
         common = {"registry": self.timeline.registry, "actor_url": actor_url}
         if event := self.events.get(uri):
-            before, after = self.timeline.neighbours(event)
-            context = dict(common, event=event, previous=before, next=after)
-            header = renderer.render("event-header.html", page, **context)
-            footer = renderer.render("event-footer.html", page, **context)
-            return header + html + footer
+            return renderer.render("event-header.html", page, **self._event_context(event)) + html
         if actor := self.actors.get(uri):
-            events = self.timeline.by_actor[actor.id]
-            return html + renderer.render("actor.html", page, actor=actor, events=events, **common)
+            return html + renderer.render("actor.html", page, actor=actor, **common)
         if uri == TIMELINE_PAGE:
             newest = self.config.order == "newest"
             return html + renderer.render(
@@ -91,6 +91,29 @@ class SitePages:
                 **common,
             )
         return html
+
+    def after_content(self, page: Page, renderer: Renderer) -> str:
+        """What the page template puts after the content, out of the search index: an event's
+        sources, updates and neighbours; an actor's events. (Search parses every page's
+        content; indexing these listings again on every page cost more than the rest of the
+        plugin together, and a search hit on a neighbour's title is noise.)"""
+        uri = page.file.src_uri
+        if event := self.events.get(uri):
+            return renderer.render("event-footer.html", page, **self._event_context(event))
+        if actor := self.actors.get(uri):
+            events = self.timeline.by_actor[actor.id]
+            return renderer.render("actor-events.html", page, events=events)
+        return ""
+
+    def _event_context(self, event) -> dict:
+        before, after = self.timeline.neighbours(event)
+        return {
+            "registry": self.timeline.registry,
+            "actor_url": actor_url,
+            "event": event,
+            "previous": before,
+            "next": after,
+        }
 
     def head(self, page: Page, renderer: Renderer) -> str:
         """Extra <head> elements for any page of the site (empty when there are none)."""

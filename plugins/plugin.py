@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -132,6 +132,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return html
         with self.phases.time(self.site.phase(page.file.src_uri)):
             return self.site.render(page, html, self.renderer)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # the page templates (timeline/page.html) call this after the page's content
+        env.globals["timeline_after_content"] = self._after_content
+        return env
+
+    def _after_content(self, page: Page) -> Markup:
+        if self.site is None or self.renderer is None:
+            return Markup("")
+        with self.phases.time(self.site.phase(page.file.src_uri)):
+            return Markup(self.site.after_content(page, self.renderer))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # the theme offers no hook for plugins in <head>; feed links and metadata go here
