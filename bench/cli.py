@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--check-n", type=int, default=10000, help="entries for `timeline check` (0: skip)"
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="work folder (bench/out)")
+    parser.add_argument(
+        "--no-rebuild",
+        dest="rebuild",
+        action="store_false",
+        help="skip timing a `mkdocs serve` rebuild after one edit (at the smallest N)",
+    )
     return parser
 
 
@@ -59,6 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = machine()
     runs: list[measure.Run] = []
     checks: list[measure.Run] = []
+    rebuild: dict | None = None
     try:
         for n in args.n:
             root = args.out / f"n{n}"
@@ -73,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     run = measure.build(kind, n, sites[kind])
                     runs.append(run)
                     say(f"  round {round_index + 1}/{args.rounds} {kind:<5} {run.seconds:7.2f} s")
+            if args.rebuild and "ours" in kinds and n == min(args.n):
+                say(f"  serve rebuild after editing one entry (N={n})")
+                rebuild = dict(measure.serve_rebuild(sites["ours"]), n=n)
         if args.check_n:
             root = args.out / f"check{args.check_n}"
             shutil.rmtree(root, ignore_errors=True)
@@ -86,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except measure.BenchError as error:
         say(f"bench: {error}")
         return 1
-    print(render(args, kinds, runs, checks, started, machine()))
+    print(render(args, kinds, runs, checks, rebuild, started, machine()))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(
         json.dumps([dataclasses.asdict(r) for r in runs + checks], indent=2), encoding="utf-8"
@@ -94,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def render(args, kinds, runs, checks, started: str, ended: str) -> str:
+def render(args, kinds, runs, checks, rebuild, started: str, ended: str) -> str:
     lines = [
         f"Timeline benchmark (SPEC §8): N generated entries built three ways, interleaved in "
         f"{args.rounds} round(s); {time.strftime('%Y-%m-%d %H:%M')}",
@@ -112,5 +122,7 @@ def render(args, kinds, runs, checks, started: str, ended: str) -> str:
             f"timeline check, {run.n} entries: {run.seconds:.2f} s "
             f"(minimum of {args.rounds}; peak {run.peak_mb:.0f} MB)"
         )
+    if rebuild is not None:
+        lines.append(report.rebuild_line(rebuild))
     lines += ["", "targets:", *report.targets(runs, args.n, checks)]
     return "\n".join(lines)

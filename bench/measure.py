@@ -105,3 +105,21 @@ def check(n: int, content: Path) -> Run:
     if expected not in log:
         raise BenchError(f"{content}: expected '{expected}' from timeline check:\n{log[-3000:]}")
     return Run("check", n, seconds, cpu, peak)
+
+
+def serve_rebuild(site: Path) -> dict:
+    """Two builds with one plugin object and one entry edited between them (bench.rebuild)."""
+    env = dict(os.environ, **BASE_ENV)
+    log = site / "rebuild.log"
+    with open(log, "wb") as err:
+        result = subprocess.run(
+            [sys.executable, "-m", "bench.rebuild", str(site)],
+            cwd=Path(__file__).resolve().parent.parent,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            env=env,
+        )
+    if result.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise BenchError(f"bench.rebuild {site} exited {result.returncode}:\n{tail}")
+    return json.loads(result.stdout.decode().strip().splitlines()[-1])

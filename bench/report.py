@@ -146,3 +146,16 @@ def targets(runs: Sequence[Run], ns: Sequence[int], checks: Sequence[Run]) -> li
     for run in checks:
         judge(run.seconds < 3, f"timeline check of {run.n} entries under 3 s: {run.seconds:.2f} s")
     return lines
+
+
+def rebuild_line(rebuild: dict) -> str:
+    """The `mkdocs serve` case: a second build with the same plugin object after one edit."""
+    first, second = rebuild["first"], rebuild["second"]
+    load = "load+validate"
+    return (
+        f"mkdocs serve, N={rebuild['n']}, one entry edited: load+validate "
+        f"{first['phases'][load]:.2f} s -> {second['phases'][load]:.3f} s "
+        f"({second['parsed']} parsed, {second['reused']} reused); whole build in one process "
+        f"{first['seconds']:.1f} s -> {second['seconds']:.1f} s"
+        + ("" if rebuild["same_plugin"] else " (WARNING: MkDocs made a new plugin object)")
+    )

@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 from timeline.cache import EntryCache
 from timeline.collection import build_timeline
 from timeline.model import Problem
-from timeline.registry import Registry, load_registry
+from timeline.registry import Registry
 
 from .config import TimelineConfig
 from .pages import SitePages
@@ -54,11 +54,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if not self.config.enabled:
             return files
         shown_root = os.path.dirname(config.config_file_path or config.docs_dir)
+        base = os.path.relpath(config.docs_dir, shown_root)
 
-        def shown(uri: str) -> str:
-            return os.path.relpath(os.path.join(config.docs_dir, uri), shown_root).replace(
-                os.sep, "/"
-            )
+        def shown(uri: str) -> str:  # relpath per file would cost two getcwd() and abspath()s
+            return os.path.normpath(os.path.join(base, uri)).replace(os.sep, "/")
 
         with self.phases.time("load+validate"):
             registry, registry_problems, registry_key = self._registry(files, shown)
@@ -111,7 +110,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return Registry(), [problem], None
         files.remove(file)  # read, never published as a raw file
         raw = file.content_bytes
-        return *load_registry(raw, shown(file.src_uri)), raw
+        return *self.entry_cache.registry(raw, shown(file.src_uri)), raw
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.site is None:

@@ -65,3 +65,14 @@ def test_returned_problem_lists_are_copies():
     problems.clear()
     [(_, _, problems)] = cache.read_all(files(bad=bad), REGISTRY, b"r1")
     assert len(problems) == 1
+
+
+def test_the_registry_is_parsed_again_only_when_its_bytes_change():
+    cache = EntryCache()
+    first, problems = cache.registry(ACTORS.encode(), "content/actors.yml")
+    assert problems == [] and "nis" in first
+    assert cache.registry(ACTORS.encode(), "content/actors.yml")[0] is first
+    edited, _ = cache.registry(ACTORS.encode() + b"- id: x\n  name: X\n  kind: group\n", "a.yml")
+    assert edited is not first and "x" in edited
+    broken, problems = cache.registry(b"[", "content/actors.yml")
+    assert len(broken) == 0 and problems[0].field == "registry"

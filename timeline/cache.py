@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from .loader import read_entry
 from .model import Event, Problem
-from .registry import Registry
+from .registry import Registry, load_registry
 
 Result = tuple[str, Event | None, list[Problem]]
 
@@ -24,6 +24,15 @@ class EntryCache:
         self._kept: dict[str, tuple[bytes, str, Event | None, tuple[Problem, ...]]] = {}
         self.reused = 0
         self.parsed = 0
+        self._registry_source: tuple[bytes, str] | None = None
+        self._registry: tuple[Registry, tuple[Problem, ...]] = (Registry(), ())
+
+    def registry(self, raw: bytes, path: str) -> tuple[Registry, list[Problem]]:
+        """`load_registry`, parsed again only when the registry's bytes or shown path change."""
+        if self._registry_source != (raw, path):
+            registry, problems = load_registry(raw, path)
+            self._registry_source, self._registry = (raw, path), (registry, tuple(problems))
+        return self._registry[0], list(self._registry[1])
 
     def read_all(
         self, entries: Iterable[tuple[bytes, str, str]], registry: Registry, registry_key: object
