@@ -37,6 +37,7 @@ class Run:
     site_bytes: int = 0
     largest_bytes: int = 0
     largest_page: str = ""
+    largest_entry_bytes: int = 0  # the largest page of one event (or blog post)
     phases: dict[str, float] = field(default_factory=dict)
 
 
@@ -78,17 +79,27 @@ def build(kind: str, n: int, site: Path) -> Run:
         if expected not in log:
             raise BenchError(f"{site}: expected '{expected}' in the build log:\n{log[-3000:]}")
     phases = json.loads(phases_file.read_text()) if phases_file.exists() else {}
-    pages, total, largest, largest_path = 0, 0, 0, ""
+    pages, total, largest, largest_path, largest_entry = 0, 0, 0, "", 0
     for directory, _, names in os.walk(output):
         for name in names:
             size = os.path.getsize(os.path.join(directory, name))
             total += size
             if name.endswith(".html"):
                 pages += 1
+                path = os.path.relpath(os.path.join(directory, name), output)
                 if size > largest:
-                    largest = size
-                    largest_path = os.path.relpath(os.path.join(directory, name), output)
-    return Run(kind, n, seconds, cpu, peak, pages, total, largest, largest_path, phases)
+                    largest, largest_path = size, path
+                if _is_entry_page(path):
+                    largest_entry = max(largest_entry, size)
+    return Run(
+        kind, n, seconds, cpu, peak, pages, total, largest, largest_path, largest_entry, phases
+    )
+
+
+def _is_entry_page(path: str) -> bool:
+    """An event's own page (ours, floor) or a post's (blog: blog/YYYY/MM/DD/slug/)."""
+    parts = path.split(os.sep)
+    return parts[0] == "events" or (parts[0] == "blog" and parts[1][:1].isdigit())
 
 
 def check(n: int, content: Path) -> Run:

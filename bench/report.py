@@ -28,7 +28,8 @@ LEGEND = """\
   ms/entry  build s / N
   load+val … exports   seconds inside the plugin by phase (its own clock, TIMELINE_PHASES_FILE);
             plugin = their sum and its share of the build
-  peak MB   peak resident memory of the build process; site MB = everything written to site/"""
+  peak MB   peak resident memory of the build process; site MB = everything written to site/
+  entry pg  the largest page of one event (blog: of one post); largest page: of any kind"""
 
 
 def best(runs: Sequence[Run], kind: str, n: int) -> Run | None:
@@ -56,7 +57,8 @@ def _row(run: Run) -> str:
         f"{run.peak_mb:7.0f}",
         f"{run.pages:6}",
         f"{run.site_bytes / 1e6:7.1f}",
-        f"{run.largest_bytes / 1e3:8.0f} KB {run.largest_page}",
+        f"{run.largest_entry_bytes / 1e3:6.0f} KB",
+        f"{run.largest_bytes / 1e3:6.0f} KB {run.largest_page}",
     ]
     return " ".join(cells)
 
@@ -66,7 +68,7 @@ def table(runs: Sequence[Run], ns: Sequence[int], kinds: Sequence[str]) -> str:
         [f"{'N':>6}", f"{'kind':<5}", f"{'build s':>8}", f"{'cpu s':>6}", f"{'ms/entry':>8}"]
         + [label for _, label in PHASE_COLUMNS]
         + [f"{'plugin (share)':>13}", f"{'peak MB':>7}", f"{'pages':>6}", f"{'site MB':>7}"]
-        + ["largest page"]
+        + [f"{'entry pg':>9}", "largest page"]
     )
     lines = [header, "-" * len(header)]
     for n in ns:
