@@ -17,8 +17,8 @@ PHASE_COLUMNS = (
 )
 LEGEND = """\
   ours   this repository's timeline plugin: event, timeline and actor pages
-  blog   the same entries as mkdocs-material blog posts (blog plugin defaults, an excerpt marker
-         after the first paragraph, partial dates rounded to the day they start)
+  blog   the same entries as mkdocs-material blog posts (blog plugin defaults; partial dates
+         rounded to the day they start; no excerpt marker, so listings show whole posts)
   floor  the same entries as plain mkdocs-material pages kept out of the nav, no plugin of ours:
          what MkDocs and the theme cost by themselves
   All three: material theme as in mkdocs.yml, search and tags plugins, a tags page.

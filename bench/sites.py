@@ -1,7 +1,8 @@
 """Write one generated corpus as three MkDocs sites that differ only in what builds the events.
 
 - `ours`: the timeline plugin (event, timeline and actor pages), as in this repository.
-- `blog`: the same entries as mkdocs-material blog posts (the blog plugin's defaults).
+- `blog`: the same entries as mkdocs-material blog posts (the blog plugin's defaults; no
+  excerpt marker is added, so listings show whole posts, as the blog does by default).
 - `floor`: the same entries as plain pages kept out of the nav, nothing added: what MkDocs and
   the theme cost by themselves.
 All three share the theme settings of the repository's mkdocs.yml, search, tags and a tags page.
@@ -91,7 +92,7 @@ _DATE_LINE = re.compile(r"^date: (.+)$", re.MULTILINE)
 
 
 def as_blog_post(rel_path: str, text: str) -> str:
-    """The blog needs a full date and the usual excerpt marker; everything else is unchanged.
+    """The blog needs a full date; everything else is unchanged.
 
     Partial dates become the day they start; `slug` keeps post URLs unique like our file names.
     """
@@ -100,8 +101,7 @@ def as_blog_post(rel_path: str, text: str) -> str:
     day = parse_date(written).start().date().isoformat()
     slug = rel_path.rsplit("/", 1)[-1].removesuffix(".md")
     front = _DATE_LINE.sub(f"date: {day}\nslug: {slug}", front, count=1)
-    first, _, rest = body.lstrip("\n").partition("\n\n")
-    return f"---\n{front}\n---\n\n{first}\n\n<!-- more -->\n\n{rest}"
+    return f"---\n{front}\n---\n{body}"
 
 
 def write_site(kind: str, corpus: Corpus, root: Path) -> Path:
