@@ -102,7 +102,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         )
         return files
 
-    def _registry(self, files: Files, shown) -> tuple[Registry, list]:
+    def _registry(self, files: Files, shown) -> tuple[Registry, list[Problem], bytes | None]:
+        """The registry, its problems, and its bytes (which key the entry cache)."""
         file = files.get_file_from_path(self.config.registry)
         if file is None:
             missing = "the actor registry file is missing; create it (see CONTRIBUTING.md)"
