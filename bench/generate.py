@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from timeline.model import Actor
+
 SEED = 20241031
 EVENTS_PER_YEAR = 1000  # a wire-desk pace: the timeline grows in time as N grows
 FIRST_DAY = date(2022, 1, 1)
@@ -117,25 +119,15 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-@dataclass(frozen=True)
-class _Actor:
-    id: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...] = ()
-    description: str = ""
-    affiliation: str | None = None
-
-
-def make_registry(rng: random.Random) -> list[_Actor]:
+def make_registry(rng: random.Random) -> list[Actor]:
     """About 300 actors: countries, people, organizations and groups, with aliases."""
-    actors: list[_Actor] = []
+    actors: list[Actor] = []
     taken: set[str] = set()
 
-    def add(actor: _Actor) -> None:
+    def add(actor: Actor) -> None:
         names = {actor.id, actor.name.casefold(), *(a.casefold() for a in actor.aliases)}
         if names & taken:
-            actor = _Actor(
+            actor = Actor(
                 actor.id, actor.name, actor.kind, (), actor.description, actor.affiliation
             )
             names = {actor.id, actor.name.casefold()}
@@ -146,12 +138,12 @@ def make_registry(rng: random.Random) -> list[_Actor]:
 
     for country in COUNTRIES:
         short = "".join(w[0] for w in country.split()) if " " in country else ""
-        add(_Actor(slugify(country), country, "country", (short,) if short else ()))
+        add(Actor(slugify(country), country, "country", (short,) if short else ()))
     countries = [a.id for a in actors]
     for country in countries[:20]:
         for org in rng.sample(ORG_KINDS, 3):
             name = f"{org} of {actors[countries.index(country)].name}"
-            add(_Actor(slugify(name), name, "organization", (), "", country))
+            add(Actor(slugify(name), name, "organization", (), "", country))
     for index in range(200):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         name = f"{first} {last}" if index % 3 else f"{last} {first}"
@@ -162,13 +154,13 @@ def make_registry(rng: random.Random) -> list[_Actor]:
         role = rng.choice(ROLES)
         country_name = actors[countries.index(country)].name
         aliases = (f"{name} ({role})",) if index % 4 == 0 else ()
-        add(_Actor(actor_id, name, "person", aliases, f"{country_name} {role}", country))
+        add(Actor(actor_id, name, "person", aliases, f"{country_name} {role}", country))
     for group in GROUPS:
-        add(_Actor(slugify(group), group, "group", (), "A unit named in reports", None))
+        add(Actor(slugify(group), group, "group", (), "A unit named in reports", None))
     return actors
 
 
-def registry_text(actors: list[_Actor]) -> str:
+def registry_text(actors: list[Actor]) -> str:
     lines = []
     for a in actors:
         lines.append(f"- id: {a.id}\n  name: {_q(a.name)}\n  kind: {a.kind}\n")
@@ -251,9 +243,9 @@ def _date_text(rng: random.Random, day: date) -> tuple[str, str, str | None]:
     return text, stem, end
 
 
-def make_entry(rng: random.Random, day: date, actors: list[_Actor], weights: list[float]):
+def make_entry(rng: random.Random, day: date, actors: list[Actor], weights: list[float]):
     """One entry's (file-name date stem, slug, text)."""
-    cast: list[_Actor] = []
+    cast: list[Actor] = []
     while len(cast) < rng.choice((1, 2, 2, 3, 3, 3, 4, 4, 5, 7)):
         actor = rng.choices(actors, weights)[0]
         if actor not in cast:

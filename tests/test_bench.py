@@ -74,6 +74,8 @@ def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path):
     assert re.search(r"^ratio ours/blog: \d+\.\d\d$", out, re.MULTILINE), out
     assert re.search(r"^ratio ours/floor: \d+\.\d\d$", out, re.MULTILINE), out
     assert re.search(r"^timeline check, 30 entries: \d+\.\d\d s", out, re.MULTILINE), out
+    rebuild = r"^mkdocs serve, N=20, one entry edited: .* \(1 parsed, 19 reused\)"
+    assert re.search(rebuild, out, re.MULTILINE), out
     results = json.loads((tmp_path / "results.json").read_text())
     ours = next(r for r in results if r["kind"] == "ours")
     assert ours["pages"] > 20 and ours["phases"]["load+validate"] > 0
