@@ -40,8 +40,9 @@ browser-deps:
 test: $(STAMP) browser-deps lint
 	$(BIN)/python -m pytest -q
 
+# Not part of `make test`: several minutes. BENCH_N="1000 5000" (default), BENCH_ROUNDS=3.
 bench: $(STAMP)
-	$(BIN)/python -m bench $(if $(BENCH_N),--n $(BENCH_N))
+	$(BIN)/python -m bench $(if $(BENCH_N),--n "$(BENCH_N)") $(if $(BENCH_ROUNDS),--rounds $(BENCH_ROUNDS))
 
 # Filtering a large timeline in Chromium, and the size of its pages (figures, not a test).
 bench-filter: $(STAMP) browser-deps

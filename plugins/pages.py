@@ -40,6 +40,16 @@ class SitePages:
     def uris(self) -> list[str]:
         return [TIMELINE_PAGE, ACTORS_PAGE, *self.actors, *self.reader.uris()]
 
+    def phase(self, uri: str) -> str:
+        """The plugin phase (timing.PHASES) a page's work is counted under."""
+        if uri in self.events:
+            return "event pages"
+        if uri in self.actors or uri == ACTORS_PAGE:
+            return "actor pages"
+        if self.reader.is_timeline_page(uri):
+            return "timeline pages"
+        return "other pages"
+
     def meta(self, uri: str) -> dict | None:
         if event := self.events.get(uri):
             return {
@@ -49,24 +59,28 @@ class SitePages:
                 "tags": list(event.tags),
             }
         if actor := self.actors.get(uri):
-            return {"title": actor.name, "description": actor.description}
+            return {
+                "title": actor.name,
+                "description": actor.description,
+                "template": "timeline/page.html",
+            }
         if uri == TIMELINE_PAGE:
-            return {"title": "Timeline"}
+            # a listing of what the event pages say: search would only find every word twice
+            return {"title": "Timeline", "search": {"exclude": True}}
         if uri == ACTORS_PAGE:
             return {"title": "Actors"}
-        return self.reader.meta(uri)
+        meta = self.reader.meta(uri)
+        if meta is not None and self.reader.is_timeline_page(uri):  # a year page: as above
+            meta["search"] = {"exclude": True}
+        return meta
 
     def render(self, page: Page, html: str, renderer: Renderer) -> str:
         uri = page.file.src_uri
         common = {"registry": self.timeline.registry, "actor_url": actor_url}
         html = self.reader.markers(html, page, renderer, **common)
         if event := self.events.get(uri):
-            before, after = self.timeline.neighbours(event)
-            context = dict(common, event=event, previous=before, next=after)
-            context.update(self.reader.event_context(event))
-            header = renderer.render("event-header.html", page, **context)
-            footer = renderer.render("event-footer.html", page, **context)
-            return header + clean_html(html) + footer  # the write-up is contributor HTML
+            header = renderer.render("event-header.html", page, **self._event_context(event))
+            return header + clean_html(html)  # the write-up is contributor HTML
         if actor := self.actors.get(uri):
             events = self.timeline.by_actor[actor.id]
             extra = self.reader.actor_context(actor)
@@ -87,6 +101,31 @@ class SitePages:
                 **common,
             )
         return html
+
+    def after_content(self, page: Page, renderer: Renderer) -> str:
+        """What the page template puts after the content, out of the search index: an event's
+        sources, updates, related events and neighbours; an actor's events. (Search parses every
+        page's content; indexing these listings again on every page cost more than the rest of
+        the plugin together, and a search hit on a neighbour's title is noise.)"""
+        uri = page.file.src_uri
+        if event := self.events.get(uri):
+            return renderer.render("event-footer.html", page, **self._event_context(event))
+        if actor := self.actors.get(uri):
+            events = self.timeline.by_actor[actor.id]
+            return renderer.render("actor-events.html", page, events=events)
+        return ""
+
+    def _event_context(self, event) -> dict:
+        before, after = self.timeline.neighbours(event)
+        context = {
+            "registry": self.timeline.registry,
+            "actor_url": actor_url,
+            "event": event,
+            "previous": before,
+            "next": after,
+        }
+        context.update(self.reader.event_context(event))
+        return context
 
     def head(self, page: Page, renderer: Renderer, site=None) -> str:
         """Extra <head> elements for any page of the site (empty when there are none)."""

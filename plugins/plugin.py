@@ -12,18 +12,21 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from timeline.cache import EntryCache
 from timeline.collection import build_timeline
 from timeline.entry_schema import SCHEMA_PATH
 from timeline.entry_schema import dumps as schema_json
 from timeline.history import added_dates
-from timeline.loader import read_entry, refused_results, registry_missing
+from timeline.loader import refused_results, registry_missing
+from timeline.model import Problem
 from timeline.paths import sort_folder
-from timeline.registry import Registry, load_registry
+from timeline.registry import Registry
 
 from .config import TimelineConfig
 from .exports import export_files
 from .pages import SitePages
 from .render import Renderer
+from .timing import Phases
 
 log = get_plugin_logger("timeline")
 summary_log = logging.getLogger("mkdocs.plugins.timeline.summary")
@@ -37,11 +40,20 @@ MATERIAL_FAVICON = "assets/images/favicon.png"
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     """Collects event entries, validates them, and adds the timeline, event and actor pages."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        # the one state kept across `mkdocs serve` rebuilds: immutable parse results
+        self.entry_cache = EntryCache()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this plugin object (and its cache) across rebuilds."""
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # per-build state lives here: `mkdocs serve` rebuilds with the same plugin object
         self.timeline = None
         self.site: SitePages | None = None
         self.renderer: Renderer | None = None
+        self.phases = Phases()
         if not self.config.enabled:
             return config
         config.theme.dirs.append(os.path.join(HERE, "templates"))
@@ -54,30 +66,35 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if not self.config.enabled:
             return files
         shown_root = os.path.dirname(config.config_file_path or config.docs_dir)
+        base = os.path.relpath(config.docs_dir, shown_root)
 
-        def shown(uri: str) -> str:
-            return os.path.relpath(os.path.join(config.docs_dir, uri), shown_root).replace(
-                os.sep, "/"
+        def shown(uri: str) -> str:  # relpath per file would cost two getcwd() and abspath()s
+            return os.path.normpath(os.path.join(base, uri)).replace(os.sep, "/")
+
+        with self.phases.time("load+validate"):
+            registry, registry_problems, registry_key = self._registry(files, shown)
+            prefix = self.config.folder.strip("/") + "/"
+            in_folder = {f.src_uri: f for f in files if f.src_uri.startswith(prefix)}
+            # entries: every Markdown-looking file, also one MkDocs would copy as is (`X.MD`)
+            uris, refused = sort_folder(
+                {uri: f.abs_src_path for uri, f in in_folder.items()},
+                os.path.join(config.docs_dir, prefix),
             )
-
-        registry, registry_problems = self._registry(files, shown)
-        prefix = self.config.folder.strip("/") + "/"
-        in_folder = {f.src_uri: f for f in files if f.src_uri.startswith(prefix)}
-        # entries: every Markdown-looking file, also one MkDocs would copy as it is (`X.MD`)
-        uris, refused = sort_folder(
-            {uri: f.abs_src_path for uri, f in in_folder.items()},
-            os.path.join(config.docs_dir, prefix),
+            entries = [in_folder[uri] for uri in uris]
+            for uri, _ in refused:  # reported as invalid, never copied into the site as is
+                files.remove(in_folder[uri])
+            results = refused_results(refused, shown)
+            results += self.entry_cache.read_all(
+                ((f.content_bytes, shown(f.src_uri), f.src_uri) for f in entries),
+                registry,
+                registry_key,
+            )
+        log.debug(
+            f"entries: {self.entry_cache.parsed} parsed, "
+            f"{self.entry_cache.reused} unchanged since the last build"
         )
-        entries = [in_folder[uri] for uri in uris]
-        for uri, _ in refused:  # reported as invalid, never copied into the site as it is
-            files.remove(in_folder[uri])
-        results = refused_results(refused, shown)
-        for file in entries:
-            event, problems = read_entry(
-                file.content_bytes, shown(file.src_uri), file.src_uri, registry
-            )
-            results.append((file.src_uri, event, problems))
-        self.timeline = build_timeline(results, registry, registry_problems, shown)
+        with self.phases.time("order+group"):
+            self.timeline = build_timeline(results, registry, registry_problems, shown)
         for problem in self.timeline.problems:
             (log.warning if problem.severity != "notice" else log.info)(str(problem))
         for draft in self.timeline.drafts:
@@ -94,18 +111,21 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # pages are rendered before `on_env`, so the fragments get their own environment now
         self.renderer = Renderer(config.theme.get_env(), config)
         published = {event.path: event for event in self.timeline.events}
-        for file in entries:
-            files.remove(file)
-            event = published.get(file.src_uri)
-            if event is not None:  # the body only: MkDocs need not parse the front matter again
-                files.append(_generated(config, file.src_uri, "\n" + event.body))
+        with self.phases.time("event pages"):
+            for file in entries:
+                files.remove(file)
+                event = published.get(file.src_uri)
+                if event is not None:  # the body only: MkDocs need not parse the front matter
+                    files.append(_generated(config, file.src_uri, "\n" + event.body))
         for uri in self.site.uris():
-            files.append(_generated(config, uri, "\n", in_nav=uri in self.site.nav_uris))
+            with self.phases.time(self.site.phase(uri)):
+                files.append(_generated(config, uri, "\n", in_nav=uri in self.site.nav_uris))
         files.append(
             File.generated(config, CSS, abs_src_path=os.path.join(HERE, "assets", "timeline.css"))
         )
-        for file in export_files(self.timeline, config, self.config, git_dates):
-            files.append(file)
+        with self.phases.time("exports"):
+            for file in export_files(self.timeline, config, self.config, git_dates):
+                files.append(file)
         if files.get_file_from_path(SCHEMA_PATH) is None:  # editors' schema, /schema/entry.json
             files.append(File.generated(config, SCHEMA_PATH, content=schema_json()))
         for uri in (JS, FAVICON):
@@ -113,40 +133,60 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(File.generated(config, uri, abs_src_path=asset))
         return files
 
-    def _registry(self, files: Files, shown) -> tuple[Registry, list]:
+    def _registry(self, files: Files, shown) -> tuple[Registry, list[Problem], bytes | None]:
+        """The registry, its problems, and its bytes (which key the entry cache)."""
         file = files.get_file_from_path(self.config.registry)
         if file is None:
-            return Registry(), [registry_missing(shown(self.config.registry))]
+            return Registry(), [registry_missing(shown(self.config.registry))], None
         files.remove(file)  # read, never published as a raw file
-        return load_registry(file.content_bytes, shown(file.src_uri))
+        raw = file.content_bytes
+        return *self.entry_cache.registry(raw, shown(file.src_uri)), raw
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.site is None:
             return markdown
-        meta = self.site.meta(page.file.src_uri)
-        if meta is not None:
-            # escaped once here, because the theme prints the title and description as raw HTML
-            page.meta = {
-                **meta,
-                "title": escape(meta["title"]),
-                "description": escape(meta.get("description", "")),
-                # the tags plugin prints names raw in pages and search results, always as text:
-                # quotes stay as they are, so that tag slugs keep them out ("kims-visit")
-                "tags": [Markup(html.escape(tag, quote=False)) for tag in meta.get("tags", ())],
-            }
+        with self.phases.time(self.site.phase(page.file.src_uri)):
+            meta = self.site.meta(page.file.src_uri)
+            if meta is not None:
+                # escaped once here: the theme prints the title and description as raw HTML
+                page.meta = {
+                    **meta,
+                    "title": escape(meta["title"]),
+                    "description": escape(meta.get("description", "")),
+                    # the tags plugin prints names raw in pages and search results, as text:
+                    # quotes stay as they are, so that tag slugs keep them out ("kims-visit")
+                    "tags": [Markup(html.escape(t, quote=False)) for t in meta.get("tags", ())],
+                }
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.site is None or self.renderer is None:
             return html
-        return self.site.render(page, html, self.renderer)
+        with self.phases.time(self.site.phase(page.file.src_uri)):
+            return self.site.render(page, html, self.renderer)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # the page templates (timeline/page.html) call this after the page's content
+        env.globals["timeline_after_content"] = self._after_content
+        return env
+
+    def _after_content(self, page: Page) -> Markup:
+        if self.site is None or self.renderer is None:
+            return Markup("")
+        with self.phases.time(self.site.phase(page.file.src_uri)):
+            return Markup(self.site.after_content(page, self.renderer))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # the theme offers no hook for plugins in <head>; feed links and metadata go here
         if self.site is None or self.renderer is None:
             return output
-        head = self.site.head(page, self.renderer, config)
-        return output.replace("</head>", head + "</head>", 1) if head else output
+        with self.phases.time("page heads"):
+            head = self.site.head(page, self.renderer, config)
+            return output.replace("</head>", head + "</head>", 1) if head else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None:
+            self.phases.report(log)
 
 
 def _theme_fixes(config: MkDocsConfig) -> None:

@@ -277,7 +277,8 @@ def test_actor_page_lists_kind_affiliation_span_and_companions(site):
         "Russia (1 event together)",
     ]
     assert companions[0].find("a").attrs["href"] == "../antony-blinken/"
-    assert [h.text() for h in doc.find_all("h3")] == ["A", "B", "C"]
+    listing = doc.find("ol", cls="tl-events")
+    assert [li.find("a").text() for li in listing.find_all("li", cls="tl-event")] == ["A", "B", "C"]
 
 
 HOME = """\

@@ -91,3 +91,16 @@ def test_updates_are_kept_newest_first():
 def test_booleans_must_be_true_or_false():
     (message,) = messages(entry(extra="key: maybe"))
     assert "key: 'maybe' is not true or false" in message
+
+
+def test_source_url_with_white_space_inside_is_not_a_complete_link():
+    for bad in (
+        "https://example.com/a b",
+        "https://example.com/a\u00a0b",
+        "https://ex\tample.com/",
+    ):
+        sources = f'\n  - publisher: X\n    url: "{bad.encode("unicode_escape").decode()}"\n'
+        (message,) = messages(entry(sources=sources))
+        assert "sources[0].url" in message
+        # a tab is refused earlier, as a control character; either way the entry is left out
+        assert "is not a complete link" in message or "control character U+0009" in message

@@ -26,6 +26,7 @@ _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
+_BOOL, _NULL, _INT, _FLOAT = (_TAG + name for name in ("bool", "null", "int", "float"))
 
 
 class FrontMatterError(ValueError):
@@ -183,7 +184,7 @@ class _Converter:
             for key_node, value_node in node.value:
                 if (
                     not isinstance(key_node, yaml.ScalarNode)
-                    or key_node.tag == _TAG + "null"
+                    or key_node.tag == _NULL
                     or key_node.tag not in _ALLOWED_TAGS
                 ):
                     raise self.fail(key_node, "a field name must be plain text", path)
@@ -209,16 +210,16 @@ class _Converter:
 def _scalar(node: yaml.ScalarNode) -> Any:
     """Plain scalars by their resolved tag; timestamps and quoted values stay text."""
     tag, value = node.tag, node.value
-    if tag == _TAG + "bool":
+    if tag == _BOOL:
         return value.lower() in ("true", "yes", "on", "y")
-    if tag == _TAG + "null":
+    if tag == _NULL:
         return None
-    if tag == _TAG + "int":
+    if tag == _INT:
         try:
             return int(value.replace("_", ""), 0) if not value.isdigit() else int(value)
         except ValueError:
             return value
-    if tag == _TAG + "float":
+    if tag == _FLOAT:
         try:
             return float(value.replace("_", ""))
         except ValueError:

@@ -83,9 +83,10 @@ def load_timeline(
     """Load a whole content folder. Paths in problems are shown relative to `shown_root`
     (default: the current directory). `only` limits the entries to these content paths."""
 
-    def shown(rel_path: str) -> str:
-        full = os.path.join(content_dir, rel_path)
-        return os.path.relpath(full, shown_root or os.getcwd()).replace(os.sep, "/")
+    base = os.path.relpath(content_dir, shown_root or os.getcwd())
+
+    def shown(rel_path: str) -> str:  # relpath per file would cost two getcwd() and abspath()s
+        return os.path.normpath(os.path.join(base, rel_path)).replace(os.sep, "/")
 
     registry, registry_problems = read_registry(
         os.path.join(content_dir, registry_name), shown(registry_name)

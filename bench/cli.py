@@ -1,0 +1,128 @@
+"""`python -m bench` (`make bench`): generate, build three ways interleaved, print the figures."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import shutil
+import sys
+import time
+from collections.abc import Sequence
+from importlib.metadata import version
+from pathlib import Path
+
+from . import measure, report
+from .generate import generate
+from .sites import KINDS, write_content, write_site
+
+DEFAULT_OUT = Path(__file__).resolve().parent / "out"
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(part) for part in text.replace(",", " ").split()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--n", type=_sizes, default=[1000, 5000], help="entry counts, e.g. '1000 5000' (default)"
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
+    parser.add_argument(
+        "--kinds", default=",".join(KINDS), help="which builds: ours,blog,floor (default: all)"
+    )
+    parser.add_argument(
+        "--check-n", type=int, default=10000, help="entries for `timeline check` (0: skip)"
+    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="work folder (bench/out)")
+    parser.add_argument(
+        "--no-rebuild",
+        dest="rebuild",
+        action="store_false",
+        help="skip timing a `mkdocs serve` rebuild after one edit (at the smallest N)",
+    )
+    return parser
+
+
+def machine() -> str:
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"{os.cpu_count()} CPUs, load average {load}; Python {platform.python_version()}, "
+        f"mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}"
+    )
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    kinds = [k for k in KINDS if k in args.kinds.split(",")]
+    started = machine()
+    runs: list[measure.Run] = []
+    checks: list[measure.Run] = []
+    rebuild: dict | None = None
+    try:
+        for n in args.n:
+            root = args.out / f"n{n}"
+            shutil.rmtree(root, ignore_errors=True)
+            say(f"N={n}: generating and writing {len(kinds)} sites under {root}")
+            corpus = generate(n)
+            sites = {kind: write_site(kind, corpus, root) for kind in kinds}
+            for round_index in range(args.rounds):
+                # rotate the order so that no kind always runs first (or after the slowest)
+                turn = kinds[round_index % len(kinds) :] + kinds[: round_index % len(kinds)]
+                for kind in turn:
+                    run = measure.build(kind, n, sites[kind])
+                    runs.append(run)
+                    say(f"  round {round_index + 1}/{args.rounds} {kind:<5} {run.seconds:7.2f} s")
+            if args.rebuild and "ours" in kinds and n == min(args.n):
+                say(f"  serve rebuild after editing one entry (N={n})")
+                rebuild = dict(measure.serve_rebuild(sites["ours"]), n=n)
+        if args.check_n:
+            root = args.out / f"check{args.check_n}"
+            shutil.rmtree(root, ignore_errors=True)
+            say(f"timeline check: writing {args.check_n} entries under {root}")
+            write_content(generate(args.check_n), root / "content")
+            timed = []
+            for round_index in range(args.rounds):
+                timed.append(measure.check(args.check_n, root / "content"))
+                say(f"  round {round_index + 1}/{args.rounds} check {timed[-1].seconds:7.2f} s")
+            checks.append(min(timed, key=lambda r: r.seconds))
+    except measure.BenchError as error:
+        say(f"bench: {error}")
+        return 1
+    print(render(args, kinds, runs, checks, rebuild, started, machine()))
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(
+        json.dumps([dataclasses.asdict(r) for r in runs + checks], indent=2), encoding="utf-8"
+    )
+    return 0
+
+
+def render(args, kinds, runs, checks, rebuild, started: str, ended: str) -> str:
+    lines = [
+        f"Timeline benchmark (SPEC §8): N generated entries built three ways, interleaved in "
+        f"{args.rounds} round(s); {time.strftime('%Y-%m-%d %H:%M')}",
+        f"machine at start: {started}",
+        f"machine at end:   {ended}",
+        report.LEGEND,
+        "",
+        report.table(runs, args.n, kinds),
+        "",
+    ]
+    for n in args.n:
+        lines += report.ratio_lines(runs, n)
+    for run in checks:
+        lines.append(
+            f"timeline check, {run.n} entries: {run.seconds:.2f} s "
+            f"(minimum of {args.rounds}; peak {run.peak_mb:.0f} MB)"
+        )
+    if rebuild is not None:
+        lines.append(report.rebuild_line(rebuild))
+    lines += ["", "targets:", *report.targets(runs, args.n, checks)]
+    return "\n".join(lines)

@@ -1,0 +1,51 @@
+"""Seconds the plugin spends in each of its phases during one build, for the benchmark (SPEC §8).
+
+Logged at debug level after the build, and written as JSON to the file named by the environment
+variable `TIMELINE_PHASES_FILE` when it is set (`make bench` sets it). Costs two clock reads a call.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from time import perf_counter
+
+ENV_FILE = "TIMELINE_PHASES_FILE"
+PHASES = (
+    "load+validate",
+    "order+group",
+    "timeline pages",
+    "actor pages",
+    "event pages",
+    "page heads",
+    "exports",
+)
+
+
+class Phases:
+    """Accumulated seconds per named phase; every phase in PHASES is reported, even at 0."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys(PHASES, 0.0)
+
+    @contextmanager
+    def time(self, phase: str) -> Iterator[None]:
+        start = perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[phase] = self.seconds.get(phase, 0.0) + perf_counter() - start
+
+    def report(self, log: logging.Logger | logging.LoggerAdapter) -> None:
+        total = sum(self.seconds.values())
+        log.debug(
+            f"plugin phases: {total:.3f} s in all; "
+            + ", ".join(f"{name} {seconds:.3f} s" for name, seconds in self.seconds.items())
+        )
+        path = os.environ.get(ENV_FILE)
+        if path:
+            with open(path, "w", encoding="utf-8") as handle:
+                json.dump(self.seconds, handle, indent=2)

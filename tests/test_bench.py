@@ -1,0 +1,81 @@
+"""The benchmark cannot rot silently: its generator is deterministic and valid, and it runs."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+from timeline_mkdocs.timing import PHASES
+
+from bench.generate import generate
+from bench.sites import as_blog_post, write_content
+from timeline.loader import load_timeline
+
+
+def test_the_generator_gives_the_same_bytes_every_time():
+    assert generate(40) == generate(40)
+    assert generate(40) != generate(41)
+
+
+def test_generated_entries_pass_the_checker_and_look_like_a_newsroom_timeline(tmp_path):
+    corpus = generate(300)
+    write_content(corpus, tmp_path / "content")
+    timeline = load_timeline(str(tmp_path / "content"), shown_root=str(tmp_path))
+    assert timeline.problems == ()
+    assert len(timeline.events) == 300
+    assert 200 <= len(timeline.registry) <= 400
+    precisions = {event.date.precision.name for event in timeline.events}
+    assert precisions == {"YEAR", "MONTH", "DAY", "TIME"}
+    assert any(event.end for event in timeline.events)
+    assert any(len(event.sources) > 1 for event in timeline.events)
+    words = [len(event.body.split()) for event in timeline.events]
+    assert 280 <= min(words) and max(words) <= 650
+    counts = sorted((len(v) for v in timeline.by_actor.values()), reverse=True)
+    assert counts[0] > 10 * counts[len(counts) // 2]  # a few actors in most events
+
+
+def test_blog_posts_get_a_full_date_and_a_slug_and_nothing_else_changes():
+    text = "---\ntitle: x\ndate: 2024-10\nupdates:\n  - date: 2024-11-01\n---\n\nOne.\n\nTwo.\n"
+    post = as_blog_post("events/2024/2024-10-x.md", text)
+    assert post == (
+        "---\ntitle: x\ndate: 2024-10-01\nslug: 2024-10-x\nupdates:\n  - date: 2024-11-01\n"
+        "---\n\nOne.\n\nTwo.\n"
+    )
+
+
+def test_the_plugin_writes_its_phase_timings_where_the_bench_asks(site, tmp_path, monkeypatch):
+    site.event("2024/2024-10-31-a.md", title="Timed")
+    phases = tmp_path / "phases.json"
+    monkeypatch.setenv("TIMELINE_PHASES_FILE", str(phases))
+    assert site.build().returncode == 0
+    seconds = json.loads(phases.read_text())
+    assert set(PHASES) <= set(seconds)
+    assert all(value >= 0 for value in seconds.values())
+    assert seconds["load+validate"] > 0 and seconds["event pages"] > 0
+    assert seconds["exports"] > 0  # feeds and data files
+
+
+def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "bench", "--n", "20", "--rounds", "1", "--check-n", "30"]
+        + ["--out", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for kind in ("ours", "blog", "floor"):
+        assert re.search(rf"^\s+20 {kind} +\d+\.\d\d ", out, re.MULTILINE), out
+    assert re.search(r"^ratio ours/blog: \d+\.\d\d$", out, re.MULTILINE), out
+    assert re.search(r"^ratio ours/floor: \d+\.\d\d$", out, re.MULTILINE), out
+    assert re.search(r"^timeline check, 30 entries: \d+\.\d\d s", out, re.MULTILINE), out
+    rebuild = r"^mkdocs serve, N=20, one entry edited: .* \(1 parsed, 19 reused\)"
+    assert re.search(rebuild, out, re.MULTILINE), out
+    results = json.loads((tmp_path / "results.json").read_text())
+    ours = next(r for r in results if r["kind"] == "ours")
+    assert ours["pages"] > 20 and ours["phases"]["load+validate"] > 0

@@ -1,0 +1,62 @@
+"""Parse results kept between builds of one process (`mkdocs serve`), so an edit re-reads one file.
+
+An entry's result depends only on its bytes, the path shown in problems, its path in the content
+folder and the registry; the cache compares all of them, so a hit is exactly what `read_entry`
+would return. Results are immutable (frozen events, tuples of problems) and safe to share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .loader import read_entry
+from .model import Event, Problem
+from .registry import Registry, load_registry
+
+Result = tuple[str, Event | None, list[Problem]]
+
+
+class EntryCache:
+    """`read_entry` over many files, reusing the previous call's results for unchanged files."""
+
+    def __init__(self) -> None:
+        self._registry_key: object = None
+        self._kept: dict[str, tuple[bytes, str, Event | None, tuple[Problem, ...]]] = {}
+        self.reused = 0
+        self.parsed = 0
+        self._registry_source: tuple[bytes, str] | None = None
+        self._registry: tuple[Registry, tuple[Problem, ...]] = (Registry(), ())
+
+    def registry(self, raw: bytes, path: str) -> tuple[Registry, list[Problem]]:
+        """`load_registry`, parsed again only when the registry's bytes or shown path change."""
+        if self._registry_source != (raw, path):
+            registry, problems = load_registry(raw, path)
+            self._registry_source, self._registry = (raw, path), (registry, tuple(problems))
+        return self._registry[0], list(self._registry[1])
+
+    def read_all(
+        self, entries: Iterable[tuple[bytes, str, str]], registry: Registry, registry_key: object
+    ) -> list[Result]:
+        """(raw bytes, shown path, content path) per file -> (content path, event, problems).
+
+        `registry_key` identifies the registry's content (its bytes): when it changes, every
+        entry is validated again. Files not given here are forgotten, so the cache never grows
+        beyond the current content.
+        """
+        kept = self._kept if registry_key == self._registry_key else {}
+        fresh: dict[str, tuple[bytes, str, Event | None, tuple[Problem, ...]]] = {}
+        results: list[Result] = []
+        self.reused = self.parsed = 0
+        for raw, path, rel_path in entries:
+            hit = kept.get(rel_path)
+            if hit is not None and hit[0] == raw and hit[1] == path:
+                event, problems = hit[2], hit[3]
+                self.reused += 1
+            else:
+                event, found = read_entry(raw, path, rel_path, registry)
+                problems = tuple(found)
+                self.parsed += 1
+            fresh[rel_path] = (raw, path, event, problems)
+            results.append((rel_path, event, list(problems)))
+        self._kept, self._registry_key = fresh, registry_key
+        return results
