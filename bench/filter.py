@@ -16,7 +16,6 @@ import argparse
 import functools
 import http.server
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,10 @@ import threading
 import time
 from pathlib import Path
 
+from .generate import generate as generate_corpus
+from .sites import write_content
+
+# Debian's Chromium, driven by Playwright (TESTING.md); the browser tests use the same recipe
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -36,40 +39,13 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
 
-# --- a small generator of realistic entries (to be unified with `python -m bench`'s) -----------
-
-COUNTRIES = ["north-korea", "russia", "ukraine", "south-korea", "united-states", "china", "japan"]
-KINDS = {"person": 40, "organization": 20, "group": 13}
-TAGS = [
-    "kursk", "casualties", "diplomacy", "prisoners of war", "intelligence", "weapons", "artillery",
-    "missiles", "sanctions", "treaty", "training", "drones", "propaganda", "defectors", "logistics",
-    "air defence", "navy", "cyber", "humanitarian", "united nations",
-]  # fmt: skip
-STATUSES = ["confirmed"] * 3 + ["reported"] * 5 + ["claimed"] * 2 + ["disputed", "denied"]
-WORDS = (
-    "officials said troops were deployed near the border after talks in the capital while "
-    "intelligence reports described new shipments of shells and missiles and analysts warned "
-    "that losses could rise as units rotated through the region during the winter offensive"
-).split()
-PUBLISHERS = ["Reuters", "AP", "BBC", "Yonhap", "CNN", "The Guardian", "NHK", "Kyiv Independent"]
+# --- the benchmark's own generated entries (bench/generate.py), as a site ----------------------
 
 
-def _sentence(rng: random.Random, low: int, high: int) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
-    return " ".join(words).capitalize()
-
-
-def generate(root: Path, n: int, seed: int = 2024, **plugin_options: int) -> None:
-    """Write a site of `n` events over 2022–2025 with 80 actors, tags, sources and statuses."""
-    rng = random.Random(seed)
-    actors = [(c, c.replace("-", " ").title(), "country") for c in COUNTRIES]
-    for kind, count in KINDS.items():
-        actors += [(f"{kind}-{i:02d}", f"{kind.title()} {i:02d}", kind) for i in range(count)]
-    content = root / "content"
-    (content / "events").mkdir(parents=True, exist_ok=True)
-    registry = "".join(f"- id: {a}\n  name: {name}\n  kind: {kind}\n" for a, name, kind in actors)
-    (content / "actors.yml").write_text(registry, encoding="utf-8")
-    (content / "index.md").write_text("# Benchmark\n\n<!-- timeline:latest 5 -->\n")
+def generate(root: Path, n: int, **plugin_options: int) -> None:
+    """Write a site of `n` generated entries (the same corpus as `python -m bench`)."""
+    write_content(generate_corpus(n), root / "content")
+    (root / "content" / "index.md").write_text("# Benchmark\n\n<!-- timeline:latest 5 -->\n")
     options = "".join(f"\n      {key}: {value}" for key, value in plugin_options.items())
     (root / "mkdocs.yml").write_text(
         "site_name: Benchmark\nsite_url: http://127.0.0.1/\ndocs_dir: content\n"
@@ -78,37 +54,6 @@ def generate(root: Path, n: int, seed: int = 2024, **plugin_options: int) -> Non
         "nav:\n  - Home: index.md\n  - Timeline: timeline/index.md\n  - Actors: actors/index.md\n",
         encoding="utf-8",
     )
-    weights = [6.0 if kind == "country" else 1.0 for _, _, kind in actors]
-    for i in range(n):
-        year, month, day = rng.randint(2022, 2025), rng.randint(1, 12), rng.randint(1, 28)
-        date = f"{year}-{month:02d}-{day:02d}"
-        if i % 17 == 0:
-            date = date[:7]
-        chosen = {rng.choices(actors, weights)[0][0] for _ in range(rng.randint(1, 5))}
-        tags = rng.sample(TAGS, rng.randint(0, 3))
-        sources = "".join(
-            f"\n  - publisher: {rng.choice(PUBLISHERS)}\n    title: {_sentence(rng, 6, 12)}\n"
-            f"    url: https://news.example.com/{i}/{s}\n    published: {date}"
-            for s in range(rng.randint(1, 3))
-        )
-        lines = [
-            f"title: {_sentence(rng, 6, 14)}",
-            f"date: {date}",
-            f"actors: [{', '.join(sorted(chosen))}]",
-            f"summary: {'. '.join(_sentence(rng, 10, 25) for _ in range(rng.randint(1, 3)))}.",
-            f"status: {rng.choice(STATUSES)}",
-            f"location: {rng.choice(['Kursk Oblast', 'Pyongyang', 'Moscow', 'Seoul', 'Kyiv'])}",
-        ]
-        if tags:
-            lines.append(f"tags: [{', '.join(tags)}]")
-        if rng.random() < 0.04:
-            lines.append("key: true")
-        body = "\n\n".join(_sentence(rng, 20, 40) + "." for _ in range(3))
-        path = content / "events" / str(year) / f"{date}-event-{i:05d}.md"
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(
-            "---\n" + "\n".join(lines) + f"\nsources:{sources}\n---\n\n{body}\n", encoding="utf-8"
-        )
 
 
 # --- building, serving, measuring ------------------------------------------------------------

@@ -17,16 +17,8 @@ from htmlparse import parse
 from playwright.sync_api import Page, expect, sync_playwright
 from sample_site import write_sample_site
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
+from bench.filter import CHROMIUM, CHROMIUM_ARGS  # one launch recipe (TESTING.md)
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ACTOR = "kim-jong-un"
 
