@@ -6,7 +6,7 @@ from __future__ import annotations
 from mkdocs.structure.pages import Page
 
 from timeline.collection import Timeline
-from timeline.model import ACTORS_PAGE, TIMELINE_PAGE, actor_page, page_url
+from timeline.model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url
 from timeline.registry import group_by_kind
 
 from .config import TimelineConfig
@@ -105,7 +105,7 @@ class SitePages:
             return renderer.render("actor-events.html", page, events=events)
         return ""
 
-    def _event_context(self, event) -> dict:
+    def _event_context(self, event: Event) -> dict:
         before, after = self.timeline.neighbours(event)
         return {
             "registry": self.timeline.registry,
