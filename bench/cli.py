@@ -124,5 +124,6 @@ def render(args, kinds, runs, checks, rebuild, started: str, ended: str) -> str:
         )
     if rebuild is not None:
         lines.append(report.rebuild_line(rebuild))
-    lines += ["", "targets:", *report.targets(runs, args.n, checks)]
+    heading = "targets of SPEC 8 and issue 8 (info: a size the target is not set for):"
+    lines += ["", heading, *report.targets(runs, args.n, checks)]
     return "\n".join(lines)

@@ -110,12 +110,21 @@ def ratio_lines(runs: Sequence[Run], n: int) -> list[str]:
     return lines
 
 
+# The sizes at which SPEC §8 and issue 8 set each target; at other sizes the figure is shown
+# for information only. The largest page has a target at every N.
+TARGET_SIZES = {"blog": (5000,), "floor": (5000,), "plugin": (1000, 5000), "memory": (5000,)}
+
+
 def targets(runs: Sequence[Run], ns: Sequence[int], checks: Sequence[Run]) -> list[str]:
-    """Each target of SPEC §8 / issue 8 that these runs can judge, marked ok or MISSED."""
+    """Each target of SPEC §8 / issue 8 that these runs can judge, marked ok or MISSED
+    (or info, at a size the target is not set for)."""
     lines: list[str] = []
 
-    def judge(ok: bool, text: str) -> None:
-        lines.append(f"  [{'ok' if ok else 'MISSED':^6}] {text}")
+    def judge(ok: bool, text: str, target: str = "", n: int = 0) -> None:
+        mark = "ok" if ok else "MISSED"
+        if target and n not in TARGET_SIZES[target]:
+            mark = "info"
+        lines.append(f"  [{mark:^6}] {text}")
 
     for n in ns:
         ours, blog, floor = (best(runs, kind, n) for kind in ("ours", "blog", "floor"))
@@ -123,19 +132,22 @@ def targets(runs: Sequence[Run], ns: Sequence[int], checks: Sequence[Run]) -> li
             continue
         if blog is not None:
             ratio = ours.seconds / blog.seconds
-            judge(ratio <= 0.25, f"N={n}: build at most 0.25x the blog plugin's: {ratio:.2f}")
+            text = f"N={n}: build at most 0.25x the blog plugin's: {ratio:.2f}"
+            judge(ratio <= 0.25, text, "blog", n)
         if floor is not None:
             ratio = ours.seconds / floor.seconds
-            judge(ratio <= 1.5, f"N={n}: build at most 1.5x the floor: {ratio:.2f}")
+            judge(ratio <= 1.5, f"N={n}: build at most 1.5x the floor: {ratio:.2f}", "floor", n)
         if ours.phases:
             share = sum(ours.phases.values()) / ours.seconds
-            judge(share < 0.10, f"N={n}: plugin phases under 10% of the build: {share:.0%}")
+            text = f"N={n}: plugin phases under 10% of the build: {share:.0%}"
+            judge(share < 0.10, text, "plugin", n)
         judge(
             ours.largest_bytes < 300_000,
             f"N={n}: largest HTML page under 300 KB: {ours.largest_bytes / 1e3:.0f} KB "
             f"({ours.largest_page})",
         )
-        judge(ours.peak_mb < 1024, f"N={n}: peak memory under 1 GB: {ours.peak_mb:.0f} MB")
+        text = f"N={n}: peak memory under 1 GB: {ours.peak_mb:.0f} MB"
+        judge(ours.peak_mb < 1024, text, "memory", n)
     measured = [n for n in ns if best(runs, "ours", n) is not None]
     if len(measured) >= 2:
         small, large = best(runs, "ours", min(measured)), best(runs, "ours", max(measured))

@@ -9,7 +9,7 @@ from datetime import datetime
 from mkdocs.structure.pages import Page
 
 from timeline.collection import Timeline
-from timeline.model import ACTORS_PAGE, TIMELINE_PAGE, actor_page, page_url
+from timeline.model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url
 from timeline.registry import group_by_kind
 from timeline.sanitize import clean_html
 
@@ -115,7 +115,7 @@ class SitePages:
             return renderer.render("actor-events.html", page, events=events)
         return ""
 
-    def _event_context(self, event) -> dict:
+    def _event_context(self, event: Event) -> dict:
         before, after = self.timeline.neighbours(event)
         context = {
             "registry": self.timeline.registry,

@@ -21,7 +21,7 @@ PHASES = (
     "actor pages",
     "event pages",
     "page heads",
-    "exports",
+    "exports",  # feeds and data files: wrap their writing in `self.phases.time("exports")`
 )
 
 

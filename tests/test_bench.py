@@ -11,6 +11,8 @@ from conftest import ROOT
 from timeline_mkdocs.timing import PHASES
 
 from bench.generate import generate
+from bench.measure import Run
+from bench.report import ratio_lines, targets
 from bench.sites import as_blog_post, write_content
 from timeline.loader import load_timeline
 
@@ -79,3 +81,20 @@ def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path):
     results = json.loads((tmp_path / "results.json").read_text())
     ours = next(r for r in results if r["kind"] == "ours")
     assert ours["pages"] > 20 and ours["phases"]["load+validate"] > 0
+
+
+def test_ratios_use_the_fastest_run_of_each_kind_and_targets_are_judged_at_their_size():
+    runs = [
+        Run("ours", 5000, 30.0, 29.0, 300, phases={"load+validate": 1.0}),
+        Run("ours", 5000, 20.0, 19.0, 300, phases={"load+validate": 1.0}),
+        Run("floor", 5000, 16.0, 16.0, 200),
+        Run("blog", 5000, 100.0, 99.0, 400),
+        Run("floor", 1000, 4.0, 4.0, 60),
+        Run("ours", 1000, 8.0, 8.0, 80, phases={"load+validate": 0.2}),
+    ]
+    assert ratio_lines(runs, 5000)[1:3] == ["ratio ours/blog: 0.20", "ratio ours/floor: 1.25"]
+    judged = targets(runs, [1000, 5000], [])
+    assert "  [ info ] N=1000: build at most 1.5x the floor: 2.00" in judged
+    assert "  [  ok  ] N=5000: build at most 1.5x the floor: 1.25" in judged
+    assert "  [  ok  ] N=1000: plugin phases under 10% of the build: 2%" in judged
+    assert any(line.startswith("  [  ok  ] per-entry cost at N=5000") for line in judged)
