@@ -36,6 +36,7 @@ class SitePages:
         self.actors = {actor_page(actor.id): actor for actor in timeline.registry}
         self.nav_uris = {TIMELINE_PAGE, ACTORS_PAGE}
         self.reader = ReaderViews(timeline, config, git_dates)
+        self._contexts: dict[str, dict] = {}
 
     def uris(self) -> list[str]:
         return [TIMELINE_PAGE, ACTORS_PAGE, *self.actors, *self.reader.uris()]
@@ -125,6 +126,7 @@ class SitePages:
             "next": after,
         }
         context.update(self.reader.event_context(event))
+        self._contexts[event.id] = context
         return context
 
     def head(self, page: Page, renderer: Renderer, site=None) -> str:
