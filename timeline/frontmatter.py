@@ -35,6 +35,7 @@ class _Loader(_SafeLoader):
                 self._resolved[key] = tag
         return tag
 
+
 Path = tuple[str | int, ...]
 
 _OPEN = re.compile(r"^---[ \t]*$")
