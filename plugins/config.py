@@ -23,3 +23,6 @@ class TimelineConfig(base.Config):
     per year (/timeline/2024/), so that no page grows without bound."""
     main_page_events = c.Type(int, default=50)
     """How many of the latest events /timeline/ lists once there are year pages."""
+    month_pages_after = c.Type(int, default=250)
+    """A year of more than this many events gets one page per month (/timeline/2024/10/); its
+    year page then lists its months, and the events dated only to the year."""

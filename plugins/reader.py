@@ -1,6 +1,7 @@
-"""Readers' views on the site: timeline and year pages with filters and the overview chart, event
-and actor page extras, home-page sections from markers, and <head> metadata. Decisions come from
-the core (`timeline.views`, `.related`, `.overview`, `.metadata`); this module only renders them."""
+"""Readers' views on the site: timeline, year and month pages with filters and the overview
+chart, event and actor page extras, home-page sections from markers, and <head> metadata.
+Decisions come from the core (`timeline.views`, `.related`, `.overview`, `.metadata`); this
+module only renders them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from timeline.collection import Timeline
+from timeline.dates import month_name
 from timeline.metadata import event_jsonld, script_json, social_tags
 from timeline.model import TIMELINE_PAGE, Actor, Event, page_url
 from timeline.ordering import group_by_year_and_month, period
@@ -24,6 +26,7 @@ from timeline.views import (
     month_anchor,
     plan_pages,
     positions,
+    year_page,
 )
 
 from .config import TimelineConfig
@@ -45,20 +48,26 @@ class ReaderViews:
     ):
         self.timeline, self.config, self.git_dates = timeline, config, git_dates
         self.layout = plan_pages(
-            timeline.events, config.year_pages_after, max(0, config.main_page_events)
+            timeline.events,
+            config.year_pages_after,
+            max(0, config.main_page_events),
+            config.month_pages_after,
         )
-        self.pages = {uri: (year, events) for uri, year, events in self.layout.pages()}
+        self.pages = {
+            uri: (year, month, events) for uri, year, month, events in self.layout.pages()
+        }
         self.positions = positions(timeline.events)
         self.relations = Relations(timeline.events, timeline.by_actor)
 
     def uris(self) -> list[str]:
-        """The year pages (the main timeline page is the site's own)."""
+        """The year and month pages (the main timeline page is the site's own)."""
         return [uri for uri in self.pages if uri != TIMELINE_PAGE]
 
     def meta(self, uri: str) -> dict | None:
         if uri in self.pages and uri != TIMELINE_PAGE:
-            year = self.pages[uri][0]
-            return {"title": f"Timeline: {year}", "description": f"Every event of {year}."}
+            year, month = self.pages[uri][:2]
+            when = f"{month_name(month)} {year}" if month else str(year)
+            return {"title": f"Timeline: {when}", "description": f"Every event of {when}."}
         return None
 
     def is_timeline_page(self, uri: str) -> bool:
@@ -68,10 +77,12 @@ class ReaderViews:
 
     def timeline_page(self, page: Page, renderer: Renderer, **common) -> str:
         uri = page.file.src_uri
-        year, events = self.pages[uri]
+        year, month, events = self.pages[uri]
         newest = self.config.order == "newest"
         groups = group_by_year_and_month(reversed(events) if newest else events)
-        chart_events = self.timeline.events if year is None else events
+        # a year page by month draws the whole year, its bars linking to the month pages
+        whole_year = dict(self.layout.years).get(year, events) if month is None else events
+        chart_events = self.timeline.events if year is None else whole_year
         return renderer.render(
             "timeline.html",
             page,
@@ -79,8 +90,13 @@ class ReaderViews:
             count=len(events),
             total=len(self.timeline.events),
             year=year,
+            month=month,
+            month_list=[
+                (m, page_url(u), n) for m, u, n in self.layout.month_list(year or 0) if not month
+            ],
+            year_count=len(whole_year),
             split=self.layout.split,
-            years=[(y, page_url(u), len(items)) for u, y, items in self.layout.pages() if y],
+            years=[(y, page_url(year_page(y)), len(items)) for y, items in self.layout.years],
             main_url=page_url(TIMELINE_PAGE),
             chart=overview(chart_events),
             month_href=self._month_href(page, renderer),

@@ -8,6 +8,7 @@ import functools
 import http.server
 import json
 import threading
+from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -347,3 +348,64 @@ def test_no_serious_accessibility_violations(visit, base_url, built, scheme, wid
         if violations:
             found[path] = violations
     assert found == {}
+
+
+# --- month pages ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def month_site(tmp_path_factory):
+    """(site/ folder, base URL) of the sample site with a page per month of 2024 and 2025 (more
+    than 10 events each): the filters on a month page act on the events that page lists."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    root = tmp_path_factory.mktemp("months")
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root / "site"))
+    )
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    site = write_sample_site(root, year_pages_after=40, main_page_events=15, site_url=url)
+    config = (root / "mkdocs.yml").read_text()
+    (root / "mkdocs.yml").write_text(
+        config.replace(
+            "main_page_events: 15\n", "main_page_events: 15\n      month_pages_after: 10\n"
+        )
+    )
+    result = site.build(strict=True)
+    assert result.returncode == 0, result.stdout
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield root / "site", url
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_filters_on_a_month_page_act_on_its_events(page, month_site):
+    built, url = month_site
+    # the month of 2024 with the most events, and its most frequent actor
+    pages = sorted(Path(built, "timeline/2024").glob("[01]*/index.html"))
+    assert pages
+    items = {p: parse(p.read_text()).find_all("li", cls="tl-event") for p in pages}
+    path = max(pages, key=lambda p: len(items[p]))
+    actors = Counter(a for li in items[path] for a in li.attrs["data-actors"].split())
+    actor = next(a for a, n in actors.most_common() if n < len(items[path]))
+    expected = [
+        li.find("h4").text() for li in items[path] if actor in li.attrs["data-actors"].split()
+    ]
+    month_url = url + str(path.parent.relative_to(built)) + "/"
+
+    page.goto(month_url)
+    assert page.locator("form[data-tl-filters]").is_visible()
+    assert len(shown_titles(page)) == len(items[path])
+    page.select_option("#tl-filter-actor", actor)
+    assert 0 < len(expected) < len(items[path])
+    assert shown_titles(page) == expected
+    assert parse_qs(urlsplit(page.url).query) == {"actor": [actor]}
+    total = len(items[path])
+    assert (
+        page.locator("[data-tl-count]").inner_text()
+        == f"Showing {len(expected)} of {total} events."
+    )

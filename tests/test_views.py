@@ -12,6 +12,7 @@ from timeline.views import (
     key_events,
     latest_additions,
     month_anchor,
+    month_page_path,
     plan_pages,
     positions,
     year_page,
@@ -36,7 +37,7 @@ def test_a_small_timeline_is_one_page():
     layout = plan_pages(events, year_pages_after=6, main_page_events=2)
     assert not layout.split
     assert titles(layout.main) == ["A", "B", "C", "D", "E", "F"]
-    assert [uri for uri, _, _ in layout.pages()] == ["timeline/index.md"]
+    assert [uri for uri, _, _, _ in layout.pages()] == ["timeline/index.md"]
     assert layout.page_of(events[-1]) == "timeline/index.md"
     assert layout.month_page(2024, 10, "index.md") == "timeline/index.md"
 
@@ -47,7 +48,7 @@ def test_past_the_threshold_the_main_page_lists_the_latest_and_each_year_has_a_p
     assert layout.split
     assert titles(layout.main) == ["D", "E", "F"]
     pages = layout.pages()
-    assert [(uri, year, titles(items)) for uri, year, items in pages] == [
+    assert [(uri, year, titles(items)) for uri, year, _, items in pages] == [
         ("timeline/index.md", None, ["D", "E", "F"]),
         ("timeline/2024/index.md", 2024, ["A", "B", "C", "D"]),
         ("timeline/2025/index.md", 2025, ["E", "F"]),
@@ -115,3 +116,38 @@ def test_latest_additions_use_the_added_date_then_the_event_date():
     latest = latest_additions(events, limit=3, git_dates=mapping)
     assert titles(e for e, _ in latest) == ["Middle event", "Old event added late", "Newest event"]
     assert str(latest[0][1]) == "2025-03-01"
+
+
+def test_a_year_of_many_events_has_a_page_per_month():
+    events = timeline_of(SPREAD).events
+    # 2024 has 4 events (more than 3): month pages; 2025 has 2: a year page as before
+    layout = plan_pages(events, year_pages_after=5, main_page_events=2, month_pages_after=3)
+    assert [(uri, year, month, titles(items)) for uri, year, month, items in layout.pages()] == [
+        ("timeline/index.md", None, None, ["E", "F"]),
+        ("timeline/2024/index.md", 2024, None, ["A"]),  # dated only to 2024: on its year page
+        ("timeline/2024/06/index.md", 2024, 6, ["B"]),
+        ("timeline/2024/10/index.md", 2024, 10, ["C", "D"]),
+        ("timeline/2025/index.md", 2025, None, ["E", "F"]),
+    ]
+    assert layout.month_list(2024) == [
+        (6, "timeline/2024/06/index.md", 1),
+        (10, "timeline/2024/10/index.md", 2),
+    ]
+    assert layout.month_list(2025) == []
+    # every event's home is the one page that lists it
+    listed = {e.id: uri for uri, year, _, items in layout.pages() if year for e in items}
+    assert {e.id: layout.page_of(e) for e in events} == listed
+    assert layout.month_page(2024, 10) == "timeline/2024/10/index.md"
+    assert layout.month_page(2024, 10, "timeline/index.md") == "timeline/2024/10/index.md"
+    assert layout.month_page(2024, None) == "timeline/2024/index.md"
+    assert layout.month_page(2025, 1) == "timeline/2025/index.md"
+    assert layout.month_page(2025, 1, "timeline/index.md") == "timeline/index.md"
+
+
+def test_month_pages_only_once_there_are_year_pages():
+    events = timeline_of(SPREAD).events
+    layout = plan_pages(events, year_pages_after=6, main_page_events=2, month_pages_after=1)
+    assert not layout.months and layout.page_of(events[2]) == "timeline/index.md"
+    layout = plan_pages(events, year_pages_after=5, main_page_events=2, month_pages_after=4)
+    assert not layout.months  # no year has more than 4 events
+    assert month_page_path(2024, 3) == "timeline/2024/03/index.md"

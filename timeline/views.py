@@ -1,6 +1,6 @@
-"""What readers' pages show: which events each timeline page lists (the main page, and one page
-per year once the timeline is large), where an event stands, filter choices, key events and the
-latest additions."""
+"""What readers' pages show: which events each timeline page lists (the main page, one page per
+year once the timeline is large, and one page per month of a year with many events), where an
+event stands, filter choices, key events and the latest additions."""
 
 from __future__ import annotations
 
@@ -8,18 +8,24 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from .dates import PartialDate
 from .exports.entries import latest
 from .history import published
 from .model import STATUSES, TIMELINE_PAGE, Event
-from .ordering import group_by_year, period
+from .ordering import group_by_month, group_by_year, period
 from .registry import Registry
 
 
 def year_page(year: int) -> str:
     """The content path of a year's timeline page: 'timeline/2024/index.md'."""
     return f"timeline/{year}/index.md"
+
+
+def month_page_path(year: int, month: int) -> str:
+    """The content path of a month's timeline page: 'timeline/2024/10/index.md'."""
+    return f"timeline/{year}/{month:02d}/index.md"
 
 
 def month_anchor(year: int, month: int | None) -> str:
@@ -29,41 +35,77 @@ def month_anchor(year: int, month: int | None) -> str:
 
 @dataclass(frozen=True)
 class Layout:
-    """The timeline pages: the main page's events, and the year pages (none for a small timeline).
+    """The timeline pages: the main page's events, the year pages (none for a small timeline) and
+    the month pages of years with many events.
 
     Past `year_pages_after` events the main page lists only the latest ones, so that no page grows
     without bound; every event is then on its year's page, which is where links to it point.
+    A year with more than `month_pages_after` events has a page per month instead: its year page
+    lists its months (with links) and only its events dated to the year alone, which belong to no
+    month; every other event of that year is on its month's page, where links to it point.
     """
 
     main: tuple[Event, ...]
     years: tuple[tuple[int, tuple[Event, ...]], ...] = ()
+    months: tuple[tuple[int, int, tuple[Event, ...]], ...] = ()
     _main_months: frozenset[tuple[int, int | None]] = field(default=frozenset(), repr=False)
 
     @property
     def split(self) -> bool:
         return bool(self.years)
 
-    def pages(self) -> list[tuple[str, int | None, tuple[Event, ...]]]:
-        """(content path, year or None for the main page, events listed) for every page."""
-        return [(TIMELINE_PAGE, None, self.main)] + [
-            (year_page(year), year, events) for year, events in self.years
+    @cached_property
+    def _years_by_month(self) -> frozenset[int]:
+        return frozenset(year for year, _, _ in self.months)
+
+    def by_month(self, year: int) -> bool:
+        """Whether a year's events are on month pages."""
+        return year in self._years_by_month
+
+    def pages(self) -> list[tuple[str, int | None, int | None, tuple[Event, ...]]]:
+        """(content path, year or None for the main page, month or None, events listed) for
+        every page; a year page by month lists only the year's events of unknown month."""
+        found: list[tuple[str, int | None, int | None, tuple[Event, ...]]] = [
+            (TIMELINE_PAGE, None, None, self.main)
         ]
+        for year, events in self.years:
+            if self.by_month(year):
+                undated = tuple(e for e in events if period(e)[1] is None)
+                found.append((year_page(year), year, None, undated))
+                found += [
+                    (month_page_path(y, m), y, m, items) for y, m, items in self.months if y == year
+                ]
+            else:
+                found.append((year_page(year), year, None, events))
+        return found
+
+    def month_list(self, year: int) -> list[tuple[int, str, int]]:
+        """(month, content path, number of events) of each month page of a year."""
+        return [(m, month_page_path(y, m), len(items)) for y, m, items in self.months if y == year]
 
     def page_of(self, event: Event) -> str:
         """The page that is an event's home on the timeline."""
-        return year_page(period(event)[0]) if self.split else TIMELINE_PAGE
+        return self.month_page(*period(event)) if self.split else TIMELINE_PAGE
 
     def month_page(self, year: int, month: int | None, here: str | None = None) -> str:
         """The page a link to a month's group should go to: the main page while there are no
         year pages, or when linking from the main page and it lists the whole month; otherwise
-        the month's year page."""
+        the month's own page if its year has month pages, else the month's year page."""
         if not self.split or (here == TIMELINE_PAGE and (year, month) in self._main_months):
             return TIMELINE_PAGE
+        if month is not None and self.by_month(year):
+            return month_page_path(year, month)
         return year_page(year)
 
 
-def plan_pages(events: Sequence[Event], year_pages_after: int, main_page_events: int) -> Layout:
-    """Lay out the ordered events on the main page, and on year pages once they are too many."""
+def plan_pages(
+    events: Sequence[Event],
+    year_pages_after: int,
+    main_page_events: int,
+    month_pages_after: int | None = None,
+) -> Layout:
+    """Lay out the ordered events on the main page, on year pages once they are too many, and on
+    month pages for a year of more than `month_pages_after` events (None: never)."""
     if len(events) <= year_pages_after:
         return Layout(main=tuple(events))
     main = tuple(events[len(events) - main_page_events :]) if main_page_events > 0 else ()
@@ -72,7 +114,14 @@ def plan_pages(events: Sequence[Event], year_pages_after: int, main_page_events:
     partial = {period(e) for e in events[:cut]}
     whole = frozenset(period(e) for e in main) - partial
     years = tuple((year, tuple(items)) for year, items in group_by_year(events))
-    return Layout(main=main, years=years, _main_months=whole)
+    months = tuple(
+        (year, month, tuple(items))
+        for year, in_year in years
+        if month_pages_after is not None and len(in_year) > month_pages_after
+        for month, items in group_by_month(in_year)
+        if month is not None
+    )
+    return Layout(main=main, years=years, months=months, _main_months=whole)
 
 
 @dataclass(frozen=True, slots=True)
