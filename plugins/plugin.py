@@ -106,7 +106,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         )
 
         # when each entry was added (feeds, latest additions): one `git log` for the folder
-        git_dates = added_dates(config.docs_dir, self.config.folder)
+        with self.phases.time("exports"):
+            git_dates = added_dates(config.docs_dir, self.config.folder)
         self.site = SitePages(self.timeline, self.config, git_dates)
         # pages are rendered before `on_env`, so the fragments get their own environment now
         self.renderer = Renderer(config.theme.get_env(), config)
