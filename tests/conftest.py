@@ -20,6 +20,7 @@ if os.environ.get("CI"):
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+EPOCH = "1730332800"  # SOURCE_DATE_EPOCH of every test build (31 October 2024)
 
 ACTORS = """\
 - id: lloyd-austin
@@ -90,6 +91,24 @@ def entry(
     return text.rstrip("\n") + "\n---\n\n" + body + "\n"
 
 
+def mkdocs_build(
+    root: Path, *args: str, strict: bool = False, timeout: int = 300, **env_vars: str
+) -> subprocess.CompletedProcess:
+    """The real `mkdocs build` of the site at `root` into `root/site`, with a fixed
+    SOURCE_DATE_EPOCH; output (stderr merged) in `.stdout`."""
+    command = [*MKDOCS, "build", "--site-dir", "site", *args, *(["--strict"] if strict else [])]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, **env_vars}
+    return subprocess.run(
+        command,
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=timeout,
+    )
+
+
 @dataclass
 class Site:
     """A small timeline site on disk."""
@@ -114,19 +133,7 @@ class Site:
 
     def build(self, *args: str, strict: bool = False) -> subprocess.CompletedProcess:
         """Run the real `mkdocs build`; output in `.stdout` (stderr merged)."""
-        command = [*MKDOCS, "build", "--site-dir", "site", *args]
-        if strict:
-            command.append("--strict")
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1730332800")
-        return subprocess.run(
-            command,
-            cwd=self.root,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            timeout=300,
-        )
+        return mkdocs_build(self.root, *args, strict=strict)
 
     def html(self, url_path: str) -> str:
         path = self.root / "site" / url_path

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS, ROOT
+from conftest import ROOT, mkdocs_build
 from htmlparse import parse
 from mkdocs.utils.yaml import yaml_load
 from test_workflows import actionlint
@@ -24,16 +24,7 @@ TITLE = 'Sudan\'s war: "a timeline" & more'
 
 def build(root: Path, **env_vars: str) -> subprocess.CompletedProcess:
     """The real `mkdocs build --strict` of a site; output (stderr merged) in `.stdout`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1730332800", **env_vars)
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", "site"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=300,
-    )
+    return mkdocs_build(root, strict=True, **env_vars)
 
 
 @pytest.fixture

@@ -5,14 +5,11 @@ These are the only tests that read `content/` (STYLE.md: tests), so a content ch
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, mkdocs_build
 from htmlparse import parse
 
 from timeline.loader import iter_entry_files, load_timeline
@@ -32,18 +29,7 @@ def built(tmp_path_factory) -> Path:
     for name in ("mkdocs.yml", "content", "CONTRIBUTING.md"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
-    if (ROOT / "overrides").is_dir():
-        shutil.copytree(ROOT / "overrides", root / "overrides")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1730332800")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=600,
-    )
+    result = mkdocs_build(root, strict=True, timeout=600)
     assert result.returncode == 0, result.stdout
     assert "WARNING" not in result.stdout, result.stdout
     return root / "site"
