@@ -100,8 +100,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for draft in self.timeline.drafts:
             log.info(f"{shown(draft.path)}: draft, not published")
         summary_log.info(
-            f"timeline: {len(self.timeline.events)} events published, "
-            f"{len(self.timeline.drafts)} drafts, {len(self.timeline.invalid)} invalid"
+            f"timeline: {self.timeline.summary()}"
             + (" (listed above)" if self.timeline.invalid else "")
         )
 

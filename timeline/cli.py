@@ -60,14 +60,6 @@ FAILING = ("error", "warning")
 error does, and the project's sites build strictly, so the checker fails on it too."""
 
 
-def summary_line(timeline: Timeline) -> str:
-    """'N events published, D drafts, I invalid' — every entry file accounted for."""
-    return (
-        f"{len(timeline.events)} events published, {len(timeline.drafts)} drafts, "
-        f"{len(timeline.invalid)} invalid"
-    )
-
-
 def summary_counts(timeline: Timeline, problems: Sequence[Problem]) -> dict[str, int]:
     counts = {
         "events": len(timeline.events),
@@ -134,7 +126,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     timeline = load_timeline(args.content, args.folder, args.registry, only=only)
     problems = check_problems(timeline, args.content)
     sys.stdout.write(RENDERERS[args.format](problems, summary_counts(timeline, problems)))
-    sys.stderr.write(f"timeline: {summary_line(timeline)}\n")
+    sys.stderr.write(f"timeline: {timeline.summary()}\n")
     return 1 if any(p.severity in FAILING for p in problems) else 0
 
 

@@ -26,6 +26,13 @@ class Timeline:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
+    def summary(self) -> str:
+        """'N events published, D drafts, I invalid': every entry file accounted for."""
+        return (
+            f"{len(self.events)} events published, {len(self.drafts)} drafts, "
+            f"{len(self.invalid)} invalid"
+        )
+
     @cached_property
     def position(self) -> dict[str, int]:
         """Event id -> index in `events`."""
