@@ -117,6 +117,9 @@ class SitePages:
         return ""
 
     def _event_context(self, event: Event) -> dict:
+        """Shared by the event's header and footer; the footer is rendered last and takes it."""
+        if (context := self._contexts.pop(event.id, None)) is not None:
+            return context
         before, after = self.timeline.neighbours(event)
         context = {
             "registry": self.timeline.registry,

@@ -62,3 +62,24 @@ def test_rebuild_drops_a_deleted_entry_and_revalidates_after_a_registry_edit(sit
     rebuild(site)
     assert plugin.entry_cache.parsed == 1  # the registry changed: validated again
     assert titles(site) == []  # 'nis' is no longer an actor
+
+
+def test_each_event_pages_context_is_computed_once_per_build(site, monkeypatch):
+    """The header and the footer of an event page share one context (related events, position):
+    one `related` query per event and build, however many fragments use it."""
+    from timeline.related import Relations
+
+    calls: list[str] = []
+    original = Relations.related
+
+    def counted(self, event, *args, **kwargs):
+        calls.append(event.id)
+        return original(self, event, *args, **kwargs)
+
+    monkeypatch.setattr(Relations, "related", counted)
+    for day in (1, 2, 3):
+        site.event(f"2024/2024-10-0{day}-e{day}.md", title=f"E{day}", date=f"2024-10-0{day}")
+    rebuild(site)
+    assert sorted(calls) == sorted(set(calls)) and len(calls) == 3
+    footer = parse(site.html("events/2024/2024-10-02-e2/")).find("section", cls="tl-related")
+    assert footer is not None and "E1" in footer.text()
