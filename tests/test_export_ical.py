@@ -8,9 +8,12 @@ from datetime import UTC, date, datetime, timedelta
 
 from conftest import entry
 from exportcase import HOSTILE, HOSTILE_PLACE, OPTIONS, exports, timeline_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar, vText
+from icalendar.parser import Contentline
 
-from timeline.exports.ical import when
+from timeline.exports.ical import fold, text, when
 
 
 def calendar(options=OPTIONS) -> Calendar:
@@ -114,3 +117,34 @@ def test_an_all_day_event_on_the_last_representable_day_gets_a_duration():
     timeline = timeline_of({"events/end.md": entry(title="Last day", date="9999-12-31")})
     (event,) = timeline.events
     assert when(event) == (date(9999, 12, 31), timedelta(days=1))
+
+
+# --- the serializer against icalendar's own ------------------------------------------------------
+
+LINE_TEXT = st.one_of(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"),
+        max_size=400,
+    ),
+    # where folding can go wrong: escapes, and characters of two to four octets
+    st.text(alphabet=st.sampled_from("a \\^,;é€😀"), min_size=60, max_size=300),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINE_TEXT)
+def test_folding_is_icalendars_folding(value):
+    line = "SUMMARY:" + value
+    assert fold(line).encode() == Contentline(line).to_ical()
+    assert all(len(piece.encode()) <= 75 for piece in fold(line).split("\r\n"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_text_values_read_back_as_written(value):
+    """Whatever a title holds comes back from icalendar's parser, line breaks as `\\n`."""
+    folded = fold("SUMMARY:" + text(value))
+    raw = f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n{folded}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    event = Calendar.from_ical(raw).walk("VEVENT")[0]
+    expected = value.replace("\r\n", "\n").replace("\r", "\n")
+    assert str(event["summary"]) == expected

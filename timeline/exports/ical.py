@@ -1,4 +1,5 @@
-"""timeline.ics: events as an iCalendar (RFC 5545) calendar, written with `icalendar`.
+"""timeline.ics: events as an iCalendar (RFC 5545) calendar, written here (the
+`icalendar` library's serializer cost most of the exports' time; the tests read it back with it).
 
 Events known to the day are all-day entries (a span covers all its days); timed events keep their
 instant, in UTC. Events known only to a month or a year have no place in a calendar: they are
@@ -8,10 +9,7 @@ left out, and the calendar's description says so and how many.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
-
-from icalendar import Calendar, vText
-from icalendar import Event as CalendarEvent
+from datetime import UTC, date, datetime, timedelta
 
 from ..collection import Timeline
 from ..dates import Precision
@@ -22,46 +20,103 @@ from .options import ExportOptions
 PATH = "timeline.ics"
 MEDIA_TYPE = "text/calendar"
 PRODID = "-//news-timeline//timeline export//EN"
+FOLD_OCTETS = 74  # a content line's octets before its CRLF: 75 at most, as icalendar folds
+ESCAPES = b"\\^"  # TEXT (backslash) and parameter (RFC 6868 caret) escapes
 
 
 def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, datetime]) -> bytes:
     names = {actor.id: actor.name for actor in timeline.registry}
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    # icalendar escapes only the properties it knows as text: say so for the others
-    calendar.add("name", vText(options.title))  # RFC 7986
-    calendar.add("x-wr-calname", vText(options.title))  # the same, for older clients
-    left_out = [e for e in timeline.events if when(e) is None]
-    description = describe(options, len(left_out))
-    calendar.add("description", description)
-    calendar.add("x-wr-caldesc", vText(description))
+    left_out = sum(1 for event in timeline.events if when(event) is None)
+    description = describe(options, left_out)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:" + text(PRODID),
+        "CALSCALE:GREGORIAN",
+        "NAME:" + text(options.title),  # RFC 7986
+        "X-WR-CALNAME:" + text(options.title),  # the same, for older clients
+        "DESCRIPTION:" + text(description),
+        "X-WR-CALDESC:" + text(description),
+    ]
     if options.base:
-        calendar.add("url", options.link(page_url(TIMELINE_PAGE, options.directory_urls)))
+        lines.append("URL:" + options.link(page_url(TIMELINE_PAGE, options.directory_urls)))
     for event in timeline.events:
         span = when(event)
         if span is None:
             continue
-        item = CalendarEvent()
-        item.add("uid", options.event_id(event))
-        # DTSTAMP is required; the entry's own last change keeps it reproducible
-        item.add("dtstamp", last_change(event, published[event.id]))
-        item.add("dtstart", span[0])
-        if isinstance(span[1], timedelta):
-            item.add("duration", span[1])
-        elif span[1] is not None:
-            item.add("dtend", span[1])
-        item.add("summary", event.title)
-        item.add("description", _details(event, names, options))
+        start, end = span
+        lines += [
+            "BEGIN:VEVENT",
+            "UID:" + text(options.event_id(event)),
+            # DTSTAMP is required; the entry's own last change keeps it reproducible
+            "DTSTAMP:" + _instant(last_change(event, published[event.id])),
+            "DTSTART" + _value(start),
+        ]
+        if isinstance(end, timedelta):
+            lines.append(f"DURATION:P{end.days}D")
+        elif end is not None:
+            lines.append("DTEND" + _value(end))
+        lines += [
+            "SUMMARY:" + text(event.title),
+            "DESCRIPTION:" + text(_details(event, names, options)),
+        ]
         if event.location:
-            item.add("location", event.location)
+            lines.append("LOCATION:" + text(event.location))
         if options.base:
-            item.add("url", options.event_link(event))
-        item.add("categories", [names[actor_id] for actor_id in event.actors])
-        item.add("transp", "TRANSPARENT")  # news, not the subscriber's busy time
-        calendar.add_component(item)
-    return calendar.to_ical()
+            lines.append("URL:" + options.event_link(event))
+        lines += [
+            "CATEGORIES:" + ",".join(text(names[actor_id]) for actor_id in event.actors),
+            "TRANSP:TRANSPARENT",  # news, not the subscriber's busy time
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines).encode()
+
+
+def text(value: str) -> str:
+    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks as
+    `\\n` (a lone CR too, so that no raw line break can end the content line)."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def fold(line: str, limit: int = FOLD_OCTETS) -> str:
+    """A content line folded (RFC 5545 §3.1) into pieces of at most `limit` octets, never inside
+    a UTF-8 sequence; continuation lines start with a space. As `icalendar` does, a piece does
+    not end on a backslash (some clients unescape before unfolding)."""
+    raw = line.encode()
+    if len(raw) <= limit:
+        return line
+    pieces = []
+    at = 0
+    while len(raw) - at > limit:
+        cut = at + limit
+        while raw[cut] & 0xC0 == 0x80:  # inside a character: cut before it
+            cut -= 1
+        if raw[cut - 1] in ESCAPES and cut - 1 > at:  # never a lone escape character
+            cut -= 1
+        pieces.append(raw[at:cut])
+        at = cut
+    pieces.append(raw[at:])
+    return b"\r\n ".join(pieces).decode()
+
+
+def _instant(when: datetime) -> str:
+    t = when.astimezone(UTC)
+    return f"{t.year:04d}{t.month:02d}{t.day:02d}T{t.hour:02d}{t.minute:02d}{t.second:02d}Z"
+
+
+def _value(when: date | datetime) -> str:
+    """The rest of a DTSTART/DTEND line: a UTC instant, or an all-day date."""
+    if isinstance(when, datetime):
+        return ":" + _instant(when)
+    return f";VALUE=DATE:{when.year:04d}{when.month:02d}{when.day:02d}"
 
 
 def when(event: Event) -> tuple[date | datetime, date | datetime | timedelta | None] | None:
