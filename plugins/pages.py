@@ -14,6 +14,7 @@ from timeline.registry import group_by_kind
 from timeline.sanitize import clean_html
 
 from .config import TimelineConfig
+from .lists import EventLists
 from .reader import ReaderViews
 from .render import Renderer
 
@@ -36,17 +37,18 @@ class SitePages:
         self.actors = {actor_page(actor.id): actor for actor in timeline.registry}
         self.nav_uris = {TIMELINE_PAGE, ACTORS_PAGE}
         self.reader = ReaderViews(timeline, config, git_dates)
+        self.lists = EventLists(timeline, config)
         self._contexts: dict[str, dict] = {}
 
     def uris(self) -> list[str]:
-        return [TIMELINE_PAGE, ACTORS_PAGE, *self.actors, *self.reader.uris()]
+        return [TIMELINE_PAGE, ACTORS_PAGE, *self.actors, *self.reader.uris(), *self.lists.uris()]
 
     def phase(self, uri: str) -> str:
         """The plugin phase (timing.PHASES) a page's work is counted under."""
         if uri in self.events:
             return "event pages"
-        if uri in self.actors or uri == ACTORS_PAGE:
-            return "actor pages"
+        if uri in self.actors or uri == ACTORS_PAGE or uri in self.lists:
+            return "actor pages"  # and tag pages
         if self.reader.is_timeline_page(uri):
             return "timeline pages"
         return "other pages"
@@ -70,6 +72,8 @@ class SitePages:
             return {"title": "Timeline", "search": {"exclude": True}}
         if uri == ACTORS_PAGE:
             return {"title": "Actors"}
+        if uri in self.lists:
+            return self.lists.meta(uri)
         meta = self.reader.meta(uri)
         if meta is not None and self.reader.is_timeline_page(uri):  # a year page: as above
             meta["search"] = {"exclude": True}
@@ -88,6 +92,8 @@ class SitePages:
             return html + renderer.render(
                 "actor.html", page, actor=actor, events=events, **extra, **common
             )
+        if uri in self.lists:  # a tag's page, an actor's year or month
+            return html + self.lists.render(uri, page, renderer, heading=False)
         if self.reader.is_timeline_page(uri):
             return html + self.reader.timeline_page(page, renderer, **common)
         if uri == ACTORS_PAGE:
@@ -111,9 +117,8 @@ class SitePages:
         uri = page.file.src_uri
         if event := self.events.get(uri):
             return renderer.render("event-footer.html", page, **self._event_context(event))
-        if actor := self.actors.get(uri):
-            events = self.timeline.by_actor[actor.id]
-            return renderer.render("actor-events.html", page, events=events)
+        if uri in self.actors:
+            return self.lists.render(uri, page, renderer, heading=True)
         return ""
 
     def _event_context(self, event: Event) -> dict:

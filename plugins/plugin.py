@@ -8,7 +8,7 @@ import os
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -165,9 +165,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         with self.phases.time(self.site.phase(page.file.src_uri)):
             return self.site.render(page, html, self.renderer)
 
+    @event_priority(150)  # before the tags plugin's on_env (100), which renders the tags index
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # the page templates (timeline/page.html) call this after the page's content
         env.globals["timeline_after_content"] = self._after_content
+        # the tags index (overrides/fragments/tags/default/listing.html) links the tag pages
+        if self.site is not None:
+            env.globals["timeline_tag_listing"] = self.site.lists.tag_listing
         return env
 
     def _after_content(self, page: Page) -> Markup:

@@ -307,7 +307,17 @@ def test_main_page_links_earlier_months_to_their_year_page(page, base_url):
     expect(page.locator("h1")).to_have_text("Timeline: 2024")
 
 
-PAGES = ["", "timeline/", "timeline/2024/", "actors/", "actors/kim-jong-un/", "tags/"]
+PAGES = [
+    "",
+    "timeline/",
+    "timeline/2024/",
+    "actors/",
+    "actors/kim-jong-un/",
+    "actors/north-korea/",  # more events than year_pages_after: the latest and links by year
+    "actors/north-korea/2024/",
+    "tags/",
+    "tags/prisoners-of-war/",
+]
 
 
 def test_no_request_goes_to_another_host(visit, base_url, built):

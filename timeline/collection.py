@@ -54,6 +54,15 @@ class Timeline:
                 index[actor_id].append(event)
         return index
 
+    @cached_property
+    def by_tag(self) -> dict[str, list[Event]]:
+        """Tag -> its events in timeline order, tags in order of name."""
+        index: dict[str, list[Event]] = {}
+        for event in self.events:
+            for tag in event.tags:
+                index.setdefault(tag, []).append(event)
+        return dict(sorted(index.items(), key=lambda item: (item[0].casefold(), item[0])))
+
     def groups(self, newest_first: bool = False) -> list:
         """Events grouped by year, then month, in timeline order (or reversed)."""
         events = reversed(self.events) if newest_first else self.events

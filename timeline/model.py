@@ -105,5 +105,10 @@ def actor_page(actor_id: str) -> str:
     return f"actors/{actor_id}.md"
 
 
+def tag_page(slug: str) -> str:
+    """The content path of a tag's generated page: 'tags/<slug>/index.md'."""
+    return f"tags/{slug}/index.md"
+
+
 TIMELINE_PAGE = "timeline/index.md"
 ACTORS_PAGE = "actors/index.md"

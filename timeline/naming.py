@@ -28,12 +28,12 @@ def date_prefix(value: PartialDate) -> str:
     return text
 
 
-def slugify(title: str, max_words: int = SLUG_WORDS) -> str:
+def slugify(title: str, max_words: int = SLUG_WORDS, fallback: str = "event") -> str:
     """'Austin says 8,000 troops are in Kursk' -> 'austin-says-8000-troops-are-in-kursk'."""
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     ascii_text = re.sub(r"(?<=\d)[,.](?=\d)", "", ascii_text)  # 8,000 -> 8000
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words[:max_words]) or "event"
+    return "-".join(words[:max_words]) or fallback
 
 
 def entry_path(folder: str, date: PartialDate, slug: str) -> str:
