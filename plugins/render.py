@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
+from functools import lru_cache
+
 import jinja2
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -33,13 +37,37 @@ class Renderer:
         self.env.globals.update(timeline_feeds=FEEDS)
 
     def render(self, name: str, page: Page, **context) -> str:
-        def url(target: str) -> str:
-            return get_relative_url(target, page.url)
-
         template = self.env.get_template(f"timeline/{name}")
-        return template.render(page=page, url=url, **context)
+        return template.render(page=page, url=relative_to(page.url), **context)
 
     @staticmethod
     def url(page: Page, target: str) -> str:
         """A site-relative URL made relative to `page`."""
         return get_relative_url(target, page.url)
+
+
+def relative_to(base: str) -> Callable[[str], str]:
+    """`url -> mkdocs.utils.get_relative_url(url, base)`, for the many links of one page: the
+    page's own path is split once, and every target's once per build (actor and event URLs
+    recur on thousands of pages)."""
+    dirname, _, basename = base.rpartition("/")
+    base_parts = _parts(dirname if "." in basename else base)
+
+    def url(target: str) -> str:
+        parts = _parts(target)
+        common = 0
+        for mine, theirs in zip(base_parts, parts):
+            if mine != theirs:
+                break
+            common += 1
+        relative = "/".join(("..",) * (len(base_parts) - common) + parts[common:]) or "."
+        return relative + "/" if target.endswith("/") else relative
+
+    return url
+
+
+@lru_cache(maxsize=1 << 16)
+def _parts(path: str) -> tuple[str, ...]:
+    """A URL path's segments, normalised as MkDocs does ('..' never above the root)."""
+    path = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
+    return tuple(path.split("/")) if path else ()

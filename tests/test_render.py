@@ -1,0 +1,25 @@
+"""The plugin's link maker gives exactly what MkDocs' own `get_relative_url` gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.utils import get_relative_url
+from timeline_mkdocs.render import relative_to
+
+SEGMENT = st.sampled_from(["events", "2024", "a.b", "x", ".", "..", "", "index.html", "#top"])
+PATH = st.lists(SEGMENT, max_size=6).map("/".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(PATH, PATH)
+def test_relative_links_are_mkdocs_own(target, base):
+    assert relative_to(base)(target) == get_relative_url(target, base)
+
+
+def test_typical_links():
+    url = relative_to("events/2024/2024-10-31-x/")
+    assert url("events/2024/2024-11-01-y/") == "../2024-11-01-y/"
+    assert url("actors/nis/") == "../../../actors/nis/"
+    assert url("timeline/2024/#month-2024-10") == "../../../timeline/2024/#month-2024-10"
+    assert relative_to("")("timeline/") == "timeline/"
