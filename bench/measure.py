@@ -39,6 +39,9 @@ class Run:
     largest_page: str = ""
     largest_entry_bytes: int = 0  # the largest page of one event (or blog post)
     phases: dict[str, float] = field(default_factory=dict)
+    # CPU seconds of the plugin's work in its forked process (plugins/ahead.py), by phase: on
+    # another CPU, so not in `phases`; `cpu_seconds` includes it
+    parallel: dict[str, float] = field(default_factory=dict)
 
 
 def _run(
@@ -79,6 +82,7 @@ def build(kind: str, n: int, site: Path) -> Run:
         if expected not in log:
             raise BenchError(f"{site}: expected '{expected}' in the build log:\n{log[-3000:]}")
     phases = json.loads(phases_file.read_text()) if phases_file.exists() else {}
+    parallel = phases.pop("parallel", {})
     pages, total, largest, largest_path, largest_entry = 0, 0, 0, "", 0
     for directory, _, names in os.walk(output):
         for name in names:
@@ -92,7 +96,18 @@ def build(kind: str, n: int, site: Path) -> Run:
                 if _is_entry_page(path):
                     largest_entry = max(largest_entry, size)
     return Run(
-        kind, n, seconds, cpu, peak, pages, total, largest, largest_path, largest_entry, phases
+        kind,
+        n,
+        seconds,
+        cpu,
+        peak,
+        pages,
+        total,
+        largest,
+        largest_path,
+        largest_entry,
+        phases,
+        parallel,
     )
 
 

@@ -14,6 +14,7 @@ PHASE_COLUMNS = (
     ("event pages", "events"),
     ("page heads", "heads"),
     ("exports", "exports"),
+    ("rendered ahead", "ahead"),
 )
 LEGEND = """\
   ours   this repository's timeline plugin: event, timeline and actor pages
@@ -28,6 +29,9 @@ LEGEND = """\
   ms/entry  build s / N
   load+val … exports   seconds inside the plugin by phase (its own clock, TIMELINE_PHASES_FILE);
             plugin = their sum and its share of the build
+  ahead     starting the plugin's second process and taking its results (plugins/ahead.py)
+  worker s  CPU seconds of the plugin's work done meanwhile in that process, on another CPU
+            (pages' parts and the exports): not in plugin, included in cpu s
   peak MB   peak resident memory of the build process; site MB = everything written to site/
   entry pg  the largest page of one event (blog: of one post); largest page: of any kind"""
 
@@ -50,9 +54,10 @@ def _row(run: Run) -> str:
         cells += [f"{run.phases.get(name, 0.0):{len(label)}.2f}" for name, label in PHASE_COLUMNS]
         plugin = sum(run.phases.values())
         cells.append(f"{plugin:6.2f} ({plugin / run.seconds:4.0%})")
+        cells.append(f"{sum(run.parallel.values()):8.2f}")
     else:
         cells += [f"{'-':>{len(label)}}" for _, label in PHASE_COLUMNS]
-        cells.append(f"{'-':>13}")
+        cells += [f"{'-':>13}", f"{'-':>8}"]
     cells += [
         f"{run.peak_mb:7.0f}",
         f"{run.pages:6}",
@@ -67,7 +72,8 @@ def table(runs: Sequence[Run], ns: Sequence[int], kinds: Sequence[str]) -> str:
     header = " ".join(
         [f"{'N':>6}", f"{'kind':<5}", f"{'build s':>8}", f"{'cpu s':>6}", f"{'ms/entry':>8}"]
         + [label for _, label in PHASE_COLUMNS]
-        + [f"{'plugin (share)':>13}", f"{'peak MB':>7}", f"{'pages':>6}", f"{'site MB':>7}"]
+        + [f"{'plugin (share)':>13}", f"{'worker s':>8}", f"{'peak MB':>7}", f"{'pages':>6}"]
+        + [f"{'site MB':>7}"]
         + [f"{'entry pg':>9}", "largest page"]
     )
     lines = [header, "-" * len(header)]

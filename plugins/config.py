@@ -26,3 +26,7 @@ class TimelineConfig(base.Config):
     month_pages_after = c.Type(int, default=250)
     """A year of more than this many events gets one page per month (/timeline/2024/10/); its
     year page then lists its months, and the events dated only to the year."""
+    render_ahead_after = c.Type(int, default=1000)
+    """Past this many published events, `mkdocs build` renders the event pages' header, footer
+    and <head> additions in a second process (forked, on another CPU) while MkDocs converts the
+    Markdown: Linux with two or more CPUs only; the site is the same either way. -1: never."""

@@ -17,17 +17,10 @@ from .config import TimelineConfig
 log = get_plugin_logger("timeline")
 
 
-def export_files(
-    timeline: Timeline,
-    config: MkDocsConfig,
-    options: TimelineConfig,
-    git_dates: Mapping[str, datetime],
-) -> list[File]:
-    """/feed.xml, /feed.json, /timeline.json, /timeline.ics, /timeline.csv, /timelinejs.json and
-    /schema/timeline.json, as generated files that MkDocs copies and `mkdocs serve` serves."""
+def export_options(config: MkDocsConfig, options: TimelineConfig) -> ExportOptions:
     if not config.site_url:  # `mkdocs serve` sets it; a build for publishing must
         log.warning(SITE_URL_MISSING)
-    export_options = ExportOptions(
+    return ExportOptions(
         title=config.site_name,
         site_url=config.site_url or None,
         description=config.site_description or "",
@@ -36,5 +29,15 @@ def export_files(
         directory_urls=config.use_directory_urls,
         timelinejs_group=options.timelinejs_group,
     )
-    exports = render_exports(timeline, export_options, git_dates)
+
+
+def export_files(
+    timeline: Timeline,
+    config: MkDocsConfig,
+    options: ExportOptions,
+    git_dates: Mapping[str, datetime],
+) -> list[File]:
+    """/feed.xml, /feed.json, /timeline.json, /timeline.ics, /timeline.csv, /timelinejs.json and
+    /schema/timeline.json, as generated files that MkDocs copies and `mkdocs serve` serves."""
+    exports = render_exports(timeline, options, git_dates)
     return [File.generated(config, path, content=content) for path, content in exports.items()]

@@ -4,8 +4,10 @@ timeline, actor index, actor pages)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from timeline.collection import Timeline
@@ -13,6 +15,7 @@ from timeline.model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_u
 from timeline.registry import group_by_kind
 from timeline.sanitize import clean_html
 
+from .ahead import Ahead
 from .config import TimelineConfig
 from .lists import EventLists
 from .reader import ReaderViews
@@ -30,15 +33,24 @@ class SitePages:
     """Which pages the timeline adds, their metadata, and how each one's HTML is completed."""
 
     def __init__(
-        self, timeline: Timeline, config: TimelineConfig, git_dates: Mapping[str, datetime]
+        self,
+        timeline: Timeline,
+        config: TimelineConfig,
+        git_dates: Mapping[str, datetime],
+        renderer: Renderer,
+        site: MkDocsConfig,
     ):
-        self.timeline, self.config = timeline, config
+        self.timeline, self.config, self.renderer, self.site = timeline, config, renderer, site
         self.events = {event.path: event for event in timeline.events}
         self.actors = {actor_page(actor.id): actor for actor in timeline.registry}
         self.nav_uris = {TIMELINE_PAGE, ACTORS_PAGE}
         self.reader = ReaderViews(timeline, config, git_dates)
         self.lists = EventLists(timeline, config)
-        self._contexts: dict[str, dict] = {}
+        self._common = {"registry": timeline.registry, "actor_url": actor_url}
+        # page -> what the plugin adds to it, from the first part needed to the last
+        self.fragments: dict[str, Fragments] = {}
+        self.ahead: Ahead | None = None
+        self._waiting: list[Page] = []  # pages whose fragments are being rendered ahead
 
     def uris(self) -> list[str]:
         return [TIMELINE_PAGE, ACTORS_PAGE, *self.actors, *self.reader.uris(), *self.lists.uris()]
@@ -79,25 +91,67 @@ class SitePages:
             meta["search"] = {"exclude": True}
         return meta
 
-    def render(self, page: Page, html: str, renderer: Renderer) -> str:
+    def render(self, page: Page, html: str) -> str:
+        """A page's content: markers replaced, an event's write-up sanitised, and the plugin's
+        parts before and after it (now, or in `finish_ahead` while they are rendered ahead)."""
         uri = page.file.src_uri
-        common = {"registry": self.timeline.registry, "actor_url": actor_url}
-        html = self.reader.markers(html, page, renderer, **common)
+        html = self.reader.markers(html, page, self.renderer, **self._common)
+        if uri in self.events:
+            html = clean_html(html)  # the write-up is contributor HTML
+        if self.ahead is not None:
+            self._waiting.append(page)
+            return html
+        fragments = self._fragments(page)
+        return fragments.before + html + fragments.after
+
+    def after_content(self, page: Page) -> str:
+        """What the page template puts after the content, out of the search index: an event's
+        sources, updates, related events and neighbours; an actor's events. (Search parses every
+        page's content; indexing these listings again on every page cost more than the rest of
+        the plugin together, and a search hit on a neighbour's title is noise.)"""
+        return self._fragments(page).outside
+
+    def head(self, page: Page) -> str:
+        """Extra <head> elements for any page of the site (empty when there are none); the last
+        of a page's fragments to be used."""
+        uri = page.file.src_uri
+        fragments = self.fragments.pop(uri, None)
+        if fragments is not None and fragments.head is not None:
+            return fragments.head
+        return self._head(page, self.events.get(uri))
+
+    def page_fragments(self, page: Page) -> Fragments:
+        """Everything the plugin adds to one page, rendered from the timeline alone (never from
+        the page's own content): what `render`, `after_content` and `head` put in place."""
+        uri, renderer, common = page.file.src_uri, self.renderer, self._common
         if event := self.events.get(uri):
-            header = renderer.render("event-header.html", page, **self._event_context(event))
-            return header + clean_html(html)  # the write-up is contributor HTML
+            before, after = self.timeline.neighbours(event)
+            context = {
+                **common,
+                "event": event,
+                "previous": before,
+                "next": after,
+                **self.reader.event_context(event),
+            }
+            return Fragments(
+                before=renderer.render("event-header.html", page, **context),
+                outside=renderer.render("event-footer.html", page, **context),
+                head=self._head(page, event),
+            )
+        after = outside = ""
         if actor := self.actors.get(uri):
             events = self.timeline.by_actor[actor.id]
             extra = self.reader.actor_context(actor)
-            return html + renderer.render(
+            after = renderer.render(
                 "actor.html", page, actor=actor, events=events, **extra, **common
             )
-        if uri in self.lists:  # a tag's page, an actor's year or month
-            return html + self.lists.render(uri, page, renderer, heading=False)
-        if self.reader.is_timeline_page(uri):
-            return html + self.reader.timeline_page(page, renderer, **common)
-        if uri == ACTORS_PAGE:
-            return html + renderer.render(
+            outside = self.lists.render(uri, page, renderer, heading=True)
+        elif uri in self.lists:  # a tag's page, an actor's year or month
+            after = self.lists.render(uri, page, renderer, heading=False)
+        elif self.reader.is_timeline_page(uri):
+            after = self.reader.timeline_page(page, renderer, **common)
+        elif uri == ACTORS_PAGE:
+            after = renderer.render(
                 "actors.html",
                 page,
                 groups=[
@@ -107,41 +161,50 @@ class SitePages:
                 by_actor=self.timeline.by_actor,
                 **common,
             )
-        return html
+        # the head of any other page needs its title and metadata, known only once it is read
+        return Fragments(after=after, outside=outside)
 
-    def after_content(self, page: Page, renderer: Renderer) -> str:
-        """What the page template puts after the content, out of the search index: an event's
-        sources, updates, related events and neighbours; an actor's events. (Search parses every
-        page's content; indexing these listings again on every page cost more than the rest of
-        the plugin together, and a search hit on a neighbour's title is noise.)"""
+    def _head(self, page: Page, event: Event | None) -> str:
+        meta = self.reader.head_context(page, event, self.site)
+        return self.renderer.render("head.html", page, event=event, **meta).strip()
+
+    def _fragments(self, page: Page) -> Fragments:
         uri = page.file.src_uri
-        if event := self.events.get(uri):
-            return renderer.render("event-footer.html", page, **self._event_context(event))
-        if uri in self.actors:
-            return self.lists.render(uri, page, renderer, heading=True)
-        return ""
+        if (fragments := self.fragments.get(uri)) is None:
+            fragments = self.fragments[uri] = self.page_fragments(page)
+        return fragments
 
-    def _event_context(self, event: Event) -> dict:
-        """Shared by the event's header and footer; the footer is rendered last and takes it."""
-        if (context := self._contexts.pop(event.id, None)) is not None:
-            return context
-        before, after = self.timeline.neighbours(event)
-        context = {
-            "registry": self.timeline.registry,
-            "actor_url": actor_url,
-            "event": event,
-            "previous": before,
-            "next": after,
-        }
-        context.update(self.reader.event_context(event))
-        self._contexts[event.id] = context
-        return context
+    # --- rendering ahead (ahead.py) ------------------------------------------------------------
 
-    def head(self, page: Page, renderer: Renderer, site=None) -> str:
-        """Extra <head> elements for any page of the site (empty when there are none)."""
-        event = self.events.get(page.file.src_uri)
-        meta = self.reader.head_context(page, event, site) if site is not None else {}
-        return renderer.render("head.html", page, event=event, **meta).strip()
+    def render_all(self, pages: list[Page]) -> dict[str, Fragments]:
+        """Every page's fragments: the work a forked process does ahead."""
+        return {page.file.src_uri: self.page_fragments(page) for page in pages}
+
+    def wait_for(self, ahead: Ahead) -> None:
+        """From now until `finish_ahead`, pages get their fragments from `ahead`."""
+        self.ahead = ahead
+
+    def finish_ahead(self, rendered: Mapping[str, Fragments] | None) -> None:
+        """Take the fragments rendered ahead (None: the worker failed, so they are rendered
+        here) and complete the content of every page left waiting for them."""
+        self.ahead = None
+        self.fragments.update(rendered or {})
+        for page in self._waiting:
+            fragments = self._fragments(page)
+            page.content = fragments.before + (page.content or "") + fragments.after
+        self._waiting.clear()
+
+
+@dataclass(frozen=True, slots=True)
+class Fragments:
+    """What the plugin adds to a page: HTML `before` and `after` its own content (searched, like
+    the content), HTML `outside` the content (after it, not searched) and <head> elements (an
+    event page's; any other page's are rendered last, from its title and metadata)."""
+
+    before: str = ""
+    after: str = ""
+    outside: str = ""
+    head: str | None = None  # None: rendered when the page is written
 
 
 def actor_url(actor_id: str) -> str:

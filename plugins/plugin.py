@@ -16,14 +16,17 @@ from timeline.cache import EntryCache
 from timeline.collection import build_timeline
 from timeline.entry_schema import SCHEMA_PATH
 from timeline.entry_schema import dumps as schema_json
+from timeline.exports import export_paths, render_exports
 from timeline.history import added_dates
 from timeline.loader import refused_results, registry_missing
 from timeline.model import Problem
 from timeline.paths import sort_folder
 from timeline.registry import Registry
 
+from .ahead import Ahead
+from .ahead import available as ahead_available
 from .config import TimelineConfig
-from .exports import export_files
+from .exports import export_files, export_options
 from .pages import SitePages
 from .render import Renderer
 from .timing import Phases
@@ -47,12 +50,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin object (and its cache) across rebuilds."""
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # per-build state lives here: `mkdocs serve` rebuilds with the same plugin object
         self.timeline = None
         self.site: SitePages | None = None
         self.renderer: Renderer | None = None
+        self.ahead: Ahead | None = None  # the worker rendering ahead, from on_nav to on_env
+        self._exports: dict[str, File] | None = None  # their content comes from the worker
         self.phases = Phases()
         if not self.config.enabled:
             return config
@@ -107,9 +113,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # when each entry was added (feeds, latest additions): one `git log` for the folder
         with self.phases.time("exports"):
             git_dates = added_dates(config.docs_dir, self.config.folder)
-        self.site = SitePages(self.timeline, self.config, git_dates)
         # pages are rendered before `on_env`, so the fragments get their own environment now
         self.renderer = Renderer(config.theme.get_env(), config)
+        self.site = SitePages(self.timeline, self.config, git_dates, self.renderer, config)
         published = {event.path: event for event in self.timeline.events}
         with self.phases.time("event pages"):
             for file in entries:
@@ -123,8 +129,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         files.append(
             File.generated(config, CSS, abs_src_path=os.path.join(HERE, "assets", "timeline.css"))
         )
+        options = export_options(config, self.config)
+        self._render_exports = lambda: render_exports(self.timeline, options, git_dates)
         with self.phases.time("exports"):
-            for file in export_files(self.timeline, config, self.config, git_dates):
+            if self._ahead_wanted():  # written by the worker: placeholders until `on_env`
+                self._exports = {p: File.generated(config, p, content=b"") for p in export_paths()}
+                made = list(self._exports.values())
+            else:
+                made = export_files(self.timeline, config, options, git_dates)
+            for file in made:
                 files.append(file)
         if files.get_file_from_path(SCHEMA_PATH) is None:  # editors' schema, /schema/entry.json
             files.append(File.generated(config, SCHEMA_PATH, content=schema_json()))
@@ -141,6 +154,25 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         files.remove(file)  # read, never published as a raw file
         raw = file.content_bytes
         return *self.entry_cache.registry(raw, shown(file.src_uri)), raw
+
+    def _ahead_wanted(self) -> bool:
+        """Whether this build renders its pages' parts and exports ahead (ahead.py): `mkdocs
+        build` of a large timeline (`serve` runs threads), where a fork is safe and pays."""
+        if self.timeline is None or getattr(self, "command", None) not in ("build", "gh-deploy"):
+            return False
+        threshold = self.config.render_ahead_after
+        return 0 <= threshold <= len(self.timeline.events) and ahead_available()
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        # every page exists now: what the plugin adds to them and the exports are rendered in a
+        # forked process, on another CPU, while this one converts every page's Markdown
+        if self.site is None or self._exports is None:
+            return nav
+        with self.phases.time("rendered ahead"):
+            site, pages = self.site, [f.page for f in files.documentation_pages() if f.page]
+            self.ahead = Ahead(lambda: (site.render_all(pages), self._render_exports()))
+            site.wait_for(self.ahead)
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.site is None:
@@ -163,10 +195,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.site is None or self.renderer is None:
             return html
         with self.phases.time(self.site.phase(page.file.src_uri)):
-            return self.site.render(page, html, self.renderer)
+            return self.site.render(page, html)
 
     @event_priority(150)  # before the tags plugin's on_env (100), which renders the tags index
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.ahead is not None and self.site is not None:
+            self._finish_ahead(self.ahead, self.site)
         # the page templates (timeline/page.html) call this after the page's content
         env.globals["timeline_after_content"] = self._after_content
         # the tags index (overrides/fragments/tags/default/listing.html) links the tag pages
@@ -174,23 +208,45 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             env.globals["timeline_tag_listing"] = self.site.lists.tag_listing
         return env
 
+    def _finish_ahead(self, ahead: Ahead, site: SitePages) -> None:
+        """Every page has been read and converted: take what the worker rendered meanwhile
+        (waiting for it if need be); if it failed, the same is rendered here."""
+        self.ahead = None
+        with self.phases.time("rendered ahead"):
+            result = ahead.result()
+            fragments, exports = result if result is not None else (None, None)
+            site.finish_ahead(fragments)
+        self.phases.parallel["rendered ahead"] = ahead.cpu_seconds
+        if result is None:
+            log.debug(f"pages and exports rendered here: the worker failed: {ahead.failure}")
+            with self.phases.time("exports"):
+                exports = self._render_exports()
+        for path, file in (self._exports or {}).items():
+            file.content_bytes = exports[path]
+        self._exports = None
+
     def _after_content(self, page: Page) -> Markup:
         if self.site is None or self.renderer is None:
             return Markup("")
         with self.phases.time(self.site.phase(page.file.src_uri)):
-            return Markup(self.site.after_content(page, self.renderer))
+            return Markup(self.site.after_content(page))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # the theme offers no hook for plugins in <head>; feed links and metadata go here
         if self.site is None or self.renderer is None:
             return output
         with self.phases.time("page heads"):
-            head = self.site.head(page, self.renderer, config)
+            head = self.site.head(page)
             return output.replace("</head>", head + "</head>", 1) if head else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:
             self.phases.report(log)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.ahead is not None:
+            self.ahead.cancel()
+            self.ahead = None
 
 
 def _theme_fixes(config: MkDocsConfig) -> None:

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from time import perf_counter
 
 ENV_FILE = "TIMELINE_PHASES_FILE"
+PARALLEL_KEY = "parallel"  # in the JSON: {phase: CPU seconds in the forked process}
 PHASES = (
     "load+validate",
     "order+group",
@@ -22,6 +23,7 @@ PHASES = (
     "event pages",
     "page heads",
     "exports",  # feeds and data files: wrap their writing in `self.phases.time("exports")`
+    "rendered ahead",  # starting the worker (ahead.py), then waiting for and taking its results
 )
 
 
@@ -30,6 +32,9 @@ class Phases:
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = dict.fromkeys(PHASES, 0.0)
+        # CPU seconds of work done in a forked process meanwhile (ahead.py), by phase: not part
+        # of this process's time, reported beside it
+        self.parallel: dict[str, float] = {}
 
     @contextmanager
     def time(self, phase: str) -> Iterator[None]:
@@ -44,8 +49,9 @@ class Phases:
         log.debug(
             f"plugin phases: {total:.3f} s in all; "
             + ", ".join(f"{name} {seconds:.3f} s" for name, seconds in self.seconds.items())
+            + "".join(f"; in parallel: {n} {s:.3f} s CPU" for n, s in self.parallel.items())
         )
         path = os.environ.get(ENV_FILE)
         if path:
             with open(path, "w", encoding="utf-8") as handle:
-                json.dump(self.seconds, handle, indent=2)
+                json.dump({**self.seconds, PARALLEL_KEY: self.parallel}, handle, indent=2)

@@ -38,6 +38,11 @@ SITE_URL_MISSING = (
 )
 
 
+def export_paths() -> list[str]:
+    """The path inside the site of every file `render_exports` returns, in its order."""
+    return [*EXPORTS, schema.PATH]
+
+
 def render_exports(
     timeline: Timeline, options: ExportOptions, git_dates: Mapping[str, datetime] | None = None
 ) -> dict[str, bytes]:
@@ -49,4 +54,11 @@ def render_exports(
     return files
 
 
-__all__ = ["EXPORTS", "FEEDS", "SITE_URL_MISSING", "ExportOptions", "render_exports"]
+__all__ = [
+    "EXPORTS",
+    "FEEDS",
+    "SITE_URL_MISSING",
+    "ExportOptions",
+    "export_paths",
+    "render_exports",
+]

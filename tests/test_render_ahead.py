@@ -1,0 +1,75 @@
+"""Pages' parts and exports rendered ahead in a forked process (plugins/ahead.py) make the same
+site, byte for byte, as rendering them in the build's own process; and a worker that fails only
+means they are rendered in the build's process after all."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+
+from conftest import mkdocs_build
+from htmlparse import parse
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from sample_site import write_sample_site
+from test_reproducible import tree
+from timeline_mkdocs import ahead, pages
+
+TWO_CPUS = len(os.sched_getaffinity(0)) > 1  # CI has two
+
+
+def sample(root, render_ahead_after: int):
+    site = write_sample_site(root)
+    config = (root / "mkdocs.yml").read_text()
+    option = f"\n      render_ahead_after: {render_ahead_after}"
+    (root / "mkdocs.yml").write_text(config.replace("  - timeline:", "  - timeline:" + option, 1))
+    return site
+
+
+def test_rendering_ahead_gives_the_same_site_byte_for_byte(tmp_path):
+    sample(tmp_path / "ahead", render_ahead_after=1)
+    sample(tmp_path / "here", render_ahead_after=-1)
+    phases = tmp_path / "phases.json"
+    first = mkdocs_build(tmp_path / "ahead", strict=True, TIMELINE_PHASES_FILE=str(phases))
+    assert first.returncode == 0, first.stdout
+    parallel = json.loads(phases.read_text())["parallel"]
+    assert (parallel.get("rendered ahead", 0) > 0) == TWO_CPUS  # it ran in a second process
+    second = mkdocs_build(tmp_path / "here", strict=True, TIMELINE_PHASES_FILE=str(phases))
+    assert second.returncode == 0, second.stdout
+    assert json.loads(phases.read_text())["parallel"] == {}
+
+    one, two = tree(tmp_path / "ahead/site"), tree(tmp_path / "here/site")
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+    event = next(name for name in one if name.startswith("events/2024/"))
+    page = parse(one[event].decode())
+    assert page.find("header", cls="tl-header") and page.find("section", cls="tl-sources")
+    for name in ("timeline.ics", "feed.xml", "timeline.json"):
+        assert len(one[name]) > 1000, name  # the exports were written (by the worker)
+
+
+def test_a_failing_worker_means_the_pages_are_rendered_here(tmp_path, monkeypatch, caplog):
+    site = sample(tmp_path, render_ahead_after=1)
+    parent = os.getpid()
+    render = pages.SitePages.page_fragments
+
+    def fails_in_the_worker(self, page):
+        if os.getpid() != parent:
+            raise RuntimeError("worker broke")
+        return render(self, page)
+
+    monkeypatch.setattr(pages.SitePages, "page_fragments", fails_in_the_worker)
+    monkeypatch.setattr(ahead, "available", lambda: True)  # whatever the machine
+    monkeypatch.setattr("timeline_mkdocs.plugin.ahead_available", lambda: True)
+    config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.timeline"):
+        build(config)
+    failure = [r.getMessage() for r in caplog.records if "the worker failed" in r.msg]
+    assert len(failure) == 1 and "RuntimeError: worker broke" in failure[0]
+    for path in (site.root / "site/events/2024").iterdir():
+        page = parse((path / "index.html").read_text())
+        assert page.find("header", cls="tl-header") is not None, path
+        assert page.find("nav", cls="tl-pager") is not None, path
+    assert b"BEGIN:VEVENT" in (site.root / "site/timeline.ics").read_bytes()
