@@ -280,10 +280,17 @@ def test_the_events_folder_is_sorted_into_entries_and_refused_files(tmp_path):
     (root / "a.md").write_text("x")
     (root / "map.png").write_text("x")
     (root / "out.png").symlink_to(tmp_path / "secret")
+    (tmp_path / "events2").mkdir()  # its path starts like the folder's, but it is not inside
+    (tmp_path / "events2" / "b.md").write_text("x")
+    (root / "sibling.md").symlink_to(tmp_path / "events2" / "b.md")
     (root / "in.png").symlink_to(root / "map.png")
     files = {f"events/{p.name}": str(p) for p in root.iterdir()}
     files["events/page.html"] = None  # made in memory: no file on disk to follow
     entries, refused = sort_folder(files, str(root))
     assert entries == ["events/a.md"]
-    assert [path for path, _ in refused] == ["events/out.png", "events/page.html"]
+    assert [path for path, _ in refused] == [
+        "events/out.png",
+        "events/page.html",
+        "events/sibling.md",
+    ]
     assert "outside the events folder" in refused[0][1]
