@@ -38,6 +38,8 @@ def _innocent_bytes(allow: str) -> bytes:
 def control_character(text: str, allow: str = "") -> tuple[int, str] | None:
     """The index and name ('U+0007') of the first character text may not contain, or None.
     `allow` lets a caller keep some (a Markdown body keeps tabs and newlines)."""
+    if text.isprintable():  # no Cc, Cs or Cn character, so none of these: the usual value
+        return None
     # a long text is searched only if its UTF-8 has a byte of a forbidden character: deleting
     # the others is several times faster than a character class search (bodies, summaries)
     if len(text) > 64:
