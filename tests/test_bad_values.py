@@ -5,6 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 from conftest import ACTORS, entry
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.body import body_problems
 from timeline.dates import DateError, ends_before, parse_date
@@ -42,6 +44,36 @@ def test_right_to_left_text_emoji_and_joiners_are_not_control_characters():
     assert control_character("\x85") == (0, "U+0085")
     assert control_character("\uffff") == (0, "U+FFFF")
     assert control_character("a\tb\n", allow="\t\n") is None
+
+
+def forbidden(char: str, allow: str) -> bool:
+    """The rule of text.py, character by character."""
+    code = ord(char)
+    return (
+        (code < 0x20 and char not in allow)
+        or 0x7F <= code <= 0x9F
+        or 0xD800 <= code <= 0xDFFF
+        or code in (0xFFFE, 0xFFFF)
+    )
+
+
+EDGES = "\x00\t\n\x1f \x7e\x7f\x80\x9f\xa0\xbf\ud7ff\ud800\udfff\ue000\ufeff\ufffd\ufffe\uffff"
+LONG = ["x" * 70, "é" * 70, "\u00a0" * 70, "\uffef" * 70, "\ud7ff" * 70, "\U0001f600" * 70]
+
+
+@settings(max_examples=500)
+@given(
+    st.sampled_from(["", *LONG]),
+    st.text(st.sampled_from(EDGES) | st.characters(blacklist_categories=())),
+    st.sampled_from(["", *EDGES]),
+    st.text(st.sampled_from(EDGES) | st.characters(blacklist_categories=())),
+    st.sampled_from(["", "\t\n"]),
+)
+def test_control_characters_are_found_in_short_and_long_text_alike(prefix, a, edge, b, allow):
+    text = prefix + a + edge + b  # a long text is first looked at byte by byte
+    first = next((i for i, char in enumerate(text) if forbidden(char, allow)), None)
+    expected = None if first is None else (first, f"U+{ord(text[first]):04X}")
+    assert control_character(text, allow) == expected
 
 
 @pytest.mark.parametrize(
@@ -248,10 +280,17 @@ def test_the_events_folder_is_sorted_into_entries_and_refused_files(tmp_path):
     (root / "a.md").write_text("x")
     (root / "map.png").write_text("x")
     (root / "out.png").symlink_to(tmp_path / "secret")
+    (tmp_path / "events2").mkdir()  # its path starts like the folder's, but it is not inside
+    (tmp_path / "events2" / "b.md").write_text("x")
+    (root / "sibling.md").symlink_to(tmp_path / "events2" / "b.md")
     (root / "in.png").symlink_to(root / "map.png")
     files = {f"events/{p.name}": str(p) for p in root.iterdir()}
     files["events/page.html"] = None  # made in memory: no file on disk to follow
     entries, refused = sort_folder(files, str(root))
     assert entries == ["events/a.md"]
-    assert [path for path, _ in refused] == ["events/out.png", "events/page.html"]
+    assert [path for path, _ in refused] == [
+        "events/out.png",
+        "events/page.html",
+        "events/sibling.md",
+    ]
     assert "outside the events folder" in refused[0][1]

@@ -2,7 +2,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from timeline.dates import DateError, Precision, edtf, format_date, format_span, parse_date
+from timeline.dates import (
+    DateError,
+    PartialDate,
+    Precision,
+    edtf,
+    format_date,
+    format_span,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,6 +59,15 @@ def test_accepted_forms_keep_their_precision(text, iso, precision):
 def test_rejected_forms_say_why(text, reason):
     with pytest.raises(DateError, match=reason):
         parse_date(text)
+
+
+def test_a_date_read_again_is_the_same_and_a_refused_one_is_refused_again():
+    # parse_date remembers the dates it has read (entries share them)
+    for _ in range(2):
+        assert parse_date(" 2024-10-31 ") == parse_date("2024-10-31") == PartialDate(2024, 10, 31)
+        assert parse_date(2024) == parse_date("2024") == PartialDate(2024)
+        with pytest.raises(DateError, match="month 13"):
+            parse_date("2024-13-01")
 
 
 def test_ambiguous_numeric_date_names_both_readings():

@@ -1,8 +1,12 @@
+import pytest
 from conftest import ACTORS, entry
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from timeline.frontmatter import loads
 from timeline.registry import load_registry
-from timeline.validate import validate
+from timeline.text import control_character
+from timeline.validate import _PLAIN_LINK, Invalid, _checked_link, validate
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "content/actors.yml")
 PATH = "content/events/2024/2024-10-31-x.md"
@@ -104,3 +108,19 @@ def test_source_url_with_white_space_inside_is_not_a_complete_link():
         assert "sources[0].url" in message
         # a tab is refused earlier, as a control character; either way the entry is left out
         assert "is not a complete link" in message or "control character U+0009" in message
+
+
+@settings(max_examples=500)
+@given(st.from_regex(_PLAIN_LINK, fullmatch=True))
+def test_a_link_taken_without_urlsplit_is_one_that_urlsplit_accepts(link):
+    # _url takes a plain link after refusing control characters, without the full check
+    assume(control_character(link) is None)
+    assert _checked_link(link) == link
+
+
+def test_links_that_are_not_plain_get_the_full_check():
+    for link in ("https://a.example:65536/", "https://[::1/", "https://user@a.example/x y"):
+        assert not _PLAIN_LINK.fullmatch(link)
+        with pytest.raises(Invalid):
+            _checked_link(link)
+    assert _checked_link("HTTPS://user@[::1]:65535/x") == "HTTPS://user@[::1]:65535/x"

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from .loader import read_entry
 from .model import Event, Problem
+from .parallel import fork_map
 from .registry import Registry, load_registry
 
 Result = tuple[str, Event | None, list[Problem]]
@@ -44,19 +45,27 @@ class EntryCache:
         beyond the current content.
         """
         kept = self._kept if registry_key == self._registry_key else {}
+        entries = list(entries)
+        hits = [_unchanged(kept, *entry) for entry in entries]
+        missed = [entry for entry, hit in zip(entries, hits) if hit is None]
+        # many files (the first build) are read in several processes where that is safe
+        read = iter(fork_map(lambda entry: read_entry(*entry, registry), missed))
         fresh: dict[str, tuple[bytes, str, Event | None, tuple[Problem, ...]]] = {}
         results: list[Result] = []
-        self.reused = self.parsed = 0
-        for raw, path, rel_path in entries:
-            hit = kept.get(rel_path)
-            if hit is not None and hit[0] == raw and hit[1] == path:
-                event, problems = hit[2], hit[3]
-                self.reused += 1
-            else:
-                event, found = read_entry(raw, path, rel_path, registry)
+        for (raw, path, rel_path), hit in zip(entries, hits):
+            if hit is None:
+                event, found = next(read)
                 problems = tuple(found)
-                self.parsed += 1
+            else:
+                event, problems = hit[2], hit[3]
             fresh[rel_path] = (raw, path, event, problems)
             results.append((rel_path, event, list(problems)))
+        self.parsed, self.reused = len(missed), len(entries) - len(missed)
         self._kept, self._registry_key = fresh, registry_key
         return results
+
+
+def _unchanged(kept: dict, raw: bytes, path: str, rel_path: str) -> tuple | None:
+    """The kept result of a file whose bytes and shown path are as they were, else None."""
+    hit = kept.get(rel_path)
+    return hit if hit is not None and hit[0] == raw and hit[1] == path else None

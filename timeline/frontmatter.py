@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 try:  # the C composer is several times faster; marks are the same
     from yaml import CSafeLoader as _SafeLoader
@@ -20,20 +21,32 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 
 class _Loader(_SafeLoader):
-    """The safe loader, with the implicit tag of each plain scalar remembered: resolving is a
-    pure function of (kind, value, implicit) that PyYAML runs in Python, once per scalar, and
-    entries repeat the same ids, names and dates (a third of `timeline check`'s time at 10,000)."""
+    """The safe loader, cheaper where the C composer calls back into Python for every node.
 
-    _resolved: dict[tuple, str] = {}
+    Resolving a plain scalar's tag runs PyYAML's regular expressions in Python, and the answer
+    depends on the text alone; entries repeat the same ids, names and dates, so it is remembered.
+    Path resolvers are the only use of `descend_resolver` and `ascend_resolver`, and this loader
+    has none, so both do nothing (PyYAML's own versions return at once, after a lookup).
+    """
+
+    yaml_path_resolvers: dict = {}  # PyYAML's class attribute, here always empty
+    _plain_tags: dict[str, str] = {}  # plain scalar -> tag, shared by every loader
 
     def resolve(self, kind, value, implicit):  # noqa: ANN001 - PyYAML's signature
-        key = (kind, value, implicit)
-        tag = self._resolved.get(key)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(self._resolved) < 200_000:  # bounded: a hostile file cannot grow it forever
-                self._resolved[key] = tag
-        return tag
+        if kind is ScalarNode and implicit[0]:
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(self._plain_tags) < 200_000:  # bounded: a hostile file cannot grow it
+                    self._plain_tags[value] = tag
+            return tag
+        return _DEFAULT_TAGS[kind]  # what PyYAML returns for these without path resolvers
+
+    def descend_resolver(self, current_node, current_index):  # noqa: ANN001
+        pass
+
+    def ascend_resolver(self):
+        pass
 
 
 Path = tuple[str | int, ...]
@@ -44,7 +57,13 @@ _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
-_BOOL, _NULL, _INT, _FLOAT = (_TAG + name for name in ("bool", "null", "int", "float"))
+_STR, _BOOL, _NULL, _INT, _FLOAT = (_TAG + name for name in ("str", "bool", "null", "int", "float"))
+_KEY_TAGS = _ALLOWED_TAGS - {_NULL}  # a field name is text (or a number or date, as written)
+_DEFAULT_TAGS = {
+    ScalarNode: _TAG + "str",
+    SequenceNode: _TAG + "seq",
+    MappingNode: _TAG + "map",
+}
 
 
 class FrontMatterError(ValueError):
@@ -138,13 +157,19 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path, tuple[in
 
 
 class _Converter:
-    """Nodes to plain data; refuses aliases, unknown tags and duplicate keys with their position."""
+    """Nodes to plain data; refuses aliases, unknown tags and duplicate keys with their position.
+
+    It sees every value of every entry, so it is written for speed: scalars (most nodes) take
+    one short method, nodes are told apart by class (the composer makes exactly these), and
+    nodes are tracked for aliases only when the text has both an anchor (`&`) and an alias
+    (`*`) character: without an anchor the composer never returns one node twice.
+    """
 
     def __init__(self, first_line: int):
         self.first_line = first_line
         self.positions: dict[Path, tuple[int, int]] = {}
         self.key_positions: dict[Path, tuple[int, int]] = {}
-        self.seen: set[int] = set()
+        self.seen: set[int] | None = None
         self.text = ""
 
     def first_alias(self) -> tuple[int, int] | None:
@@ -157,6 +182,7 @@ class _Converter:
 
     def run(self, text: str) -> Any:
         self.text = text
+        self.seen = set() if "&" in text and "*" in text else None
         first_line = self.first_line
         try:
             node = yaml.compose(text, Loader=_Loader)
@@ -179,7 +205,8 @@ class _Converter:
         line, column = self.where(node)
         return FrontMatterError(message, line, column, _field_name(path))
 
-    def convert(self, node: yaml.Node, path: Path) -> Any:
+    def visit(self, node: yaml.Node, path: Path) -> None:
+        """Refuse a node met before: the composer's way of writing an alias."""
         if id(node) in self.seen:
             line, column = self.first_alias() or self.where(node)
             raise FrontMatterError(
@@ -189,40 +216,62 @@ class _Converter:
                 _field_name(path),
             )
         self.seen.add(id(node))
-        self.positions[path] = self.where(node)
-        if node.tag not in _ALLOWED_TAGS:
-            raise self.fail(
-                node,
-                f"the YAML tag {node.tag.replace(_TAG, '!!')} is not allowed; "
-                "write plain text, numbers, true/false, lists and 'field: value' pairs",
-                path,
-            )
-        if isinstance(node, yaml.MappingNode):
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if (
-                    not isinstance(key_node, yaml.ScalarNode)
-                    or key_node.tag == _NULL
-                    or key_node.tag not in _ALLOWED_TAGS
-                ):
-                    raise self.fail(key_node, "a field name must be plain text", path)
-                key = key_node.value
-                if key in result:
-                    raise self.fail(
-                        key_node,
-                        f"'{key}' is given twice; keep one",
-                        path + (key,),
-                    )
-                self.key_positions[path + (key,)] = self.where(key_node)
-                result[key] = self.convert(value_node, path + (key,))
-                # a scalar is found at its value (`date: 2024-13` -> the column of 2024-13);
-                # a list or mapping at its key, where the contributor looks for it
-                if not isinstance(value_node, yaml.ScalarNode):
-                    self.positions[path + (key,)] = self.where(key_node)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+
+    def scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+        if self.seen is not None:
+            self.visit(node, path)
+        mark = node.start_mark
+        self.positions[path] = (mark.line + self.first_line, mark.column + 1)
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag not in _ALLOWED_TAGS:
+            raise self.refuse_tag(node, path)
         return _scalar(node)
+
+    def refuse_tag(self, node: yaml.Node, path: Path) -> FrontMatterError:
+        return self.fail(
+            node,
+            f"the YAML tag {node.tag.replace(_TAG, '!!')} is not allowed; "
+            "write plain text, numbers, true/false, lists and 'field: value' pairs",
+            path,
+        )
+
+    def convert(self, node: yaml.Node, path: Path) -> Any:
+        if node.__class__ is ScalarNode:
+            return self.scalar(node, path)
+        if self.seen is not None:
+            self.visit(node, path)
+        first_line, positions = self.first_line, self.positions
+        mark = node.start_mark
+        positions[path] = (mark.line + first_line, mark.column + 1)
+        if node.tag not in _ALLOWED_TAGS:
+            raise self.refuse_tag(node, path)
+        if node.__class__ is SequenceNode:
+            return [
+                self.scalar(item, path + (index,))
+                if item.__class__ is ScalarNode
+                else self.convert(item, path + (index,))
+                for index, item in enumerate(node.value)
+            ]
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not ScalarNode or key_node.tag not in _KEY_TAGS:
+                raise self.fail(key_node, "a field name must be plain text", path)
+            key = key_node.value
+            here = path + (key,)
+            if key in result:
+                raise self.fail(key_node, f"'{key}' is given twice; keep one", here)
+            mark = key_node.start_mark
+            self.key_positions[here] = at_key = (mark.line + first_line, mark.column + 1)
+            if value_node.__class__ is ScalarNode:
+                # a scalar is found at its value (`date: 2024-13` -> the column of 2024-13)
+                result[key] = self.scalar(value_node, here)
+            else:
+                # a list or mapping at its key, where the contributor looks for it
+                result[key] = self.convert(value_node, here)
+                positions[here] = at_key
+        return result
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from .collection import Timeline, build_timeline
 from .frontmatter import FrontMatterError, load
 from .model import Event, Problem
+from .parallel import fork_map
 from .paths import entry_path_problem, sort_folder
 from .registry import Registry, load_registry
 from .validate import validate
@@ -96,19 +97,15 @@ def load_timeline(
         root = os.path.join(content_dir, folder)
         rel_paths, refused = sort_folder(folder_files(content_dir, folder), root)
         results += refused_results(refused, shown)
-    for rel_path in rel_paths:
+
+    def read_file(rel_path: str) -> tuple[str, Event | None, list[Problem]]:
         try:
             with open(os.path.join(content_dir, rel_path), "rb") as handle:
                 raw = handle.read()
         except OSError as error:
-            results.append(
-                (
-                    rel_path,
-                    None,
-                    [Problem(shown(rel_path), 1, 1, "file", error.strerror or "unreadable")],
-                )
-            )
-            continue
-        event, problems = read_entry(raw, shown(rel_path), rel_path, registry)
-        results.append((rel_path, event, problems))
+            problem = Problem(shown(rel_path), 1, 1, "file", error.strerror or "unreadable")
+            return rel_path, None, [problem]
+        return rel_path, *read_entry(raw, shown(rel_path), rel_path, registry)
+
+    results += fork_map(read_file, rel_paths)  # in several processes when there are many
     return build_timeline(results, registry, registry_problems, shown)

@@ -80,6 +80,8 @@ def _outside(full_path: str, real_root: str) -> str | None:
     # only a link resolves elsewhere: resolve a folder once, and a file only if it is a link
     real = os.path.realpath(full_path) if os.path.islink(full_path) else None
     real = real or os.path.join(_real_folder(directory), name)
+    if real.startswith(real_root + os.sep):  # both are real paths: inside, as commonpath says
+        return None
     return _OUTSIDE if os.path.commonpath([real, real_root]) != real_root else None
 
 
