@@ -39,7 +39,7 @@ class Run:
     largest_page: str = ""
     largest_entry_bytes: int = 0  # the largest page of one event (or blog post)
     phases: dict[str, float] = field(default_factory=dict)
-    # CPU seconds of the plugin's work in its forked process (plugins/ahead.py), by phase: on
+    # CPU seconds of the plugin's work in its forked process (render_ahead_after), by phase: on
     # another CPU, so not in `phases`; `cpu_seconds` includes it
     parallel: dict[str, float] = field(default_factory=dict)
 

@@ -29,7 +29,7 @@ LEGEND = """\
   ms/entry  build s / N
   load+val … exports   seconds inside the plugin by phase (its own clock, TIMELINE_PHASES_FILE);
             plugin = their sum and its share of the build
-  ahead     starting the plugin's second process and taking its results (plugins/ahead.py)
+  ahead     starting the plugin's second process and taking its results (render_ahead_after)
   worker s  CPU seconds of the plugin's work done meanwhile in that process, on another CPU
             (pages' parts and the exports): not in plugin, included in cpu s
   peak MB   peak resident memory of the build process; site MB = everything written to site/

@@ -12,10 +12,10 @@ from mkdocs.structure.pages import Page
 
 from timeline.collection import Timeline
 from timeline.model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url
+from timeline.parallel import Forked
 from timeline.registry import group_by_kind
 from timeline.sanitize import clean_html
 
-from .ahead import Ahead
 from .config import TimelineConfig
 from .lists import EventLists
 from .reader import ReaderViews
@@ -49,7 +49,7 @@ class SitePages:
         self._common = {"registry": timeline.registry, "actor_url": actor_url}
         # page -> what the plugin adds to it, from the first part needed to the last
         self.fragments: dict[str, Fragments] = {}
-        self.ahead: Ahead | None = None
+        self.ahead: Forked | None = None
         self._waiting: list[Page] = []  # pages whose fragments are being rendered ahead
 
     def uris(self) -> list[str]:
@@ -174,13 +174,13 @@ class SitePages:
             fragments = self.fragments[uri] = self.page_fragments(page)
         return fragments
 
-    # --- rendering ahead (ahead.py) ------------------------------------------------------------
+    # --- rendering ahead (TimelinePlugin._ahead_wanted) -----------------------------------------
 
     def render_all(self, pages: list[Page]) -> dict[str, Fragments]:
         """Every page's fragments: the work a forked process does ahead."""
         return {page.file.src_uri: self.page_fragments(page) for page in pages}
 
-    def wait_for(self, ahead: Ahead) -> None:
+    def wait_for(self, ahead: Forked) -> None:
         """From now until `finish_ahead`, pages get their fragments from `ahead`."""
         self.ahead = ahead
 

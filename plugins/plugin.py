@@ -20,11 +20,10 @@ from timeline.exports import export_paths, render_exports
 from timeline.history import added_dates
 from timeline.loader import refused_results, registry_missing
 from timeline.model import Problem
+from timeline.parallel import Forked, can_fork, cpus
 from timeline.paths import sort_folder
 from timeline.registry import Registry
 
-from .ahead import Ahead
-from .ahead import available as ahead_available
 from .config import TimelineConfig
 from .exports import export_files, export_options
 from .pages import SitePages
@@ -57,7 +56,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.timeline = None
         self.site: SitePages | None = None
         self.renderer: Renderer | None = None
-        self.ahead: Ahead | None = None  # the worker rendering ahead, from on_nav to on_env
+        self.ahead: Forked | None = None  # the worker rendering ahead, from on_nav to on_env
         self._exports: dict[str, File] | None = None  # their content comes from the worker
         self.phases = Phases()
         if not self.config.enabled:
@@ -156,12 +155,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return *self.entry_cache.registry(raw, shown(file.src_uri)), raw
 
     def _ahead_wanted(self) -> bool:
-        """Whether this build renders its pages' parts and exports ahead (ahead.py): `mkdocs
-        build` of a large timeline (`serve` runs threads), where a fork is safe and pays."""
+        """Whether this build renders what the plugin adds to pages, and the exports, ahead:
+        in a forked process on another CPU while MkDocs, which builds on one, converts every
+        page's Markdown (on_nav to on_env). Only for `mkdocs build` of a large timeline, where
+        a fork is safe (no other thread: `serve` runs a server) and pays (two CPUs or more).
+        The child runs the same code on the same data, so the site is the same byte for byte."""
         if self.timeline is None or getattr(self, "command", None) not in ("build", "gh-deploy"):
             return False
         threshold = self.config.render_ahead_after
-        return 0 <= threshold <= len(self.timeline.events) and ahead_available()
+        return 0 <= threshold <= len(self.timeline.events) and can_fork() and cpus() > 1
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         # every page exists now: what the plugin adds to them and the exports are rendered in a
@@ -170,7 +172,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return nav
         with self.phases.time("rendered ahead"):
             site, pages = self.site, [f.page for f in files.documentation_pages() if f.page]
-            self.ahead = Ahead(lambda: (site.render_all(pages), self._render_exports()))
+            try:
+                self.ahead = Forked(lambda: (site.render_all(pages), self._render_exports()))
+            except OSError as error:  # no fork today: everything is rendered here, as usual
+                log.debug(f"rendering here: no process could be started ({error})")
+                return nav
             site.wait_for(self.ahead)
         return nav
 
@@ -208,16 +214,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             env.globals["timeline_tag_listing"] = self.site.lists.tag_listing
         return env
 
-    def _finish_ahead(self, ahead: Ahead, site: SitePages) -> None:
+    def _finish_ahead(self, ahead: Forked, site: SitePages) -> None:
         """Every page has been read and converted: take what the worker rendered meanwhile
         (waiting for it if need be); if it failed, the same is rendered here."""
         self.ahead = None
         with self.phases.time("rendered ahead"):
-            result = ahead.result()
-            fragments, exports = result if result is not None else (None, None)
+            done = ahead.wait()
+            fragments, exports = ahead.value if done else (None, None)
             site.finish_ahead(fragments)
         self.phases.parallel["rendered ahead"] = ahead.cpu_seconds
-        if result is None:
+        if not done:
             log.debug(f"pages and exports rendered here: the worker failed: {ahead.failure}")
             with self.phases.time("exports"):
                 exports = self._render_exports()

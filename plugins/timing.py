@@ -23,7 +23,7 @@ PHASES = (
     "event pages",
     "page heads",
     "exports",  # feeds and data files: wrap their writing in `self.phases.time("exports")`
-    "rendered ahead",  # starting the worker (ahead.py), then waiting for and taking its results
+    "rendered ahead",  # starting the worker that renders ahead, then taking its results
 )
 
 
@@ -32,8 +32,8 @@ class Phases:
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = dict.fromkeys(PHASES, 0.0)
-        # CPU seconds of work done in a forked process meanwhile (ahead.py), by phase: not part
-        # of this process's time, reported beside it
+        # CPU seconds of work done meanwhile in a forked process (rendering ahead), by phase:
+        # not part of this process's time, reported beside it
         self.parallel: dict[str, float] = {}
 
     @contextmanager

@@ -1,4 +1,4 @@
-"""Pages' parts and exports rendered ahead in a forked process (plugins/ahead.py) make the same
+"""Pages' parts and exports rendered ahead in a forked process (timeline/parallel.py) make the same
 site, byte for byte, as rendering them in the build's own process; and a worker that fails only
 means they are rendered in the build's process after all."""
 
@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from sample_site import write_sample_site
 from test_reproducible import tree
-from timeline_mkdocs import ahead, pages
+from timeline_mkdocs import pages
 
 TWO_CPUS = len(os.sched_getaffinity(0)) > 1  # CI has two
 
@@ -60,8 +60,7 @@ def test_a_failing_worker_means_the_pages_are_rendered_here(tmp_path, monkeypatc
         return render(self, page)
 
     monkeypatch.setattr(pages.SitePages, "page_fragments", fails_in_the_worker)
-    monkeypatch.setattr(ahead, "available", lambda: True)  # whatever the machine
-    monkeypatch.setattr("timeline_mkdocs.plugin.ahead_available", lambda: True)
+    monkeypatch.setattr("timeline_mkdocs.plugin.cpus", lambda: 2)  # whatever the machine
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
     config.plugins.on_startup(command="build", dirty=False)
     with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.timeline"):

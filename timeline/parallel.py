@@ -16,6 +16,8 @@ import pickle
 import signal
 import sys
 import threading
+import time
+import traceback
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -32,6 +34,88 @@ def can_fork() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
 
 
+def cpus() -> int:
+    """How many CPUs this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
+class Forked:
+    """`function()` computed in a forked child, while this process goes on; `wait()` for it.
+
+    The child runs the very code this process would, on the memory it had when forked, and
+    sends back the pickled value (or the traceback of what went wrong) through a pipe.
+    """
+
+    def __init__(self, function: Callable[[], Result]):
+        self.value: Result | None = None
+        self.failure: str | None = None  # why the child gave no value
+        self.cpu_seconds = 0.0  # the child's own
+        pipe, child_end = os.pipe()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            os.close(pipe)
+            os.close(child_end)
+            raise
+        if self.pid == 0:  # the child: never returns, whatever happens
+            os.close(pipe)
+            _child(function, child_end)
+        os.close(child_end)
+        self._pipe: int | None = pipe
+
+    def wait(self) -> bool:
+        """Wait for the child; True if it gave its value (`value`), else False (`failure`)."""
+        if self._pipe is None:
+            return self.failure is None
+        try:
+            with open(self._pipe, "rb") as source:
+                data = source.read()
+        finally:
+            self._pipe = None
+            _, status = os.waitpid(self.pid, 0)
+        if status != 0 or not data:
+            self.failure = f"the child process ended with status {status}"
+            return False
+        enabled = gc.isenabled()
+        gc.disable()  # thousands of new objects would start collection after collection
+        try:
+            ok, value, self.cpu_seconds = pickle.loads(data)
+        finally:
+            if enabled:
+                gc.enable()
+        if not ok:
+            self.failure = value
+            return False
+        self.value = value
+        return True
+
+    def cancel(self) -> None:
+        """Stop the child if it is still wanted (its result is not); nothing once waited for."""
+        if self._pipe is None:
+            return
+        os.close(self._pipe)
+        self._pipe = None
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+
+
+def _child(function: Callable, pipe: int) -> None:
+    status = 1
+    try:
+        gc.disable()  # it lives for one task; collecting would only copy the parent's pages
+        start = time.process_time()
+        try:
+            outcome = (True, function())
+        except Exception:
+            outcome = (False, traceback.format_exc())
+        data = pickle.dumps((*outcome, time.process_time() - start), pickle.HIGHEST_PROTOCOL)
+        with open(pipe, "wb") as output:
+            output.write(data)
+        status = 0
+    finally:
+        os._exit(status)  # no atexit handlers, no flushing of the parent's buffered output
+
+
 def fork_map(
     function: Callable[[Item], Result],
     items: Sequence[Item],
@@ -41,71 +125,36 @@ def fork_map(
     """`[function(item) for item in items]`, in `processes` processes (default: as many as this
     process has CPUs to run on) if there are `minimum` items (default `MINIMUM`) or more.
     `function` must not change what a later item or the caller reads: a child's changes stay
-    in the child."""
+    in the child. The share of a child that fails is read again here, so an item's exception
+    is raised as in one process."""
     if len(items) < max(MINIMUM if minimum is None else minimum, 2) or not can_fork():
         return [function(item) for item in items]
-    count = len(os.sched_getaffinity(0)) if processes is None else processes
+    count = cpus() if processes is None else processes
     if count < 2:
         return [function(item) for item in items]
     size = -(-len(items) // count)  # contiguous shares: the results keep the items' order
     shares = [items[start : start + size] for start in range(0, len(items), size)]
-    pending: dict[int, int] = {}  # pid -> pipe of each child not yet waited for
+    children: list[Forked | None] = []
     try:
-        pids = [_start(function, share, pending) for share in shares[1:]]
+        for share in shares[1:]:
+            children.append(_start(lambda share=share: [function(item) for item in share]))
         results = [function(item) for item in shares[0]]
-        for share, pid in zip(shares[1:], pids):
-            received = None if pid is None else _receive(pid, pending.pop(pid))
-            results += [function(item) for item in share] if received is None else received
+        for share, child in zip(shares[1:], children):
+            if child is not None and child.wait():
+                results += child.value
+            else:
+                results += [function(item) for item in share]
         return results
     finally:
-        for pid, pipe in pending.items():  # after an exception here: their results are not wanted
-            os.close(pipe)
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+        for child in children:  # after an exception here: their results are not wanted
+            if child is not None:
+                child.cancel()
 
 
-def _start(function: Callable, share: Sequence, pending: dict[int, int]) -> int | None:
-    """Fork a child that writes the pickled results of its share to a pipe; its pid, or None if
-    no child could be started (the share is then read in this process)."""
+def _start(function: Callable[[], Result]) -> Forked | None:
+    """A child computing `function()`, or None if none could be started (then the work is done
+    in this process)."""
     try:
-        pipe, child_end = os.pipe()
+        return Forked(function)
     except OSError:
         return None
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(pipe)
-        os.close(child_end)
-        return None
-    if pid == 0:  # the child: never returns, whatever happens
-        status = 1
-        try:
-            os.close(pipe)
-            gc.disable()  # it lives for one share; collecting would only copy the parent's pages
-            data = pickle.dumps([function(item) for item in share], pickle.HIGHEST_PROTOCOL)
-            with open(child_end, "wb") as output:
-                output.write(data)
-            status = 0
-        finally:
-            os._exit(status)  # no atexit handlers, no flushing of the parent's buffered output
-    os.close(child_end)
-    pending[pid] = pipe
-    return pid
-
-
-def _receive(pid: int, pipe: int) -> list | None:
-    """A child's results, or None if it failed (its share is then read again in this process)."""
-    try:
-        with open(pipe, "rb") as source:
-            data = source.read()
-    finally:
-        _, status = os.waitpid(pid, 0)
-    if status != 0:
-        return None
-    enabled = gc.isenabled()
-    gc.disable()  # thousands of new objects would start collection after collection
-    try:
-        return pickle.loads(data)
-    finally:
-        if enabled:
-            gc.enable()
