@@ -205,7 +205,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     @event_priority(150)  # before the tags plugin's on_env (100), which renders the tags index
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        if self.ahead is not None and self.site is not None:
+        if self.site is not None and self._exports is not None:  # rendering ahead
             self._finish_ahead(self.ahead, self.site)
         # the page templates (timeline/page.html) call this after the page's content
         env.globals["timeline_after_content"] = self._after_content
@@ -214,17 +214,20 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             env.globals["timeline_tag_listing"] = self.site.lists.tag_listing
         return env
 
-    def _finish_ahead(self, ahead: Forked, site: SitePages) -> None:
+    def _finish_ahead(self, ahead: Forked | None, site: SitePages) -> None:
         """Every page has been read and converted: take what the worker rendered meanwhile
-        (waiting for it if need be); if it failed, the same is rendered here."""
+        (waiting for it if need be); if it failed, or none could start, the same is rendered
+        here."""
         self.ahead = None
         with self.phases.time("rendered ahead"):
-            done = ahead.wait()
+            done = ahead is not None and ahead.wait()
             fragments, exports = ahead.value if done else (None, None)
             site.finish_ahead(fragments)
-        self.phases.parallel["rendered ahead"] = ahead.cpu_seconds
+        if ahead is not None:
+            self.phases.parallel["rendered ahead"] = ahead.cpu_seconds
+            if not done:
+                log.debug(f"pages and exports rendered here: the worker failed: {ahead.failure}")
         if not done:
-            log.debug(f"pages and exports rendered here: the worker failed: {ahead.failure}")
             with self.phases.time("exports"):
                 exports = self._render_exports()
         for path, file in (self._exports or {}).items():

@@ -72,3 +72,20 @@ def test_a_failing_worker_means_the_pages_are_rendered_here(tmp_path, monkeypatc
         assert page.find("header", cls="tl-header") is not None, path
         assert page.find("nav", cls="tl-pager") is not None, path
     assert b"BEGIN:VEVENT" in (site.root / "site/timeline.ics").read_bytes()
+
+
+def test_when_no_process_can_start_everything_is_rendered_here(tmp_path, monkeypatch):
+    site = sample(tmp_path, render_ahead_after=1)
+
+    def no_fork(function):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr("timeline_mkdocs.plugin.cpus", lambda: 2)
+    monkeypatch.setattr("timeline_mkdocs.plugin.Forked", no_fork)
+    config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    assert b"BEGIN:VEVENT" in (site.root / "site/timeline.ics").read_bytes()
+    assert json.loads((site.root / "site/timeline.json").read_text())["events"]
+    event = next((site.root / "site/events/2024").iterdir())
+    assert parse((event / "index.html").read_text()).find("header", cls="tl-header") is not None
