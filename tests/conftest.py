@@ -150,3 +150,10 @@ def site(tmp_path: Path) -> Site:
     made.write("index.md", "# Test timeline\n")
     made.write("actors.yml", ACTORS)
     return made
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run last: Playwright's driver and the test server leave threads running for
+    the rest of the session, and the tests of forked processes (parallel reading, rendering
+    ahead) need a process of one thread, as the code forks only then."""
+    items.sort(key=lambda item: item.path.name == "test_browser.py")

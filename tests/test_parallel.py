@@ -29,6 +29,7 @@ def forks(monkeypatch) -> list[int]:
             started.append(pid)
         return pid
 
+    assert parallel.can_fork(), "another thread runs in this process: nothing would fork"
     monkeypatch.setattr(parallel.os, "fork", counted)
     monkeypatch.setattr(parallel, "MINIMUM", 2)
     return started

@@ -16,6 +16,8 @@ from sample_site import write_sample_site
 from test_reproducible import tree
 from timeline_mkdocs import pages
 
+from timeline.parallel import can_fork
+
 TWO_CPUS = len(os.sched_getaffinity(0)) > 1  # CI has two
 
 
@@ -61,6 +63,7 @@ def test_a_failing_worker_means_the_pages_are_rendered_here(tmp_path, monkeypatc
 
     monkeypatch.setattr(pages.SitePages, "page_fragments", fails_in_the_worker)
     monkeypatch.setattr("timeline_mkdocs.plugin.cpus", lambda: 2)  # whatever the machine
+    assert can_fork(), "another thread runs in this process: the plugin would not fork"
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
     config.plugins.on_startup(command="build", dirty=False)
     with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.timeline"):
