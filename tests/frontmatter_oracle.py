@@ -59,6 +59,11 @@ def convert_yaml(text: str, first_line: int) -> tuple[Any, dict, dict]:
                 ):
                     raise fail(key_node, "a field name must be plain text", path)
                 key = key_node.value
+                if id(key_node) in seen:  # a field name written as an alias, or reused as one
+                    message = "YAML aliases (*name) are not allowed; write the value out in full"
+                    line, column = first_alias() or where(key_node)
+                    raise FrontMatterError(message, line, column, _field_name(path + (key,)))
+                seen.add(id(key_node))
                 if key in result:
                     raise fail(key_node, f"'{key}' is given twice; keep one", path + (key,))
                 key_positions[path + (key,)] = where(key_node)

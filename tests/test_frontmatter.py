@@ -26,6 +26,8 @@ def test_fields_keep_their_line_and_column():
         ("---\ntitle: a\ntitle: b\n---\n", "given twice"),
         ("---\nx: !!python/object/apply:os.system [ls]\n---\n", "tag"),
         ("---\na: &x [1]\nb: *x\n---\n", "aliases"),
+        ("---\na: &k title\n*k : v\n---\n", "aliases"),  # an alias as a field name
+        ("---\n&k title: x\nb: *k\n---\n", "aliases"),  # a field name reused as a value
         ("---\ntitle: x\n\tdate: 2024\n---\n", "YAML error"),
     ],
 )

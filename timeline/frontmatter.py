@@ -260,6 +260,8 @@ class _Converter:
                 raise self.fail(key_node, "a field name must be plain text", path)
             key = key_node.value
             here = path + (key,)
+            if self.seen is not None:  # a field name written as an alias, or reused as one
+                self.visit(key_node, here)
             if key in result:
                 raise self.fail(key_node, f"'{key}' is given twice; keep one", here)
             mark = key_node.start_mark
