@@ -81,20 +81,25 @@ class EventLists:
     def __contains__(self, uri: str) -> bool:
         return uri in self.pages
 
-    def is_main(self, uri: str) -> bool:
-        return self.pages[uri].year is None
-
     def meta(self, uri: str) -> dict | None:
         """Title and description of a generated list page (an actor's main page has its own).
         Left out of the search index: each event is found on its own page."""
         page = self.pages.get(uri)
         if page is None or (page.kind == "actor" and page.year is None):
             return None
-        count = len(page.layout.main) if page.year is None else len(page.events)
-        kind = "naming" if page.kind == "actor" else "tagged"
+        if page.year is None:
+            count = len(page.every)
+        elif page.month is None:  # the whole year, also when its events are on month pages
+            count = len(dict(page.layout.years)[page.year])
+        else:
+            count = len(page.events)
+        what = f"{count} event{'' if count == 1 else 's'}"
+        what += f" naming {page.name}" if page.kind == "actor" else f" tagged “{page.name}”"
+        if page.year is not None:
+            what += f", {month_name(page.month)} {page.year}" if page.month else f", {page.year}"
         return {
             "title": page.title,
-            "description": f"{count} events {kind} {page.name}.",
+            "description": what + ".",
             "template": "timeline/page.html",
             "search": {"exclude": True},
         }

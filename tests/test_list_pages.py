@@ -130,3 +130,16 @@ def test_tag_slugs_are_unique_and_never_empty():
         "북한": "tag-2",
         "drones": "drones",
     }
+
+
+def test_list_pages_describe_themselves_for_search_engines_and_link_previews(site):
+    build(site, year_pages_after=2, main_page_events=1)
+    descriptions = {
+        page: parse(site.html(page)).find("meta", name="description").attrs["content"]
+        for page in ("tags/drones/", "tags/drones/2024/", "actors/north-korea/2024/10/")
+    }
+    assert descriptions == {
+        "tags/drones/": "5 events tagged “drones”.",  # all of them, not the latest listed
+        "tags/drones/2024/": "4 events tagged “drones”, 2024.",
+        "actors/north-korea/2024/10/": "2 events naming North Korea, October 2024.",
+    }
