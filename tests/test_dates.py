@@ -1,3 +1,4 @@
+import warnings
 from datetime import UTC, datetime
 
 import pytest
@@ -116,3 +117,11 @@ def test_edtf_times_have_seconds_and_spans_or_circa_of_times_fall_back_to_days()
     assert edtf(d("2024-10-31T14:30Z"), circa=True) == "2024-10-31~"
     assert edtf(d("2024-10-31T23:30-04:00"), d("2024-11-02")) == "2024-10-31/2024-11-02"
     assert edtf(d("2024"), d("2025-06"), circa=True) == "2024~/2025-06~"
+
+
+def test_a_named_time_zone_is_a_date_error_not_a_printed_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # dateutil would warn, then give a naive time
+        with pytest.raises(DateError, match="a time zone is named, not given; write a UTC offset"):
+            parse_date("31 October 2024 14:30 EST")
+        assert parse_date("31 October 2024 14:30 -04:00").iso() == "2024-10-31T14:30-04:00"

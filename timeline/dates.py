@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import IntEnum
@@ -288,7 +289,14 @@ _DEFAULTS = (datetime(1, 1, 1, 0, 0, 0), datetime(2, 2, 2, 1, 1, 1))
 def _from_words(text: str) -> PartialDate:
     """Written forms such as '31 October 2024' or 'October 2024', through python-dateutil."""
     try:
-        one, two = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
+        with warnings.catch_warnings():  # an unknown zone name is an error, not a printed warning
+            warnings.simplefilter("error", dateutil_parser.UnknownTimezoneWarning)
+            one, two = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
+    except dateutil_parser.UnknownTimezoneWarning as error:
+        raise DateError(
+            f"{_show(text)}: a time zone is named, not given; write a UTC offset instead, "
+            "e.g. 31 October 2024 14:30 -04:00"
+        ) from error
     except (ValueError, OverflowError) as error:
         raise DateError(f"{_show(text)} is not a date; {HINT}") from error
     given = {
