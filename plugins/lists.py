@@ -90,7 +90,7 @@ class EventLists:
         if page.year is None:
             count = len(page.every)
         elif page.month is None:  # the whole year, also when its events are on month pages
-            count = len(dict(page.layout.years)[page.year])
+            count = len(page.layout.year_events(page.year))
         else:
             count = len(page.events)
         what = f"{count} event{'' if count == 1 else 's'}"
@@ -108,7 +108,7 @@ class EventLists:
         """The list of events of a list page, with the links to its other pages."""
         listed = self.pages[uri]
         layout = listed.layout
-        whole_year = dict(layout.years).get(listed.year, ()) if listed.year else ()
+        whole_year = layout.year_events(listed.year) if listed.year else ()
         every = listed.every
         return renderer.render(
             "event-list.html",

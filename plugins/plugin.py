@@ -46,6 +46,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         super().__init__()
         # the one state kept across `mkdocs serve` rebuilds: immutable parse results
         self.entry_cache = EntryCache()
+        self.command: str | None = None  # from on_startup: "build", "serve", "gh-deploy"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin object (and its cache) across rebuilds."""
@@ -160,7 +161,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         page's Markdown (on_nav to on_env). Only for `mkdocs build` of a large timeline, where
         a fork is safe (no other thread: `serve` runs a server) and pays (two CPUs or more).
         The child runs the same code on the same data, so the site is the same byte for byte."""
-        if self.timeline is None or getattr(self, "command", None) not in ("build", "gh-deploy"):
+        if self.timeline is None or self.command not in ("build", "gh-deploy"):
             return False
         threshold = self.config.render_ahead_after
         return 0 <= threshold <= len(self.timeline.events) and can_fork() and cpus() > 1

@@ -26,11 +26,10 @@ from timeline.views import (
     month_anchor,
     plan_pages,
     positions,
-    year_page,
 )
 
 from .config import TimelineConfig
-from .render import Renderer
+from .render import Renderer, relative_to
 
 log = get_plugin_logger("timeline")
 
@@ -81,7 +80,7 @@ class ReaderViews:
         newest = self.config.order == "newest"
         groups = group_by_year_and_month(reversed(events) if newest else events)
         # a year page by month draws the whole year, its bars linking to the month pages
-        whole_year = dict(self.layout.years).get(year, events) if month is None else events
+        whole_year = (self.layout.year_events(year) or events) if month is None else events
         chart_events = self.timeline.events if year is None else whole_year
         return renderer.render(
             "timeline.html",
@@ -96,22 +95,22 @@ class ReaderViews:
             ],
             year_count=len(whole_year),
             split=self.layout.split,
-            years=[(y, page_url(year_page(y)), len(items)) for y, items in self.layout.years],
+            years=[(y, page_url(u), n) for y, u, n in self.layout.year_list()],
             main_url=page_url(TIMELINE_PAGE),
             chart=overview(chart_events),
-            month_href=self._month_href(page, renderer),
+            month_href=self._month_href(page),
             choices=filter_choices(events, self.timeline.registry),
             order="newest" if newest else "oldest",
             **common,
         )
 
-    def _month_href(self, page: Page, renderer: Renderer):
-        here = page.file.src_uri
+    def _month_href(self, page: Page):
+        here, url = page.file.src_uri, relative_to(page.url)
 
         def month_href(year: int, month: int | None) -> str:
             target = self.layout.month_page(year, month, here)
             anchor = "#" + month_anchor(year, month)
-            return anchor if target == here else renderer.url(page, page_url(target)) + anchor
+            return anchor if target == here else url(page_url(target)) + anchor
 
         return month_href
 
@@ -151,7 +150,7 @@ class ReaderViews:
                 chart = overview(self.timeline.events)
                 if chart is None:
                     return ""
-                href = self._month_href(page, renderer)
+                href = self._month_href(page)
                 return renderer.render("overview.html", page, chart=chart, month_href=href)
             if name == "key-events":
                 items = [(event, None) for event in key_events(self.timeline.events)]

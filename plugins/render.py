@@ -9,7 +9,6 @@ from functools import lru_cache
 
 import jinja2
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from timeline import dates
 from timeline.exports import FEEDS
@@ -39,11 +38,6 @@ class Renderer:
     def render(self, name: str, page: Page, **context) -> str:
         template = self.env.get_template(f"timeline/{name}")
         return template.render(page=page, url=relative_to(page.url), **context)
-
-    @staticmethod
-    def url(page: Page, target: str) -> str:
-        """A site-relative URL made relative to `page`."""
-        return get_relative_url(target, page.url)
 
 
 def relative_to(base: str) -> Callable[[str], str]:

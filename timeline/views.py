@@ -88,6 +88,14 @@ class Layout:
                 found.append((year_page(year, root), year, None, events))
         return found
 
+    @cached_property
+    def _by_year(self) -> dict[int, tuple[Event, ...]]:
+        return dict(self.years)
+
+    def year_events(self, year: int) -> tuple[Event, ...]:
+        """Every event of a year that has a page (also those listed on its month pages)."""
+        return self._by_year.get(year, ())
+
     def year_list(self) -> list[tuple[int, str, int]]:
         """(year, content path, number of events) of each year page."""
         return [(year, year_page(year, self.root), len(items)) for year, items in self.years]
