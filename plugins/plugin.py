@@ -13,16 +13,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from timeline.cache import EntryCache
-from timeline.collection import build_timeline
+from timeline.collection import Timeline
 from timeline.entry_schema import SCHEMA_PATH
 from timeline.entry_schema import dumps as schema_json
 from timeline.exports import export_paths, render_exports
 from timeline.history import added_dates
-from timeline.loader import refused_results, registry_missing
-from timeline.model import Problem
+from timeline.loader import load_timeline
 from timeline.parallel import Forked, can_fork, cpus
-from timeline.paths import sort_folder
-from timeline.registry import Registry
 
 from .config import TimelineConfig
 from .exports import export_files, export_options
@@ -71,58 +68,27 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        shown_root = os.path.dirname(config.config_file_path or config.docs_dir)
-        base = os.path.relpath(config.docs_dir, shown_root)
-
-        def shown(uri: str) -> str:  # relpath per file would cost two getcwd() and abspath()s
-            return os.path.normpath(os.path.join(base, uri)).replace(os.sep, "/")
-
+        root = os.path.dirname(config.config_file_path or config.docs_dir)
+        folder, registry = self.config.folder, self.config.registry
         with self.phases.time("load+validate"):
-            registry, registry_problems, registry_key = self._registry(files, shown)
-            prefix = self.config.folder.strip("/") + "/"
-            in_folder = {f.src_uri: f for f in files if f.src_uri.startswith(prefix)}
-            # entries: every Markdown-looking file, also one MkDocs would copy as is (`X.MD`)
-            uris, refused = sort_folder(
-                {uri: f.abs_src_path for uri, f in in_folder.items()},
-                os.path.join(config.docs_dir, prefix),
+            self.timeline = timeline = load_timeline(
+                config.docs_dir, folder, registry, root, cache=self.entry_cache
             )
-            entries = [in_folder[uri] for uri in uris]
-            for uri, _ in refused:  # reported as invalid, never copied into the site as is
-                files.remove(in_folder[uri])
-            results = refused_results(refused, shown)
-            results += self.entry_cache.read_all(
-                ((f.content_bytes, shown(f.src_uri), f.src_uri) for f in entries),
-                registry,
-                registry_key,
-            )
-        log.debug(
-            f"entries: {self.entry_cache.parsed} parsed, "
-            f"{self.entry_cache.reused} unchanged since the last build"
-        )
-        with self.phases.time("order+group"):
-            self.timeline = build_timeline(results, registry, registry_problems, shown)
-        for problem in self.timeline.problems:
-            (log.warning if problem.severity != "notice" else log.info)(str(problem))
-        for draft in self.timeline.drafts:
-            log.info(f"{shown(draft.path)}: draft, not published")
-        summary_log.info(
-            f"timeline: {self.timeline.summary()}"
-            + (" (listed above)" if self.timeline.invalid else "")
-        )
-
+        _report(timeline, root, config.docs_dir)
+        # the events folder is published only as the core decided: its pages and its images
+        prefix, images = folder.strip("/") + "/", set(timeline.images)
+        for file in [f for f in files if f.src_uri.startswith(prefix) or f.src_uri == registry]:
+            if file.src_uri not in images:
+                files.remove(file)
         # when each entry was added (feeds, latest additions): one `git log` for the folder
         with self.phases.time("exports"):
-            git_dates = added_dates(config.docs_dir, self.config.folder)
+            git_dates = added_dates(config.docs_dir, folder)
         # pages are rendered before `on_env`, so the fragments get their own environment now
         self.renderer = Renderer(config.theme.get_env(), config)
-        self.site = SitePages(self.timeline, self.config, git_dates, self.renderer, config)
-        published = {event.path: event for event in self.timeline.events}
+        self.site = SitePages(timeline, self.config, git_dates, self.renderer, config)
         with self.phases.time("event pages"):
-            for file in entries:
-                files.remove(file)
-                event = published.get(file.src_uri)
-                if event is not None:  # the body only: MkDocs need not parse the front matter
-                    files.append(_generated(config, file.src_uri, "\n" + event.body))
+            for event in timeline.events:  # the body only: MkDocs need not parse front matter
+                files.append(_generated(config, event.path, "\n" + event.body))
         for uri in self.site.uris():
             with self.phases.time(self.site.phase(uri)):
                 files.append(_generated(config, uri, "\n", in_nav=uri in self.site.nav_uris))
@@ -145,15 +111,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             asset = os.path.join(HERE, "assets", os.path.basename(uri))
             files.append(File.generated(config, uri, abs_src_path=asset))
         return files
-
-    def _registry(self, files: Files, shown) -> tuple[Registry, list[Problem], bytes | None]:
-        """The registry, its problems, and its bytes (which key the entry cache)."""
-        file = files.get_file_from_path(self.config.registry)
-        if file is None:
-            return Registry(), [registry_missing(shown(self.config.registry))], None
-        files.remove(file)  # read, never published as a raw file
-        raw = file.content_bytes
-        return *self.entry_cache.registry(raw, shown(file.src_uri)), raw
 
     def _ahead_wanted(self) -> bool:
         """Whether this build renders what the plugin adds to pages, and the exports, ahead:
@@ -257,6 +214,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.ahead is not None:
             self.ahead.cancel()
             self.ahead = None
+
+
+def _report(timeline: Timeline, root: str, docs_dir: str) -> None:
+    """Every problem in the build log: errors and warnings fail `--strict`, notices do not."""
+    for problem in timeline.problems:
+        (log.warning if problem.severity != "notice" else log.info)(str(problem))
+    base = os.path.relpath(docs_dir, root)
+    for draft in timeline.drafts:
+        shown = os.path.normpath(os.path.join(base, draft.path)).replace(os.sep, "/")
+        log.info(f"{shown}: draft, not published")
+    listed = " (listed above)" if timeline.invalid else ""
+    summary_log.info(f"timeline: {timeline.summary()}{listed}")
 
 
 def _theme_fixes(config: MkDocsConfig) -> None:

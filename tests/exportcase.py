@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from conftest import ACTORS, entry
 
 from timeline.collection import Timeline, build_timeline
+from timeline.entry import read_entry
 from timeline.exports import ExportOptions, render_exports
-from timeline.loader import read_entry
 from timeline.registry import load_registry
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")

@@ -346,6 +346,28 @@ STRAY_PROBLEM = "1:1: file: '{name}' is not published: the events folder holds e
 IMAGE = ("2024/map.png", b"\x89PNG\r\n\x1a\n")
 LINKS = ("secret.png", "2024-10-30-linked.md")  # links committed into events/2024/
 
+# files that MkDocs would drop, collide or crash on: each is named, none stops a build.
+# path -> (bytes, or a link's target after '->'; the problem fragment, 'line:column: field: …')
+ODD_FILES = {
+    "2024/..md": (entry(title="Dot dot"), "1:1: file: '..md' is never published: its name starts"),
+    "2024/.2024-12-01-hidden.md": (
+        entry(title="Hidden", date="2024-12-01"),
+        "1:1: file: '.2024-12-01-hidden.md' is never published: its name starts with '.'",
+    ),
+    ".x/2024/2024-12-02-in-hidden-folder.md": (
+        entry(title="In a hidden folder", date="2024-12-02"),
+        "1:1: file: '2024-12-02-in-hidden-folder.md' is never published: the folder '.x' is hidden",
+    ),
+    "2024/2024-12-03-self.md": ("->2024-12-03-self.md", "1:1: file: is a link to nothing"),
+    "2024/dangling.png": ("->nowhere.png", "1:1: file: is a link to nothing"),
+    "2024/2024-12-04-x/index.md": (
+        entry(title="Index", date="2024-12-04"),
+        "1:1: file: 'index.md' cannot be an event id",
+    ),
+    "2024/loop": ("->..", "1:1: file: is a link to a folder"),
+}
+NOTICE_FILES = {"2024/.gitkeep": "1:1: file: '.gitkeep' is not published: its name starts"}
+
 # registry additions for the hostile site: an actor whose every text is HTML, and an alias that
 # two actors claim (a problem in the registry, which keeps both actors)
 REGISTRY = f"""\

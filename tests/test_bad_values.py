@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import markdown
 import pytest
 from conftest import ACTORS, entry
@@ -10,10 +12,10 @@ from hypothesis import strategies as st
 
 from timeline.body import body_problems
 from timeline.dates import DateError, ends_before, parse_date
+from timeline.entry import read_entry
 from timeline.frontmatter import FrontMatterError, loads
-from timeline.loader import read_entry
 from timeline.model import Problem
-from timeline.paths import entry_path_problem, looks_like_entry, sort_folder, stray_file_problem
+from timeline.paths import entry_path_problem, looks_like_entry, scan_folder, stray_file_problem
 from timeline.registry import load_registry
 from timeline.sanitize import clean_html
 from timeline.schema import BODY_MAX_CHARS, PARAGRAPH_MAX_CHARS
@@ -273,24 +275,54 @@ def test_only_entries_and_images_may_be_published_from_the_events_folder(rel_pat
     assert (stray_file_problem(rel_path) is None) is published
 
 
-def test_the_events_folder_is_sorted_into_entries_and_refused_files(tmp_path):
+def test_every_file_of_the_events_folder_gets_a_fate(tmp_path):
     root = tmp_path / "events"
-    root.mkdir()
+    (root / "2024").mkdir(parents=True)
+    (root / ".x" / "2024").mkdir(parents=True)
     (tmp_path / "secret").write_text("x")
     (root / "a.md").write_text("x")
     (root / "map.png").write_text("x")
+    (root / "page.html").write_text("x")
     (root / "out.png").symlink_to(tmp_path / "secret")
     (tmp_path / "events2").mkdir()  # its path starts like the folder's, but it is not inside
     (tmp_path / "events2" / "b.md").write_text("x")
     (root / "sibling.md").symlink_to(tmp_path / "events2" / "b.md")
     (root / "in.png").symlink_to(root / "map.png")
-    files = {f"events/{p.name}": str(p) for p in root.iterdir()}
-    files["events/page.html"] = None  # made in memory: no file on disk to follow
-    entries, refused = sort_folder(files, str(root))
-    assert entries == ["events/a.md"]
-    assert [path for path, _ in refused] == [
+    (root / "self.md").symlink_to("self.md")  # a loop
+    (root / "gone.png").symlink_to("nowhere.png")
+    (root / "2024" / "up").symlink_to("..")  # a folder link: walking it would never end
+    (root / "..md").write_text("x")
+    (root / ".2024-12-01-x.md").write_text("x")
+    (root / ".x" / "2024" / "2024-12-01-y.md").write_text("x")
+    (root / "2024" / ".gitkeep").write_text("")
+    os.mkfifo(root / "pipe.md")  # reading it would wait forever
+    scan = scan_folder(str(tmp_path), "events")
+    assert scan.entries == ("events/a.md",)
+    assert scan.images == ("events/in.png", "events/map.png")
+    refused = {path: (why, level) for path, why, level in scan.refused}
+    assert sorted(refused) == [
+        "events/..md",
+        "events/.2024-12-01-x.md",
+        "events/.x/2024/2024-12-01-y.md",
+        "events/2024/.gitkeep",
+        "events/2024/up",
+        "events/gone.png",
         "events/out.png",
         "events/page.html",
+        "events/pipe.md",
+        "events/self.md",
         "events/sibling.md",
     ]
-    assert "outside the events folder" in refused[0][1]
+    assert refused["events/2024/.gitkeep"][1] == "notice"
+    assert all(level == "error" for path, (_, level) in refused.items() if "gitkeep" not in path)
+    assert "outside the events folder" in refused["events/out.png"][0]
+    assert "outside the events folder" in refused["events/sibling.md"][0]
+    assert "links to itself" in refused["events/self.md"][0]
+    assert "link to a folder" in refused["events/2024/up"][0]
+    assert "the folder '.x' is hidden" in refused["events/.x/2024/2024-12-01-y.md"][0]
+    assert "starts with '.'" in refused["events/..md"][0]
+    assert "not a regular file" in refused["events/pipe.md"][0]
+
+
+def test_an_entry_named_index_is_refused_it_would_take_its_folder_s_page():
+    assert "cannot be an event id" in entry_path_problem("events/2024/index.md")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import ACTORS, entry
 
 from timeline.cache import EntryCache
-from timeline.loader import read_entry
+from timeline.entry import read_entry
 from timeline.registry import load_registry
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "content/actors.yml")

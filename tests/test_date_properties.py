@@ -22,7 +22,7 @@ from timeline.dates import (
     parse_date,
     sort_key,
 )
-from timeline.loader import read_entry
+from timeline.entry import read_entry
 from timeline.ordering import period
 from timeline.registry import load_registry
 

@@ -11,8 +11,8 @@ import pytest
 from conftest import ACTORS, entry
 
 from timeline import history
+from timeline.entry import read_entry
 from timeline.history import added_dates, parse_log, published
-from timeline.loader import read_entry
 from timeline.registry import load_registry
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")

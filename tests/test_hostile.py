@@ -22,6 +22,8 @@ from hostile import (
     IMAGE,
     INVALID,
     LINKS,
+    NOTICE_FILES,
+    ODD_FILES,
     REGISTRY,
     RTL,
     STRAY_PROBLEM,
@@ -62,13 +64,23 @@ def run(tmp_path_factory) -> Run:
     (events / LINKS[0]).symlink_to("../../../outside/secret.txt")
     (events / LINKS[1]).symlink_to(outside / "entry.md")
     (events / "map-copy.png").symlink_to("map.png")
+    for path, (content, _) in ODD_FILES.items():
+        if content.startswith("->"):
+            (site.content / "events" / path).symlink_to(content[2:])
+        else:
+            site.write(f"events/{path}", content)
+    for path in NOTICE_FILES:
+        site.write(f"events/{path}", "")
     strict = site.build(strict=True)  # first, so that site/ holds the lenient build's output
     return Run(site, timeline_check(site), site.build(), strict)
 
 
+PROBLEM_LINE = re.compile(r"^(?:WARNING|INFO) +-  timeline: (content/.+?:\d+:\d+: .*)$")
+
+
 def warnings(output: str) -> set[str]:
-    prefix = "WARNING -  timeline: "
-    return {line[len(prefix) :] for line in output.splitlines() if line.startswith(prefix)}
+    """The problems a build logged: warnings, and notices (at info)."""
+    return {m[1] for line in output.splitlines() if (m := PROBLEM_LINE.match(line))}
 
 
 @pytest.mark.parametrize("case", [c for c in INVALID if not c.valid], ids=lambda c: c.name)
@@ -85,8 +97,40 @@ def test_each_bad_file_is_reported_by_file_line_column_and_field(run, case):
 def test_check_and_build_report_exactly_the_same_problems(run):
     reported = {line for line in run.check.stdout.splitlines() if ": draft: " not in line}
     assert reported == warnings(run.build.stdout)
-    expected = sum(len(c.problems) for c in CASES) + len(STRAYS) + len(LINKS)
-    assert len(reported) == expected + 1  # and the registry's
+    expected = sum(len(c.problems) for c in CASES) + len(STRAYS) + len(LINKS) + len(ODD_FILES)
+    assert len(reported) == expected + len(NOTICE_FILES) + 1  # and the registry's
+
+
+@pytest.mark.parametrize("path", sorted(ODD_FILES) + sorted(NOTICE_FILES))
+def test_a_file_mkdocs_would_drop_or_crash_on_is_named_by_check_and_build(run, path):
+    problem = {**{p: f for p, (_, f) in ODD_FILES.items()}, **NOTICE_FILES}[path]
+    expected = f"content/events/{path}:{problem}"
+    for output in (run.check.stdout, run.build.stdout, run.strict.stdout):
+        assert expected in output, (expected, output)
+    assert not (run.site.root / "site/events" / path).exists()
+    assert not (run.site.root / "site/events" / path.removesuffix(".md") / "index.html").exists()
+
+
+def test_check_and_build_agree_on_every_file_s_fate(run):
+    """Published (a page), draft, invalid (named), image (copied): the same in both."""
+    events = run.site.content / "events"
+    files = sorted(
+        p.relative_to(run.site.content).as_posix()
+        for p in events.rglob("*")
+        if p.is_symlink() or p.is_file()
+    )
+    check_named = {line.split(":", 1)[0] for line in run.check.stdout.splitlines()}
+    build_named = {line.split(":", 1)[0] for line in warnings(run.build.stdout)}
+    build_named |= set(
+        re.findall(r"timeline: (content/.+?): draft, not published", run.build.stdout)
+    )
+    site = run.site.root / "site"
+    for path in files:
+        shown = f"content/{path}"
+        page = site / path.removesuffix(".md") / "index.html"
+        published = page.exists() or (path.endswith(".png") and (site / path).exists())
+        assert published != (shown in check_named), path  # published, or named by check
+        assert (shown in check_named) == (shown in build_named), path
 
 
 def test_a_link_to_a_file_outside_the_folder_is_reported_and_never_read(run):
@@ -130,10 +174,12 @@ def test_every_event_file_is_counted_published_draft_or_invalid(run):
     files = [p for p in (run.site.content / "events").rglob("*") if not p.is_dir()]
     images = [p for p in (run.site.root / "site/events").rglob("*") if p.suffix == ".png"]
     assert len(images) == 2  # the image and the link to it, published as they are
-    assert len(files) == len(CASES) + len(STRAYS) + len(LINKS) + len(images)
+    odd = len(ODD_FILES) - 1  # the link to a folder is one
+    assert len(files) == len(CASES) + len(STRAYS) + len(LINKS) + len(images) + odd + 1
     for output in (run.build.stdout, run.check.stderr):
         published, drafts, invalid = map(int, SUMMARY.search(output).groups())
-        assert published + drafts + invalid + len(images) == len(files), output
+        hidden = len(NOTICE_FILES)  # named in a notice, not invalid
+        assert published + drafts + invalid + len(images) + hidden == len(files) + 1, output
         assert drafts == 1
         assert published == sum(1 for c in CASES if c.title)
     assert "(listed above)" in run.build.stdout

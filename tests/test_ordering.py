@@ -3,7 +3,7 @@ import random
 from conftest import ACTORS, entry
 
 from timeline.collection import build_timeline
-from timeline.loader import read_entry
+from timeline.entry import read_entry
 from timeline.registry import load_registry
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")

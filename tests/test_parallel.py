@@ -11,7 +11,8 @@ from hostile import CASES, REGISTRY, STRAYS, make_site
 
 from timeline import parallel
 from timeline.cache import EntryCache
-from timeline.loader import load_timeline, read_entry
+from timeline.entry import read_entry
+from timeline.loader import load_timeline
 from timeline.registry import load_registry
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="forks only on Linux, one thread")

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, mkdocs_build
 from htmlparse import parse
 
-from timeline.loader import iter_entry_files, load_timeline
+from timeline.loader import load_timeline
 
 CONTENT = ROOT / "content"
 
@@ -37,9 +37,13 @@ def built(tmp_path_factory) -> Path:
 
 def test_every_entry_is_valid_and_published(timeline):
     assert [str(p) for p in timeline.problems] == []
-    files = list(iter_entry_files(str(CONTENT)))
-    assert len(timeline.events) + len(timeline.drafts) == len(files)
-    assert timeline.invalid == ()
+    on_disk = {
+        path.relative_to(CONTENT).as_posix()
+        for path in (CONTENT / "events").rglob("*")
+        if not path.is_dir()
+    }
+    assert set(timeline.fates()) == on_disk  # hidden files too: every file is accounted for
+    assert set(timeline.fates().values()) <= {"published", "image"}
 
 
 def test_every_event_has_a_source_with_a_url_and_known_actors(timeline):

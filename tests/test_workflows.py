@@ -152,3 +152,13 @@ def test_hook_command_with_changed_files(site):
     assert result.returncode == 1
     assert result.stdout.startswith("content/events/2024/2024-10-30-bad.md:4:10: actors[0]:")
     assert hook_run(matching[:1]).returncode == 0
+
+
+@pytest.mark.parametrize("path", WORKFLOWS + TEMPLATES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_checkout_leaves_the_job_token_in_git_config(path):
+    """A merged entry could make the build publish a file of the build machine; with the token
+    in `.git/config` that file could be a credential. None of these jobs pushes."""
+    checkouts = [s for s in steps(load(path)) if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    for step in checkouts:
+        assert step.get("with", {}).get("persist-credentials") is False, step

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .collection import Timeline, build_timeline
 from .dates import DateError, PartialDate, Precision, format_date, format_span, parse_date
-from .loader import load_timeline, read_entry, read_registry
+from .entry import read_entry, read_registry
+from .loader import load_timeline
 from .model import Actor, Event, Problem, Source, Update
 from .registry import Registry, load_registry
 

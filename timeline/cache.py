@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .loader import read_entry
+from .entry import read_entry
 from .model import Event, Problem
 from .parallel import fork_map
 from .registry import Registry, load_registry
@@ -28,8 +28,13 @@ class EntryCache:
         self._registry_source: tuple[bytes, str] | None = None
         self._registry: tuple[Registry, tuple[Problem, ...]] = (Registry(), ())
 
-    def registry(self, raw: bytes, path: str) -> tuple[Registry, list[Problem]]:
-        """`load_registry`, parsed again only when the registry's bytes or shown path change."""
+    def registry(
+        self, raw: bytes | None, path: str, missing: Problem | None = None
+    ) -> tuple[Registry, list[Problem]]:
+        """`load_registry`, parsed again only when the registry's bytes or shown path change;
+        no bytes: an empty registry and the problem `missing` says why."""
+        if raw is None:
+            return Registry(), [missing] if missing else []
         if self._registry_source != (raw, path):
             registry, problems = load_registry(raw, path)
             self._registry_source, self._registry = (raw, path), (registry, tuple(problems))

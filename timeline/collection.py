@@ -21,10 +21,21 @@ class Timeline:
     drafts: tuple[Event, ...] = ()
     invalid: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
+    images: tuple[str, ...] = ()
+    """Files of the events folder published as they are (content paths)."""
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+    def fates(self) -> dict[str, str]:
+        """Content path -> 'published', 'draft', 'invalid' or 'image', for every file the
+        timeline accounts for (hidden files are named in notices)."""
+        fates = {path: "invalid" for path in self.invalid}
+        fates.update((path, "image") for path in self.images)
+        fates.update((event.path, "draft") for event in self.drafts)
+        fates.update((event.path, "published") for event in self.events)
+        return dict(sorted(fates.items()))
 
     def summary(self) -> str:
         """'N events published, D drafts, I invalid': every entry file accounted for."""
@@ -74,6 +85,7 @@ def build_timeline(
     registry: Registry,
     registry_problems: Iterable[Problem] = (),
     shown: Callable[[str], str] = str,
+    images: Iterable[str] = (),
 ) -> Timeline:
     """From (content path, event or None, problems) per file to a `Timeline`.
 
@@ -110,4 +122,5 @@ def build_timeline(
         drafts=tuple(order_events(drafts)),
         invalid=tuple(invalid),
         problems=tuple(problems),
+        images=tuple(images),
     )

@@ -14,7 +14,7 @@ from typing import Any
 from . import entry_schema, field_docs
 from .dates import DateError, parse_date
 from .draft import Draft, draft_from_text, quoted_excerpt
-from .loader import read_registry
+from .entry import read_registry
 from .naming import entry_path, slugify
 from .registry import Registry
 from .scaffold import InitError, init_site

@@ -2,16 +2,16 @@
 
 An entry's file name is its id and its URL (SPEC §3: `YYYY-MM-DD-short-slug.md`), and ids travel
 into links, feeds and calendars; so a name must be a plain slug. A file that looks like Markdown but
-is named otherwise (`.markdown`, `.MD`, spaces, `#`) is reported rather than silently left out, and
-so is anything else MkDocs would copy into the site as it is, but images.
+is named otherwise (`.markdown`, `.MD`, spaces, `#`, a leading '.') is reported rather than silently
+left out, and so is anything else MkDocs would copy into the site as it is, but images; so is a link
+that leads out of the folder or nowhere.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
-from functools import cache
+from dataclasses import dataclass
 
 # the names MkDocs renders as Markdown, and case variants of them that it would copy as they are
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -34,6 +34,8 @@ def entry_path_problem(rel_path: str) -> str | None:
     stem, dot, suffix = name.rpartition(".")
     if not dot or f".{suffix}" != ".md":
         return f"an entry's file name must end in '.md'; rename '{name}' to '{stem or name}.md'"
+    if stem == "index":  # its page would be the folder's own, and take another page's place
+        return "'index.md' cannot be an event id: name the file like 2024-10-31-short-slug.md"
     if not _SLUG.match(stem):
         return (
             f"'{name}' cannot be an event id: name the file like 2024-10-31-short-slug.md "
@@ -63,48 +65,86 @@ def stray_file_problem(rel_path: str) -> str | None:
     )
 
 
-def outside_problem(full_path: str, folder_root: str) -> str | None:
-    """Why a file (a symbolic link) that resolves outside the events folder is refused, or None.
-
-    MkDocs follows links: a committed link to `~/.ssh/id_rsa` named `map.png` would publish the
-    build machine's file.
-    """
-    return _outside(full_path, os.path.realpath(folder_root))
-
-
 _OUTSIDE = "is a link to a file outside the events folder; commit the file itself"
+_BROKEN = "is a link to nothing (its target is missing, or it links to itself); commit the file"
+_FOLDER_LINK = "is a link to a folder; commit the folder's files themselves"
+_SPECIAL = "is not a regular file (a pipe, socket or device); remove it"
 
 
-def _outside(full_path: str, real_root: str) -> str | None:
-    directory, name = os.path.split(full_path)
-    # only a link resolves elsewhere: resolve a folder once, and a file only if it is a link
-    real = os.path.realpath(full_path) if os.path.islink(full_path) else None
-    real = real or os.path.join(_real_folder(directory), name)
-    if real.startswith(real_root + os.sep):  # both are real paths: inside, as commonpath says
+@dataclass(frozen=True, slots=True)
+class FolderScan:
+    """Every file of the events folder, sorted by content path, with its fate: an entry to
+    read, an image to publish as it is, or refused with why (`error`: counted as invalid;
+    `notice`: a hidden file such as `.gitkeep`, named but failing nothing)."""
+
+    entries: tuple[str, ...] = ()
+    images: tuple[str, ...] = ()
+    refused: tuple[tuple[str, str, str], ...] = ()
+
+
+def scan_folder(content_dir: str, folder: str) -> FolderScan:
+    """Walk the events folder on disk: hidden files and folders too (MkDocs leaves them out,
+    so they are named here rather than lost), never following a link to a folder (a link to
+    its own parent would walk forever), and resolving a link to a file only to check that it
+    stays inside the folder (MkDocs would publish whatever a committed link points at)."""
+    folder = folder.strip("/")
+    root = os.path.join(content_dir, folder)
+    real_root = os.path.realpath(root) + os.sep
+    entries: list[str] = []
+    images: list[str] = []
+    refused: list[tuple[str, str, str]] = []
+    pending = [(root, folder, False)]  # (folder on disk, its content path, hidden)
+    while pending:
+        directory, inside, hidden = pending.pop()
+        try:
+            items = list(os.scandir(directory))
+        except OSError as error:
+            refused.append((inside, f"the folder cannot be read ({error.strerror})", "error"))
+            continue
+        for item in items:
+            rel_path, secret = f"{inside}/{item.name}", hidden or item.name.startswith(".")
+            try:
+                why = _link_problem(item, real_root)
+                if why is None and item.is_dir(follow_symlinks=False):
+                    pending.append((item.path, rel_path, secret))
+                    continue
+                if why is None and not item.is_file():
+                    why = _SPECIAL
+            except OSError as error:  # gone or unreadable since it was listed
+                why = f"cannot be read ({error.strerror})"
+            if why is not None:
+                refused.append((rel_path, why, "error"))
+            elif secret:
+                refused.append(_hidden(rel_path))
+            elif looks_like_entry(rel_path):
+                entries.append(rel_path)
+            elif why := stray_file_problem(rel_path):
+                refused.append((rel_path, why, "error"))
+            else:
+                images.append(rel_path)
+    return FolderScan(tuple(sorted(entries)), tuple(sorted(images)), tuple(sorted(refused)))
+
+
+def _link_problem(item: os.DirEntry, real_root: str) -> str | None:
+    """Why a symbolic link in the folder is refused, or None (also for what is not a link)."""
+    if not item.is_symlink():
         return None
-    return _OUTSIDE if os.path.commonpath([real, real_root]) != real_root else None
+    if not os.path.exists(item.path):  # a missing target, or a loop (ELOOP)
+        return _BROKEN
+    if item.is_dir():
+        return _FOLDER_LINK
+    return None if os.path.realpath(item.path).startswith(real_root) else _OUTSIDE
 
 
-@cache
-def _real_folder(directory: str) -> str:
-    return os.path.realpath(directory)
-
-
-def sort_folder(
-    files: Mapping[str, str | None], folder_root: str
-) -> tuple[list[str], list[tuple[str, str]]]:
-    """Split the events folder's files (content path -> path on disk, None if made in memory)
-    into entries to read and (path, why) for files refused, both sorted; images stay as they are.
-    The command and the plugin both call this, so they always agree."""
-    _real_folder.cache_clear()  # links may have changed since the last build
-    real_root = os.path.realpath(folder_root)
-    entries, refused = [], []
-    for rel_path in sorted(files):
-        full = files[rel_path]
-        if full is not None and (why := _outside(full, real_root)):
-            refused.append((rel_path, why))
-        elif looks_like_entry(rel_path):
-            entries.append(rel_path)
-        elif why := stray_file_problem(rel_path):
-            refused.append((rel_path, why))
-    return entries, refused
+def _hidden(rel_path: str) -> tuple[str, str, str]:
+    """A hidden file is never published: an entry (any Markdown name) is an error, so that no
+    event silently disappears; anything else (`.gitkeep`, `.DS_Store`) a notice."""
+    name = rel_path.rsplit("/", 1)[-1]
+    hidden = [part for part in rel_path.split("/") if part.startswith(".")]
+    where = (
+        "its name starts with '.'" if hidden[-1] == name else f"the folder '{hidden[0]}' is hidden"
+    )
+    if name.lower().endswith(MARKDOWN_SUFFIXES):
+        fix = "rename it without the leading '.'" if hidden[-1] == name else "move it out"
+        return rel_path, f"'{name}' is never published: {where}; {fix}", "error"
+    return rel_path, f"'{name}' is not published: {where}", "notice"
