@@ -16,23 +16,24 @@ from timeline.cache import EntryCache
 from timeline.collection import Timeline
 from timeline.entry_schema import SCHEMA_PATH
 from timeline.entry_schema import dumps as schema_json
-from timeline.exports import export_paths, render_exports
-from timeline.history import added_dates
+from timeline.exports import SITE_URL_MISSING, ExportOptions, render_exports
 from timeline.loader import load_timeline
-from timeline.parallel import Forked, can_fork, cpus
+from timeline.sitemap import SiteMap, SiteOptions
+from timeline.timing import Phases
 
+from .ahead import RenderAhead
 from .config import TimelineConfig
-from .exports import export_files, export_options
 from .pages import SitePages
 from .render import Renderer
-from .timing import Phases
 
 log = get_plugin_logger("timeline")
 summary_log = logging.getLogger("mkdocs.plugins.timeline.summary")
 HERE = os.path.dirname(os.path.abspath(__file__))
-CSS = "assets/timeline/timeline.css"
-JS = "assets/timeline/timeline.js"
-FAVICON = "assets/timeline/favicon.svg"
+ASSETS = {  # path in the site -> file beside the plugin
+    "assets/timeline/timeline.css": "assets/timeline.css",
+    "assets/timeline/timeline.js": "assets/timeline.js",
+    "assets/timeline/favicon.svg": "assets/favicon.svg",
+}
 MATERIAL_FAVICON = "assets/images/favicon.png"
 
 
@@ -51,160 +52,105 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # per-build state lives here: `mkdocs serve` rebuilds with the same plugin object
-        self.timeline = None
+        self.timeline: Timeline | None = None
         self.site: SitePages | None = None
-        self.renderer: Renderer | None = None
-        self.ahead: Forked | None = None  # the worker rendering ahead, from on_nav to on_env
-        self._exports: dict[str, File] | None = None  # their content comes from the worker
+        self.ahead: RenderAhead | None = None
         self.phases = Phases()
-        if not self.config.enabled:
-            return config
-        config.theme.dirs.append(os.path.join(HERE, "templates"))
-        config.extra_css.append(CSS)
-        config.extra_javascript.append(JS)
-        _theme_fixes(config)
+        if self.config.enabled:
+            config.theme.dirs.append(os.path.join(HERE, "templates"))
+            config.extra_css.append("assets/timeline/timeline.css")
+            config.extra_javascript.append("assets/timeline/timeline.js")
+            _theme_fixes(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
         root = os.path.dirname(config.config_file_path or config.docs_dir)
-        folder, registry = self.config.folder, self.config.registry
         with self.phases.time("load+validate"):
             self.timeline = timeline = load_timeline(
-                config.docs_dir, folder, registry, root, cache=self.entry_cache
-            )
+                config.docs_dir, self.config.folder, self.config.registry, root,
+                cache=self.entry_cache, history=True,
+            )  # fmt: skip
         _report(timeline, root, config.docs_dir)
-        # the events folder is published only as the core decided: its pages and its images
-        prefix, images = folder.strip("/") + "/", set(timeline.images)
-        for file in [f for f in files if f.src_uri.startswith(prefix) or f.src_uri == registry]:
-            if file.src_uri not in images:
-                files.remove(file)
-        # when each entry was added (feeds, latest additions): one `git log` for the folder
-        with self.phases.time("exports"):
-            git_dates = added_dates(config.docs_dir, folder)
-        # pages are rendered before `on_env`, so the fragments get their own environment now
-        self.renderer = Renderer(config.theme.get_env(), config)
-        self.site = SitePages(timeline, self.config, git_dates, self.renderer, config)
-        with self.phases.time("event pages"):
-            for event in timeline.events:  # the body only: MkDocs need not parse front matter
-                files.append(_generated(config, event.path, "\n" + event.body))
-        for uri in self.site.uris():
-            with self.phases.time(self.site.phase(uri)):
-                files.append(_generated(config, uri, "\n", in_nav=uri in self.site.nav_uris))
-        files.append(
-            File.generated(config, CSS, abs_src_path=os.path.join(HERE, "assets", "timeline.css"))
-        )
-        options = export_options(config, self.config)
-        self._render_exports = lambda: render_exports(self.timeline, options, git_dates)
-        with self.phases.time("exports"):
-            if self._ahead_wanted():  # written by the worker: placeholders until `on_env`
-                self._exports = {p: File.generated(config, p, content=b"") for p in export_paths()}
-                made = list(self._exports.values())
-            else:
-                made = export_files(self.timeline, config, options, git_dates)
-            for file in made:
-                files.append(file)
-        if files.get_file_from_path(SCHEMA_PATH) is None:  # editors' schema, /schema/entry.json
+        _drop_unpublished(files, timeline, self.config)
+        sitemap = SiteMap(timeline, _site_options(self.config))
+        renderer = Renderer(config.theme.get_env(), config)  # pages render before `on_env`
+        self.site = SitePages(sitemap, renderer, config.site_name, config.site_description or "")
+        made = [(event.path, "\n" + event.body) for event in timeline.events]  # the body only
+        made += [(uri, "\n") for uri in sitemap.uris()]
+        for uri, content in made:
+            in_nav = uri in sitemap.nav_uris  # else MkDocs lists every page outside the nav
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        return self._add_files(files, config, timeline)
+
+    def _add_files(self, files: Files, config: MkDocsConfig, timeline: Timeline) -> Files:
+        """The exports (rendered ahead, or now), the editors' schema and the assets."""
+        exports = _exports(config, self.config, timeline)
+        if RenderAhead.wanted(self.command, len(timeline.events), self.config.render_ahead_after):
+            self.ahead = RenderAhead(self.site, exports, config, self.phases)
+            made = self.ahead.files.values()
+        else:
+            with self.phases.time("exports"):
+                made = [File.generated(config, p, content=c) for p, c in exports().items()]
+        for file in made:
+            files.append(file)
+        if files.get_file_from_path(SCHEMA_PATH) is None:  # /schema/entry.json
             files.append(File.generated(config, SCHEMA_PATH, content=schema_json()))
-        for uri in (JS, FAVICON):
-            asset = os.path.join(HERE, "assets", os.path.basename(uri))
-            files.append(File.generated(config, uri, abs_src_path=asset))
+        for uri, source in ASSETS.items():
+            files.append(File.generated(config, uri, abs_src_path=os.path.join(HERE, source)))
         return files
 
-    def _ahead_wanted(self) -> bool:
-        """Whether this build renders what the plugin adds to pages, and the exports, ahead:
-        in a forked process on another CPU while MkDocs, which builds on one, converts every
-        page's Markdown (on_nav to on_env). Only for `mkdocs build` of a large timeline, where
-        a fork is safe (no other thread: `serve` runs a server) and pays (two CPUs or more).
-        The child runs the same code on the same data, so the site is the same byte for byte."""
-        if self.timeline is None or self.command not in ("build", "gh-deploy"):
-            return False
-        threshold = self.config.render_ahead_after
-        return 0 <= threshold <= len(self.timeline.events) and can_fork() and cpus() > 1
-
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        # every page exists now: what the plugin adds to them and the exports are rendered in a
-        # forked process, on another CPU, while this one converts every page's Markdown
-        if self.site is None or self._exports is None:
-            return nav
-        with self.phases.time("rendered ahead"):
-            site, pages = self.site, [f.page for f in files.documentation_pages() if f.page]
-            try:
-                self.ahead = Forked(lambda: (site.render_all(pages), self._render_exports()))
-            except OSError as error:  # no fork today: everything is rendered here, as usual
-                log.debug(f"rendering here: no process could be started ({error})")
-                return nav
-            site.wait_for(self.ahead)
+        # every page exists now: what the plugin adds to them, and the exports, are rendered
+        # in a forked process, on another CPU, while this one converts every page's Markdown
+        if self.ahead is not None:
+            self.ahead.start([f.page for f in files.documentation_pages() if f.page])
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.site is None:
             return markdown
-        with self.phases.time(self.site.phase(page.file.src_uri)):
-            meta = self.site.meta(page.file.src_uri)
-            if meta is not None:
-                # escaped once here: the theme prints the title and description as raw HTML
-                page.meta = {
-                    **meta,
-                    "title": escape(meta["title"]),
-                    "description": escape(meta.get("description", "")),
-                    # the tags plugin prints names raw in pages and search results, as text:
-                    # quotes stay as they are, so that tag slugs keep them out ("kims-visit")
-                    "tags": [Markup(html.escape(t, quote=False)) for t in meta.get("tags", ())],
-                }
+        meta = self.site.map.meta(page.file.src_uri)
+        if meta is not None:  # escaped once here: the theme prints these as raw HTML
+            page.meta = {
+                **meta,
+                "title": escape(meta["title"]),
+                "description": escape(meta.get("description", "")),
+                # the tags plugin prints names raw, as text: quotes stay as they are, so
+                # that tag slugs keep them out ("kims-visit")
+                "tags": [Markup(html.escape(t, quote=False)) for t in meta.get("tags", ())],
+            }
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
-        if self.site is None or self.renderer is None:
+        if self.site is None:
             return html
-        with self.phases.time(self.site.phase(page.file.src_uri)):
-            return self.site.render(page, html)
+        with self.phases.time(self.site.map.phase(page.file.src_uri)):
+            return self.site.content(page, html)
 
     @event_priority(150)  # before the tags plugin's on_env (100), which renders the tags index
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        if self.site is not None and self._exports is not None:  # rendering ahead
-            self._finish_ahead(self.ahead, self.site)
-        # the page templates (timeline/page.html) call this after the page's content
-        env.globals["timeline_after_content"] = self._after_content
-        # the tags index (overrides/fragments/tags/default/listing.html) links the tag pages
+        if self.ahead is not None:
+            self.ahead.finish()
         if self.site is not None:
-            env.globals["timeline_tag_listing"] = self.site.lists.tag_listing
+            site = self.site
+            # the page templates (timeline/page.html) call this after the page's content
+            env.globals["timeline_after_content"] = lambda page: Markup(site.after_content(page))
+            # the tags index (overrides/fragments/tags/default/listing.html) links tag pages
+            env.globals["timeline_tag_listing"] = lambda listing: site.map.tag_listing(
+                str(listing.tag.name), listing.mappings, lambda m: m.item.file.src_uri
+            )
         return env
-
-    def _finish_ahead(self, ahead: Forked | None, site: SitePages) -> None:
-        """Every page has been read and converted: take what the worker rendered meanwhile
-        (waiting for it if need be); if it failed, or none could start, the same is rendered
-        here."""
-        self.ahead = None
-        with self.phases.time("rendered ahead"):
-            done = ahead is not None and ahead.wait()
-            fragments, exports = ahead.value if done else (None, None)
-            site.finish_ahead(fragments)
-        if ahead is not None:
-            self.phases.parallel["rendered ahead"] = ahead.cpu_seconds
-            if not done:
-                log.debug(f"pages and exports rendered here: the worker failed: {ahead.failure}")
-        if not done:
-            with self.phases.time("exports"):
-                exports = self._render_exports()
-        for path, file in (self._exports or {}).items():
-            file.content_bytes = exports[path]
-        self._exports = None
-
-    def _after_content(self, page: Page) -> Markup:
-        if self.site is None or self.renderer is None:
-            return Markup("")
-        with self.phases.time(self.site.phase(page.file.src_uri)):
-            return Markup(self.site.after_content(page))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # the theme offers no hook for plugins in <head>; feed links and metadata go here
-        if self.site is None or self.renderer is None:
+        if self.site is None:
             return output
         with self.phases.time("page heads"):
             head = self.site.head(page)
-            return output.replace("</head>", head + "</head>", 1) if head else output
+        return output.replace("</head>", head + "</head>", 1) if head else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:
@@ -213,7 +159,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self.ahead is not None:
             self.ahead.cancel()
-            self.ahead = None
 
 
 def _report(timeline: Timeline, root: str, docs_dir: str) -> None:
@@ -228,6 +173,40 @@ def _report(timeline: Timeline, root: str, docs_dir: str) -> None:
     summary_log.info(f"timeline: {timeline.summary()}{listed}")
 
 
+def _drop_unpublished(files: Files, timeline: Timeline, config: TimelineConfig) -> None:
+    """The events folder is published only as the core decided: its images as they are (event
+    pages are added from the entries); the registry is read, never published."""
+    prefix, images = config.folder.strip("/") + "/", set(timeline.images)
+    for file in [f for f in files if f.src_uri.startswith(prefix) or f.src_uri == config.registry]:
+        if file.src_uri not in images:
+            files.remove(file)
+
+
+def _site_options(config: TimelineConfig) -> SiteOptions:
+    return SiteOptions(
+        year_pages_after=config.year_pages_after,
+        main_page_events=config.main_page_events,
+        month_pages_after=config.month_pages_after,
+        order=config.order,
+    )
+
+
+def _exports(config: MkDocsConfig, plugin: TimelineConfig, timeline: Timeline):
+    """The exports' renderer for this site: called here, or ahead in another process."""
+    if not config.site_url:  # `mkdocs serve` sets it; a build for publishing must
+        log.warning(SITE_URL_MISSING)
+    options = ExportOptions(
+        title=config.site_name,
+        site_url=config.site_url or None,
+        description=config.site_description or "",
+        author=config.site_author or None,
+        feed_limit=plugin.feed_limit,
+        directory_urls=config.use_directory_urls,
+        timelinejs_group=plugin.timelinejs_group,
+    )
+    return lambda: render_exports(timeline, options)
+
+
 def _theme_fixes(config: MkDocsConfig) -> None:
     """For mkdocs-material: our favicon unless the site chose one, and the partials in
     `overrides/` (accessibility fixes) ahead of the theme's own but after a site's custom_dir,
@@ -235,11 +214,5 @@ def _theme_fixes(config: MkDocsConfig) -> None:
     if config.theme.name != "material":
         return
     if config.theme["favicon"] == MATERIAL_FAVICON:
-        config.theme["favicon"] = FAVICON
+        config.theme["favicon"] = "assets/timeline/favicon.svg"
     config.theme.dirs.insert(1 if config.theme.custom_dir else 0, os.path.join(HERE, "overrides"))
-
-
-def _generated(config: MkDocsConfig, uri: str, content: str, in_nav: bool = False) -> File:
-    """A page made in memory; pages outside the nav say so, or MkDocs lists each one."""
-    inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-    return File.generated(config, uri, content=content, inclusion=inclusion)

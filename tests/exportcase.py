@@ -89,8 +89,8 @@ def timeline_of(entries: dict[str, str]) -> Timeline:
         event, problems = read_entry(text.encode(), rel_path, rel_path, REGISTRY)
         assert event is not None, problems
         results.append((rel_path, event, problems))
-    return build_timeline(results, REGISTRY)
+    return build_timeline(results, REGISTRY, git_dates=GIT_DATES)
 
 
 def exports(options: ExportOptions = OPTIONS, entries: dict[str, str] = ENTRIES) -> dict:
-    return render_exports(timeline_of(entries), options, GIT_DATES)
+    return render_exports(timeline_of(entries), options)

@@ -8,13 +8,13 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from timeline_mkdocs.timing import PHASES
 
 from bench.generate import generate
 from bench.measure import Run
 from bench.report import ratio_lines, targets
 from bench.sites import as_blog_post, write_content
 from timeline.loader import load_timeline
+from timeline.timing import PHASES
 
 
 def test_the_generator_gives_the_same_bytes_every_time():

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 from htmlparse import parse
 from test_reader_build import configure
 
-from timeline.views import tag_slugs
+from timeline.layout import tag_slugs
 
 BASE = "https://example.org/test/"
 EVENTS = [  # (date, title, tags); all name north-korea, the last two russia too

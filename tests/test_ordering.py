@@ -9,13 +9,13 @@ from timeline.registry import load_registry
 REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")
 
 
-def timeline_of(entries: dict[str, str]):
+def timeline_of(entries: dict[str, str], git_dates=None):
     results = []
     for rel_path, text in entries.items():
         event, problems = read_entry(text.encode(), rel_path, rel_path, REGISTRY)
         assert problems == [], problems
         results.append((rel_path, event, problems))
-    return build_timeline(results, REGISTRY)
+    return build_timeline(results, REGISTRY, git_dates=git_dates)
 
 
 ENTRIES = {

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 
 import yaml
 from conftest import ROOT
@@ -313,14 +314,20 @@ def test_home_page_markers_become_key_events_and_latest_additions(site):
     assert latest[0].find("span", cls="tl-muted").find("time").attrs["datetime"] == "2025-02-01"
 
 
-def test_an_unknown_marker_is_named_and_fails_a_strict_build(site):
+def test_an_unknown_marker_is_named_by_check_and_build_and_fails_a_strict_build(site):
     site.write("index.md", "# Home\n\n<!-- timeline:keyevents -->\n")
     site.event("2024/2024-10-31-a.md")
     result = site.build(strict=True)
     assert result.returncode != 0
-    assert "index.md: unknown marker 'timeline:keyevents'; use key-events, latest, overview" in (
-        result.stdout
+    expected = (
+        "content/index.md:3:1: marker: unknown marker 'timeline:keyevents'; "
+        "use key-events, latest, overview"
     )
+    assert expected in result.stdout
+    check = subprocess.run(
+        [sys.executable, "-m", "timeline", "check"], cwd=site.root, capture_output=True, text=True
+    )
+    assert check.returncode == 1 and expected in check.stdout
 
 
 def test_theme_fixes_favicon_search_dialog_name_and_script(site):

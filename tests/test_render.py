@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
-from timeline_mkdocs.render import relative_to
+
+from timeline.urls import relative_to
 
 SEGMENT = st.sampled_from(["events", "2024", "a.b", "x", ".", "..", "", "index.html", "#top"])
 PATH = st.lists(SEGMENT, max_size=6).map("/".join)
@@ -14,7 +15,12 @@ PATH = st.lists(SEGMENT, max_size=6).map("/".join)
 @settings(max_examples=2000, deadline=None)
 @given(PATH, PATH)
 def test_relative_links_are_mkdocs_own(target, base):
-    assert relative_to(base)(target) == get_relative_url(target, base)
+    if not target.startswith("#"):  # a link within the page: below
+        assert relative_to(base)(target) == get_relative_url(target, base)
+
+
+def test_a_link_within_the_page_stays_as_it_is():
+    assert relative_to("timeline/2024/")("#month-2024-10") == "#month-2024-10"
 
 
 def test_typical_links():

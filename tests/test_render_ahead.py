@@ -54,19 +54,19 @@ def test_rendering_ahead_gives_the_same_site_byte_for_byte(tmp_path):
 def test_a_failing_worker_means_the_pages_are_rendered_here(tmp_path, monkeypatch, caplog):
     site = sample(tmp_path, render_ahead_after=1)
     parent = os.getpid()
-    render = pages.SitePages.page_fragments
+    render = pages.SitePages.render
 
     def fails_in_the_worker(self, page):
         if os.getpid() != parent:
             raise RuntimeError("worker broke")
         return render(self, page)
 
-    monkeypatch.setattr(pages.SitePages, "page_fragments", fails_in_the_worker)
-    monkeypatch.setattr("timeline_mkdocs.plugin.cpus", lambda: 2)  # whatever the machine
+    monkeypatch.setattr(pages.SitePages, "render", fails_in_the_worker)
+    monkeypatch.setattr("timeline_mkdocs.ahead.cpus", lambda: 2)  # whatever the machine
     assert can_fork(), "another thread runs in this process: the plugin would not fork"
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
     config.plugins.on_startup(command="build", dirty=False)
-    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.timeline"):
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.timeline"):
         build(config)
     failure = [r.getMessage() for r in caplog.records if "the worker failed" in r.msg]
     assert len(failure) == 1 and "RuntimeError: worker broke" in failure[0]
@@ -83,8 +83,8 @@ def test_when_no_process_can_start_everything_is_rendered_here(tmp_path, monkeyp
     def no_fork(function):
         raise OSError(11, "Resource temporarily unavailable")
 
-    monkeypatch.setattr("timeline_mkdocs.plugin.cpus", lambda: 2)
-    monkeypatch.setattr("timeline_mkdocs.plugin.Forked", no_fork)
+    monkeypatch.setattr("timeline_mkdocs.ahead.cpus", lambda: 2)
+    monkeypatch.setattr("timeline_mkdocs.ahead.Forked", no_fork)
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
@@ -92,3 +92,42 @@ def test_when_no_process_can_start_everything_is_rendered_here(tmp_path, monkeyp
     assert json.loads((site.root / "site/timeline.json").read_text())["events"]
     event = next((site.root / "site/events/2024").iterdir())
     assert parse((event / "index.html").read_text()).find("header", cls="tl-header") is not None
+
+
+class Poison:
+    """What a page's own title, metadata, table of contents and content are, in the worker:
+    rendering ahead must not read them (they are not known yet when it forks)."""
+
+    def __getattr__(self, name):
+        raise AssertionError(f"rendering ahead read a page's own data (.{name})")
+
+    def __str__(self):
+        raise AssertionError("rendering ahead read a page's own data")
+
+    __iter__ = __bool__ = __len__ = __getitem__ = __contains__ = __str__
+
+
+def test_the_worker_never_reads_a_page_s_own_title_metadata_toc_or_content(
+    tmp_path, monkeypatch, caplog
+):
+    """The rule that makes rendering ahead safe, checked: in the worker every page's own data
+    is poisoned, and the site is still complete, with no fallback."""
+    site = sample(tmp_path, render_ahead_after=1)
+    parent, render_all = os.getpid(), pages.SitePages.render_all
+
+    def poisoned(self, all_pages):
+        if os.getpid() != parent:
+            for page in all_pages:
+                page.title = page.meta = page.toc = page.content = page.markdown = Poison()
+        return render_all(self, all_pages)
+
+    monkeypatch.setattr(pages.SitePages, "render_all", poisoned)
+    monkeypatch.setattr("timeline_mkdocs.ahead.cpus", lambda: 2)
+    assert can_fork(), "another thread runs in this process: the plugin would not fork"
+    config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.timeline"):
+        build(config)
+    assert not [r for r in caplog.records if "rendered here" in r.getMessage()]
+    for path in (site.root / "site/events/2024").iterdir():
+        assert parse((path / "index.html").read_text()).find("nav", cls="tl-pager") is not None

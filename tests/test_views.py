@@ -7,16 +7,8 @@ from datetime import UTC, datetime
 from conftest import entry
 from test_ordering import REGISTRY, timeline_of
 
-from timeline.views import (
-    filter_choices,
-    key_events,
-    latest_additions,
-    month_anchor,
-    month_page_path,
-    plan_pages,
-    positions,
-    year_page,
-)
+from timeline.layout import month_anchor, month_page_path, plan_pages, year_page
+from timeline.views import filter_choices, key_events, latest_additions, positions
 
 SPREAD = {
     "events/a.md": entry(title="A", date="2024"),
@@ -97,23 +89,21 @@ def test_key_events_in_order():
 
 
 def test_latest_additions_use_the_added_date_then_the_event_date():
-    events = timeline_of(
-        {
-            "events/old.md": entry(
-                title="Old event added late", date="2024-06-19", extra="added: 2025-02-01"
-            ),
-            "events/new.md": entry(title="Newest event", date="2025-01-13"),
-            "events/mid.md": entry(title="Middle event", date="2024-10-31"),
-        }
-    ).events
-    latest = latest_additions(events, limit=2)
+    entries = {
+        "events/old.md": entry(
+            title="Old event added late", date="2024-06-19", extra="added: 2025-02-01"
+        ),
+        "events/new.md": entry(title="Newest event", date="2025-01-13"),
+        "events/mid.md": entry(title="Middle event", date="2024-10-31"),
+    }
+    latest = latest_additions(timeline_of(entries), limit=2)
     assert [(e.title, str(when) if when else None) for e, when in latest] == [
         ("Old event added late", "2025-02-01"),
         ("Newest event", None),
     ]
     # a mapping of added dates (e.g. from the git history) counts where the entry has none
     mapping = {"events/mid.md": datetime(2025, 3, 1, 12, 0, tzinfo=UTC)}
-    latest = latest_additions(events, limit=3, git_dates=mapping)
+    latest = latest_additions(timeline_of(entries, mapping), limit=3)
     assert titles(e for e, _ in latest) == ["Middle event", "Old event added late", "Newest event"]
     assert str(latest[0][1]) == "2025-03-01"
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 
+from .dates import PartialDate
+from .history import added_day, published
 from .model import Event, Problem
 from .naming import file_name_problem
 from .ordering import group_by_year_and_month, order_events
@@ -23,6 +26,10 @@ class Timeline:
     problems: tuple[Problem, ...] = ()
     images: tuple[str, ...] = ()
     """Files of the events folder published as they are (content paths)."""
+    added: Mapping[str, datetime] = field(default_factory=dict)
+    """Event id -> when it was added to the timeline (`history.published`), for every event."""
+    added_on: Mapping[str, PartialDate] = field(default_factory=dict)
+    """Event id -> the day it was added, where that is known (front matter or git)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -86,14 +93,17 @@ def build_timeline(
     registry_problems: Iterable[Problem] = (),
     shown: Callable[[str], str] = str,
     images: Iterable[str] = (),
+    git_dates: Mapping[str, datetime] | None = None,
 ) -> Timeline:
     """From (content path, event or None, problems) per file to a `Timeline`.
 
-    Also reports what only the whole set shows: two files with the same event id; and an entry
-    whose file name disagrees with its date (a warning: the entry is still published).
+    `git_dates` ({content path: when its file was added}, `history.added_dates`) dates the
+    events whose front matter gives no `added`. Also reports what only the whole set shows:
+    two files with the same event id; and an entry whose file name disagrees with its date (a
+    warning: the entry is still published).
     """
     problems = list(registry_problems)
-    published, drafts, invalid = [], [], []
+    public, drafts, invalid = [], [], []
     first_path: dict[str, str] = {}
     for rel_path, event, entry_problems in sorted(results, key=lambda r: r[0]):
         problems.extend(entry_problems)
@@ -115,12 +125,16 @@ def build_timeline(
         first_path[event.id] = rel_path
         if misnamed := file_name_problem(event, shown):
             problems.append(misnamed)
-        (drafts if event.draft else published).append(event)
+        (drafts if event.draft else public).append(event)
+    git_dates = git_dates or {}
+    everyone = [*public, *drafts]
     return Timeline(
-        events=tuple(order_events(published)),
+        events=tuple(order_events(public)),
         registry=registry,
         drafts=tuple(order_events(drafts)),
         invalid=tuple(invalid),
         problems=tuple(problems),
         images=tuple(images),
+        added={e.id: published(e, git_dates) for e in everyone},
+        added_on={e.id: day for e in everyone if (day := added_day(e, git_dates)) is not None},
     )

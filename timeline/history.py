@@ -10,6 +10,7 @@ import subprocess
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
+from .dates import PartialDate
 from .model import Event
 
 # the statuses of `git log --name-status` that name one path, and those that name two (from, to)
@@ -86,3 +87,12 @@ def published(event: Event, git_dates: Mapping[str, datetime]) -> datetime:
     if (when := git_dates.get(event.path)) is not None:
         return when
     return event.date.start()
+
+
+def added_day(event: Event, git_dates: Mapping[str, datetime]) -> PartialDate | None:
+    """The day the event was added, where known: front matter `added:`, else git's (UTC) day."""
+    if event.added is not None:
+        return event.added
+    if (when := git_dates.get(event.path)) is not None:
+        return PartialDate(when.year, when.month, when.day)
+    return None

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from .cache import EntryCache
 from .collection import Timeline, build_timeline
 from .entry import read_registry_bytes
+from .history import added_dates
+from .markers import marker_problems
 from .model import Problem
 from .paths import FolderScan, scan_folder
 
@@ -24,10 +26,12 @@ def load_timeline(
     shown_root: str | None = None,
     only: Iterable[str] | None = None,
     cache: EntryCache | None = None,
+    history: bool = False,
 ) -> Timeline:
     """Load a whole content folder. Paths in problems are shown relative to `shown_root`
     (default: the current directory). `only` limits the entries to these content paths.
-    `cache` keeps parse results between calls (`mkdocs serve`): an edit re-reads one file."""
+    `cache` keeps parse results between calls (`mkdocs serve`): an edit re-reads one file.
+    `history`: date the entries' additions by the git history (one `git log`) as well."""
     base = os.path.relpath(content_dir, shown_root or os.getcwd())
 
     def shown(rel_path: str) -> str:  # relpath per file would cost two getcwd() and abspath()s
@@ -58,6 +62,33 @@ def load_timeline(
             problem = Problem(shown(rel_path), 1, 1, "file", error.strerror or "unreadable")
             unreadable.append((rel_path, None, [problem]))
     results += unreadable + cache.read_all(readable, registry, raw)
-    return build_timeline(
-        results, registry, [*registry_problems, *notices], shown, images=scan.images
-    )
+    git_dates = added_dates(content_dir, folder) if history else None
+    problems = [*registry_problems, *notices]
+    if only is None:
+        problems += page_problems(content_dir, folder, shown)
+    return build_timeline(results, registry, problems, shown, scan.images, git_dates)
+
+
+def page_problems(content_dir: str, folder: str, shown) -> list[Problem]:
+    """Problems of the maintainers' own pages (every Markdown file outside the events folder
+    that MkDocs publishes, hidden ones aside): markers that cannot be rendered."""
+    events = os.path.join(os.path.abspath(content_dir), folder.strip("/"))
+    problems = []
+    for directory, subdirs, names in os.walk(content_dir):
+        subdirs[:] = sorted(
+            d
+            for d in subdirs
+            if not d.startswith(".") and os.path.abspath(os.path.join(directory, d)) != events
+        )
+        for name in sorted(names):
+            if name.startswith(".") or not name.lower().endswith(".md"):
+                continue
+            path = os.path.join(directory, name)
+            rel_path = os.path.relpath(path, content_dir).replace(os.sep, "/")
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read()
+            except OSError:
+                continue  # MkDocs reports a page it cannot read
+            problems += marker_problems(text, shown(rel_path))
+    return problems

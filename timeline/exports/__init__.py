@@ -11,7 +11,6 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from ..collection import Timeline
-from ..history import published
 from . import atom, csvfile, data, ical, jsonfeed, schema, timelinejs
 from .options import ExportOptions
 
@@ -43,13 +42,10 @@ def export_paths() -> list[str]:
     return [*EXPORTS, schema.PATH]
 
 
-def render_exports(
-    timeline: Timeline, options: ExportOptions, git_dates: Mapping[str, datetime] | None = None
-) -> dict[str, bytes]:
-    """Every export as {path inside the site: content}. `git_dates` ({content path: when the
-    file was added}, from `history.added_dates`) dates the feeds where front matter does not."""
-    when = {event.id: published(event, git_dates or {}) for event in timeline.events}
-    files = {path: render(timeline, options, when) for path, render in EXPORTS.items()}
+def render_exports(timeline: Timeline, options: ExportOptions) -> dict[str, bytes]:
+    """Every export as {path inside the site: content}; feeds list the latest additions by
+    `Timeline.added`."""
+    files = {path: render(timeline, options, timeline.added) for path, render in EXPORTS.items()}
     files[schema.PATH] = schema.render()
     return files
 

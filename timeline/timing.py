@@ -1,4 +1,4 @@
-"""Seconds the plugin spends in each of its phases during one build, for the benchmark (SPEC §8).
+"""Seconds the plugin spends in each phase of one build, for the benchmark (`make bench`).
 
 Logged at debug level after the build, and written as JSON to the file named by the environment
 variable `TIMELINE_PHASES_FILE` when it is set (`make bench` sets it). Costs two clock reads a call.

@@ -1,0 +1,88 @@
+"""Rendering ahead: while MkDocs converts every page's Markdown on one CPU, a forked process on
+another renders everything the plugin adds to pages, and the exports.
+
+The rule that makes it safe: a page's parts are rendered from the timeline alone, never from
+the page's title, metadata, table of contents or content (`SitePages.render` reads none of
+them; a test renders a site both ways and compares every file byte for byte), so the child,
+forked when every page exists (`on_nav`) but none is read, computes exactly what this process
+would. It runs only for `mkdocs build` of a large timeline, where forking is safe (one thread:
+`serve` runs a server) and pays (two CPUs or more). A child that fails, or cannot start, only
+means the same work is done here, said in the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from timeline.exports import export_paths
+from timeline.parallel import Forked, can_fork, cpus
+from timeline.timing import Phases
+
+from .pages import SitePages
+
+log = get_plugin_logger("timeline")
+PHASE = "rendered ahead"
+
+
+class RenderAhead:
+    """One build's rendering ahead: placeholders for the exports at `on_files`, the child at
+    `on_nav`, its results taken at `on_env` (before any page is searched or written)."""
+
+    def __init__(
+        self,
+        site: SitePages,
+        exports: Callable[[], dict[str, bytes]],
+        config: MkDocsConfig,
+        phases: Phases,
+    ):
+        self.site, self.exports, self.phases = site, exports, phases
+        # filled at `finish`; MkDocs copies them after `on_env`
+        self.files = {path: File.generated(config, path, content=b"") for path in export_paths()}
+        self.child: Forked | None = None
+
+    @staticmethod
+    def wanted(command: str | None, events: int, after: int) -> bool:
+        """Only `mkdocs build` of `after` events or more (-1: never), forking safely and on a
+        second CPU."""
+        return (
+            command in ("build", "gh-deploy") and 0 <= after <= events and can_fork() and cpus() > 1
+        )
+
+    def start(self, pages: list[Page]) -> None:
+        """Fork the child; from now on pages wait for their parts until `finish`."""
+        site, exports = self.site, self.exports
+        with self.phases.time(PHASE):
+            try:
+                self.child = Forked(lambda: (site.render_all(pages), exports()))
+            except OSError as error:
+                log.info(f"rendering here: no process could be started ({error})")
+                return
+            site.deferred = []
+
+    def finish(self) -> None:
+        """Take what the child rendered (waiting for it if need be), or render it here."""
+        child, self.child = self.child, None
+        with self.phases.time(PHASE):
+            done = child is not None and child.wait()
+            parts, exports = child.value if done else (None, None)
+            self.site.complete(parts)
+        if child is not None:
+            self.phases.parallel[PHASE] = child.cpu_seconds
+            if not done:
+                why = (child.failure or "").strip().splitlines()[-1:] or ["no reason given"]
+                log.info(f"pages and exports rendered here: the worker failed: {why[0]}")
+        if not done:
+            with self.phases.time("exports"):
+                exports = self.exports()
+        for path, file in self.files.items():
+            file.content_bytes = exports[path]
+
+    def cancel(self) -> None:
+        if self.child is not None:
+            self.child.cancel()
+            self.child = None

@@ -1,0 +1,363 @@
+"""Every page the timeline adds to a site, and what each one shows, decided from the `Timeline`
+alone: titles, descriptions, counts, layouts, links back, chart coverage. The plugin only renders
+each `Fragment` with its template and registers the pages, so all of this is tested without MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .collection import Timeline
+from .dates import month_name
+from .layout import Layout, month_anchor, plan_pages, tag_slugs
+from .markers import LATEST_DEFAULT
+from .metadata import event_jsonld, script_json, social_tags
+from .model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
+from .ordering import group_by_year_and_month, period
+from .overview import overview
+from .registry import group_by_kind
+from .related import Relations, companions
+from .views import filter_choices, key_events, latest_additions, positions
+
+KIND_LABELS = {
+    "person": "People",
+    "country": "Countries",
+    "organization": "Organizations",
+    "group": "Groups",
+}
+TAG_INDEX_EVENTS = 20
+"""The tags index lists a tag's events itself up to this many; past it, only the link to the
+tag's own page (mkdocs-material's listing names every page under every tag: unbounded)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteOptions:
+    """What a site chooses about its pages (the plugin's options of the same names)."""
+
+    year_pages_after: int = 200
+    main_page_events: int = 50
+    month_pages_after: int = 250
+    order: str = "oldest"
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """HTML the plugin adds to a page: `template` (in the templates' `timeline/` folder) rendered
+    with `context`, plus the page's own relative-link maker."""
+
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PageParts:
+    """What a page gets: `before` and `after` its own content (searched like it), and `outside`,
+    after the content but out of the search index (an event's sources, neighbours and related
+    events; an actor's list of events: indexing those again on every page cost more than the
+    rest of the plugin together, and a hit on a neighbour's title is noise)."""
+
+    before: Fragment | None = None
+    after: Fragment | None = None
+    outside: Fragment | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListPage:
+    """One page of an actor's or a tag's events: its main page (year None) or a year or month."""
+
+    kind: str  # "actor" or "tag"
+    name: str  # the actor's name, or the tag
+    layout: Layout
+    year: int | None
+    month: int | None
+    events: tuple[Event, ...]  # listed on this page
+    every: Sequence[Event]  # all of the actor's or the tag's events
+
+    @property
+    def title(self) -> str:
+        what = self.name if self.kind == "actor" else f"Tag: {self.name}"
+        return what if self.year is None else f"{what}, {_when(self.year, self.month)}"
+
+    @property
+    def count(self) -> int:
+        """How many events the page stands for: all of them on the main page, the whole year
+        on a year page (also when they are on its month pages), else those listed."""
+        if self.year is None:
+            return len(self.every)
+        if self.month is None:
+            return len(self.layout.year_events(self.year))
+        return len(self.events)
+
+    @property
+    def description(self) -> str:
+        what = f"{_plural(self.count, 'event')}"
+        what += f" naming {self.name}" if self.kind == "actor" else f" tagged “{self.name}”"
+        return what + (f", {_when(self.year, self.month)}." if self.year is not None else ".")
+
+
+def _when(year: int, month: int | None) -> str:
+    return f"{month_name(month)} {year}" if month else str(year)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class SiteMap:
+    """The pages of one build and the parts of each, from one timeline."""
+
+    def __init__(self, timeline: Timeline, options: SiteOptions = SiteOptions()):
+        self.timeline, self.options = timeline, options
+        self.layout = plan_pages(
+            timeline.events,
+            options.year_pages_after,
+            max(0, options.main_page_events),
+            options.month_pages_after,
+        )
+        self.timeline_pages = {uri: (y, m, events) for uri, y, m, events in self.layout.pages()}
+        self.events = {event.path: event for event in timeline.events}
+        self.actors = {actor_page(actor.id): actor for actor in timeline.registry}
+        self.slugs = tag_slugs(list(timeline.by_tag))
+        self.lists: dict[str, ListPage] = {}
+        for actor in timeline.registry:
+            self._add_list("actor", actor.name, timeline.by_actor[actor.id], actor_page(actor.id))
+        for tag, events in timeline.by_tag.items():
+            self._add_list("tag", tag, events, tag_page(self.slugs[tag]))
+        self.positions = positions(timeline.events)
+        self.relations = Relations(timeline.events, timeline.by_actor)
+        self.common = {"registry": timeline.registry, "actor_url": actor_url}
+        # mkdocs-material's tags index sees a tag as the page metadata gave it: escaped text
+        self._by_shown_tag = {html.escape(tag, quote=False): tag for tag in self.slugs}
+
+    def _add_list(self, kind: str, name: str, events: Sequence[Event], main: str) -> None:
+        options = self.options
+        layout = plan_pages(
+            events,
+            options.year_pages_after,
+            max(0, options.main_page_events),
+            options.month_pages_after,
+            main_path=main,
+            root=main.removesuffix(".md").removesuffix("/index"),
+        )
+        for uri, year, month, listed in layout.pages():
+            self.lists[uri] = ListPage(kind, name, layout, year, month, listed, events)
+
+    # --- which pages, and how MkDocs should treat them -----------------------------------------
+
+    def uris(self) -> list[str]:
+        """The pages to generate (event pages come from their entries)."""
+        lists = [u for u, p in self.lists.items() if p.kind == "tag" or p.year is not None]
+        return [*self.timeline_pages, ACTORS_PAGE, *self.actors, *lists]
+
+    nav_uris = frozenset({TIMELINE_PAGE, ACTORS_PAGE})
+
+    def phase(self, uri: str) -> str:
+        """The plugin phase (for the benchmark's timings) a page's work is counted under."""
+        if uri in self.events:
+            return "event pages"
+        if uri in self.actors or uri == ACTORS_PAGE or uri in self.lists:
+            return "actor pages"  # and tag pages
+        if uri in self.timeline_pages:
+            return "timeline pages"
+        return "other pages"
+
+    def meta(self, uri: str) -> dict[str, Any] | None:
+        """A generated or event page's metadata, as MkDocs reads it from front matter. Listings
+        are left out of the search index: each event is found on its own page."""
+        if event := self.events.get(uri):
+            return {
+                "title": event.title,
+                "description": event.summary,
+                "template": "timeline/event.html",
+                "tags": list(event.tags),
+            }
+        if actor := self.actors.get(uri):
+            return {
+                "title": actor.name,
+                "description": actor.description,
+                "template": "timeline/page.html",
+            }
+        if uri in self.timeline_pages:
+            year, month, _ = self.timeline_pages[uri]
+            if year is None:
+                return {"title": "Timeline", "search": {"exclude": True}}
+            when = _when(year, month)
+            return {
+                "title": f"Timeline: {when}",
+                "description": f"Every event of {when}.",
+                "search": {"exclude": True},
+            }
+        if uri == ACTORS_PAGE:
+            return {"title": "Actors"}
+        if listed := self.lists.get(uri):
+            return {
+                "title": listed.title,
+                "description": listed.description,
+                "template": "timeline/page.html",
+                "search": {"exclude": True},
+            }
+        return None
+
+    # --- what each page shows -------------------------------------------------------------------
+
+    def parts(self, uri: str) -> PageParts:
+        """Everything the plugin adds to a page, from the timeline alone (never from the page's
+        own content, title or metadata, so it can be rendered ahead in another process)."""
+        if event := self.events.get(uri):
+            context = {**self.common, **self.event_context(event)}
+            return PageParts(
+                before=Fragment("event-header.html", context),
+                outside=Fragment("event-footer.html", context),
+            )
+        if actor := self.actors.get(uri):
+            context = {
+                **self.common,
+                "actor": actor,
+                "events": self.timeline.by_actor[actor.id],
+                "companions": companions(
+                    actor.id, self.timeline.by_actor, self.timeline.registry.actors
+                ),
+            }
+            return PageParts(
+                after=Fragment("actor.html", context),
+                outside=Fragment("event-list.html", self.list_context(uri, heading=True)),
+            )
+        if uri in self.lists:  # a tag's page, an actor's year or month
+            return PageParts(after=Fragment("event-list.html", self.list_context(uri)))
+        if uri in self.timeline_pages:
+            return PageParts(after=Fragment("timeline.html", self.timeline_context(uri)))
+        if uri == ACTORS_PAGE:
+            groups = [(KIND_LABELS[k], m) for k, m in group_by_kind(self.timeline.registry)]
+            context = {**self.common, "groups": groups, "by_actor": self.timeline.by_actor}
+            return PageParts(after=Fragment("actors.html", context))
+        return PageParts()
+
+    def event_context(self, event: Event) -> dict[str, Any]:
+        """An event page's neighbours, related events, position and link back to the timeline:
+        to its month's group on the page that lists it."""
+        before, after = self.timeline.neighbours(event)
+        year, month = period(event)
+        month = month if event.date.month is not None else None
+        target = self.layout.month_page(year, month)
+        return {
+            "event": event,
+            "previous": before,
+            "next": after,
+            "related": self.relations.related(event),
+            "position": self.positions[event.id],
+            "timeline_link": page_url(target) + "#" + month_anchor(year, month),
+        }
+
+    def timeline_context(self, uri: str) -> dict[str, Any]:
+        """A timeline page: its events grouped by year and month, the chart (the whole timeline
+        on the main page, the whole year on a year page, the month on a month page), the links
+        to the other pages and the filters' choices."""
+        year, month, events = self.timeline_pages[uri]
+        layout, newest = self.layout, self.options.order == "newest"
+        whole_year = (layout.year_events(year) or events) if month is None else events
+        return {
+            **self.common,
+            "groups": group_by_year_and_month(reversed(events) if newest else events),
+            "count": len(events),
+            "total": len(self.timeline.events),
+            "year": year,
+            "month": month,
+            "month_list": [
+                (m, page_url(u), n) for m, u, n in layout.month_list(year or 0) if not month
+            ],
+            "year_count": len(whole_year),
+            "split": layout.split,
+            "years": [(y, page_url(u), n) for y, u, n in layout.year_list()],
+            "main_url": page_url(TIMELINE_PAGE),
+            "chart": overview(self.timeline.events if year is None else whole_year),
+            "month_href": self.month_href(uri),
+            "choices": filter_choices(events, self.timeline.registry),
+            "order": "newest" if newest else "oldest",
+        }
+
+    def list_context(self, uri: str, heading: bool = False) -> dict[str, Any]:
+        """An actor's or a tag's list of events, with the links to its other pages."""
+        listed = self.lists[uri]
+        layout, every = listed.layout, listed.every
+        whole_year = layout.year_events(listed.year) if listed.year else ()
+        return {
+            "listed": listed,
+            "heading": heading,
+            "events": listed.events,
+            "count": len(listed.events),
+            "total": len(every),
+            "first": every[0] if every else None,
+            "last": every[-1] if every else None,
+            "year_count": len(whole_year),
+            "split": layout.split,
+            "main_url": page_url(layout.main_path),
+            "years": [(y, page_url(u), n) for y, u, n in layout.year_list()],
+            "month_list": [
+                (m, page_url(u), n)
+                for m, u, n in (layout.month_list(listed.year) if listed.year else ())
+                if listed.month is None
+            ],
+        }
+
+    def month_href(self, here: str) -> Callable[[int, int | None], str]:
+        """Where a month's bar or link on the page `here` leads: '#anchor' on this page, else
+        the site URL of the page that lists the month, with the anchor."""
+
+        def href(year: int, month: int | None) -> str:
+            target = self.layout.month_page(year, month, here)
+            anchor = "#" + month_anchor(year, month)
+            return anchor if target == here else page_url(target) + anchor
+
+        return href
+
+    # --- sections for the maintainers' pages (markers) and every page's <head> -----------------
+
+    def section(self, name: str, number: int | None, here: str) -> Fragment | None:
+        """The section a marker stands for on the page `here` (None: nothing to show)."""
+        if name == "overview":
+            chart = overview(self.timeline.events)
+            if chart is None:
+                return None
+            return Fragment("overview.html", {"chart": chart, "month_href": self.month_href(here)})
+        if name == "key-events":
+            items = [(event, None) for event in key_events(self.timeline.events)]
+            return Fragment("home-key-events.html", {**self.common, "items": items})
+        limit = LATEST_DEFAULT if number is None else number  # how many additions to list
+        items = latest_additions(self.timeline, limit)
+        return Fragment("home-latest.html", {**self.common, "items": items})
+
+    def tag_listing(self, shown_tag: str, mappings: Sequence[Any], src_uri) -> dict | None:
+        """For mkdocs-material's tags index, one tag's entry: the tag's page, its number of
+        events, and the pages to list there (its events only when few). `shown_tag` is the
+        tag as the index shows it (escaped text); `src_uri(mapping)` a listed page's path."""
+        tag = self._by_shown_tag.get(shown_tag)
+        if tag is None:
+            return None
+        events = {event.path for event in self.timeline.by_tag[tag]}
+        few = len(events) <= TAG_INDEX_EVENTS
+        items = [m for m in mappings if few or src_uri(m) not in events]
+        return {"url": page_url(tag_page(self.slugs[tag])), "count": len(events), "items": items}
+
+    def head(
+        self, uri: str, *, title: str, description: str, url: str | None, site_name: str
+    ) -> dict[str, Any]:
+        """OpenGraph and Twitter tags for any page, JSON-LD for an event page."""
+        event = self.events.get(uri)
+        if event is not None:
+            title, description = event.title, event.summary
+        social = social_tags(
+            title=title,
+            description=description,
+            site_name=site_name,
+            url=url,
+            kind="article" if event is not None else "website",
+        )
+        jsonld = script_json(event_jsonld(event, url)) if event is not None else None
+        return {"event": event, "social": social, "jsonld": jsonld}
+
+
+def actor_url(actor_id: str) -> str:
+    return page_url(actor_page(actor_id))
