@@ -247,6 +247,39 @@ INVALID = [
         entry(title="Odd name"),
         "1:1: file: '2024-10-28 what?#.md' cannot be an event id",
     ),
+    # round two: values
+    text(
+        "a span written with a slash (dateutil: 20:24 at UTC-02:00)",
+        "2024/2024-12-01-values-slash-span.md",
+        entry(date="2024-10-31/2024-11-02"),
+        "3:7: date: '2024-10-31/2024-11-02' looks like a span; write the first date in `date:` "
+        "and the last in `end:`",
+    ),
+    text(
+        "a slash span ending before it starts (dateutil: ValueError)",
+        "2024/2024-12-02-values-slash-backwards.md",
+        entry(date="2024-10-31/2024-10-30"),
+        "3:7: date: '2024-10-31/2024-10-30' looks like a span",
+    ),
+    text(
+        "a UTC offset of 99 hours (dateutil: ValueError)",
+        "2024/2024-12-03-values-offset-99.md",
+        entry(date="'31 Oct 2024 14:30 +99:00'"),
+        "3:7: date: '31 Oct 2024 14:30 +99:00': the UTC offset is out of range (at most ±14:00)",
+    ),
+    text(
+        "GMT+3, which dateutil reads as UTC-03:00",
+        "2024/2024-12-04-values-gmt-plus-3.md",
+        entry(date="'31 Oct 2024 14:30 GMT+3'"),
+        "3:7: date: '31 Oct 2024 14:30 GMT+3' is ambiguous: GMT+3 means UTC+03:00 to some "
+        "software and the opposite to others; write the offset alone, e.g. 14:30 +03:00",
+    ),
+    text(
+        "a two-digit year",
+        "2024/2024-12-05-values-two-digit-year.md",
+        entry(date="'Oct 31, 24'"),
+        "3:7: date: 'Oct 31, 24' has no four-digit year",
+    ),
 ]
 
 VALID = [
