@@ -1,7 +1,7 @@
 """The front-matter converter as first written, the plainest reading of its rules: recursion over
 PyYAML's nodes from the stock safe loader. `timeline/frontmatter.py` is written for speed and
 must agree with it on every input: data, positions and every refusal (test_frontmatter.py).
-Scalars and field names are converted by the module's own helpers, which are not in question."""
+Field names are shown by the module's own helper, which is not in question."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from timeline.frontmatter import FrontMatterError, _field_name, _scalar
+from timeline.frontmatter import FrontMatterError, _field_name
 
 TAG = "tag:yaml.org,2002:"
 ALLOWED = {
@@ -73,7 +73,11 @@ def convert_yaml(text: str, first_line: int) -> tuple[Any, dict, dict]:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [convert(item, path + (i,)) for i, item in enumerate(node.value)]
-        return _scalar(node)  # unchanged, shared: its tags are what the walk must get right
+        if node.tag == TAG + "bool":  # PyYAML's own words for true and false
+            return yaml.constructor.SafeConstructor.bool_values.get(node.value.lower(), node.value)
+        if node.tag == TAG + "null":
+            return None
+        return node.value  # text, numbers and timestamps: the text as written
 
     try:
         node = yaml.compose(text, Loader=LOADER)

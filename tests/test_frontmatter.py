@@ -137,3 +137,38 @@ def test_the_fast_converter_agrees_with_the_plain_one_on_hostile_files(case):
     end = next((i for i, line in enumerate(lines) if i and line.rstrip() == "---"), len(lines))
     text = "\n".join(lines[1:end]) + "\n"
     assert outcome(lambda: fast(text)) == outcome(lambda: convert_yaml(text, first_line=2))
+
+
+# --- values as written ------------------------------------------------------------------------
+
+
+def test_numbers_stay_the_text_as_written():
+    huge = "0x" + "f" * 4000  # as an int, more digits than Python will print
+    doc = loads(
+        f"---\ntitle: 0x10\nlocation: 007\na: 1.0e+3\nb: 017\nc: 1_000\nd: .inf\ne: {huge}\n"
+        "f: 2024\ng: 2024-10-31 14:30:00\n---\n"
+    )
+    assert doc.data == {
+        "title": "0x10",
+        "location": "007",
+        "a": "1.0e+3",
+        "b": "017",
+        "c": "1_000",
+        "d": ".inf",
+        "e": huge,
+        "f": "2024",
+        "g": "2024-10-31 14:30:00",
+    }
+
+
+def test_true_false_and_null_still_convert():
+    doc = loads("---\na: true\nb: No\nc: on\nd: ~\ne: null\nf:\ng: !!bool maybe\n---\n")
+    assert doc.data == {
+        "a": True,
+        "b": False,
+        "c": True,
+        "d": None,
+        "e": None,
+        "f": None,
+        "g": "maybe",
+    }

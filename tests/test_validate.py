@@ -124,3 +124,27 @@ def test_links_that_are_not_plain_get_the_full_check():
         with pytest.raises(Invalid):
             _checked_link(link)
     assert _checked_link("HTTPS://user@[::1]:65535/x") == "HTTPS://user@[::1]:65535/x"
+
+
+def test_text_fields_keep_numbers_as_written():
+    event, problems = check(
+        entry(title="0x10", extra="location: 007\ntags: [017, 1.0e+3, 2024]", date="2024")
+    )
+    assert problems == []
+    assert (event.title, event.location, event.tags) == ("0x10", "007", ("017", "1.0e+3", "2024"))
+    assert event.date.iso() == "2024"
+
+
+def test_a_number_is_not_true_or_false():
+    assert messages(entry(extra="key: 1\ndraft: 0")) == [
+        f"{PATH}:6:6: key: '1' is not true or false",
+        f"{PATH}:7:8: draft: '0' is not true or false",
+    ]
+
+
+def test_a_number_too_long_for_python_to_print_is_a_long_title_not_a_crash():
+    (message,) = messages(entry(title="0x" + "f" * 4000))
+    assert message == (
+        f"{PATH}:2:8: title: is 4,002 characters long; keep it to one line of at most "
+        "500 characters"
+    )

@@ -2,7 +2,8 @@
 
 YAML is composed (never constructed) with PyYAML's C parser where available, then turned into
 plain Python here: only the core YAML types, no object-building tags, no aliases, no duplicate
-keys, and timestamps stay text so that `dates.py` sees dates exactly as written.
+keys. Only true/false and null are converted: numbers and timestamps stay the text as written
+(`dates.py` sees dates exactly as written, a title '017' stays '017').
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
-_STR, _BOOL, _NULL, _INT, _FLOAT = (_TAG + name for name in ("str", "bool", "null", "int", "float"))
+_STR, _BOOL, _NULL = (_TAG + name for name in ("str", "bool", "null"))
 _KEY_TAGS = _ALLOWED_TAGS - {_NULL}  # a field name is text (or a number or date, as written)
 _DEFAULT_TAGS = {
     ScalarNode: _TAG + "str",
@@ -276,23 +277,18 @@ class _Converter:
         return result
 
 
+_BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
-    """Plain scalars by their resolved tag; timestamps and quoted values stay text."""
+    """Plain scalars by their resolved tag: true/false and null convert; everything else stays
+    the text as written. A number too: `title: 0x10` is not 16, `location: 007` not 7, and a
+    value of 5,000 digits is not an integer Python refuses to print."""
     tag, value = node.tag, node.value
-    if tag == _BOOL:
-        return value.lower() in ("true", "yes", "on", "y")
+    if tag == _BOOL:  # `!!bool maybe` stays text, refused by the field's rule
+        return _BOOLS.get(value.lower(), value)
     if tag == _NULL:
         return None
-    if tag == _INT:
-        try:
-            return int(value.replace("_", ""), 0) if not value.isdigit() else int(value)
-        except ValueError:
-            return value
-    if tag == _FLOAT:
-        try:
-            return float(value.replace("_", ""))
-        except ValueError:
-            return value
     return value
 
 

@@ -51,8 +51,6 @@ def _name(where: tuple) -> str:
 
 
 def _line(value: Any, ctx: _Context, where: tuple) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
     if not isinstance(value, str):
         raise Invalid("must be text on one line")
     value = value.strip()
@@ -63,7 +61,7 @@ def _line(value: Any, ctx: _Context, where: tuple) -> str:
     _no_control(value)
     if len(value) > LINE_MAX_CHARS:
         raise Invalid(
-            f"is {len(value)} characters long; keep it to one line of at most "
+            f"is {len(value):,} characters long; keep it to one line of at most "
             f"{LINE_MAX_CHARS} characters"
         )
     return value
@@ -81,7 +79,7 @@ def _text(value: Any, ctx: _Context, where: tuple) -> str:
     _no_control(value)
     if where == ("summary",) and len(value) > SUMMARY_MAX_CHARS:
         raise Invalid(
-            f"is {len(value)} characters long; keep it to 1–3 sentences "
+            f"is {len(value):,} characters long; keep it to 1–3 sentences "
             f"(at most {SUMMARY_MAX_CHARS} characters) and put the rest in the body"
         )
     return value
