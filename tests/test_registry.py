@@ -93,3 +93,22 @@ def test_an_id_whose_page_is_one_of_the_sites_own_is_reserved():
         "the page listing every actor; choose another id"
     ]
     assert list(registry.actors) == ["indexes"]
+
+
+def test_a_registry_nested_too_deep_or_with_hidden_line_breaks_is_one_problem():
+    deep = b"- id: a\n  name: A\n  kind: person\n  aliases: " + b"[" * 600 + b"]" * 600 + b"\n"
+    _, problems = load_registry(deep, "r.yml")
+    assert [str(p) for p in problems] == [
+        "r.yml:4:31: registry: lists and 'field: value' sets nested more than 20 deep are not "
+        "allowed"
+    ]
+    hidden = "- id: a\n  name: Innocent\u2028  kind: group\n  kind: person\n".encode()
+    _, problems = load_registry(hidden, "r.yml")
+    assert [str(p) for p in problems] == [
+        "r.yml:2:17: registry: the character U+2028 (line separator) is not allowed: YAML reads "
+        "it as a line break that editors may not show; remove it"
+    ]
+    _, problems = load_registry(b"- id: a\n  name: \x1b[2JA\n  kind: person\n", "r.yml")
+    assert [str(p) for p in problems] == [
+        "r.yml:2:9: registry: the control character U+001B is not allowed; remove it"
+    ]
