@@ -1,7 +1,9 @@
 """Dates at the precision they are known: parsing, ordering instants, display and EDTF.
 
 Every rule about dates lives here (SPEC §3): a date is a year, a month, a day or a date-time with
-a UTC offset; written forms go through python-dateutil; ambiguous numeric forms are refused.
+a UTC offset; written forms go through python-dateutil; ambiguous numeric forms are refused, and
+so is what python-dateutil would misread (two dates in one value, a zone name with an offset, a
+two-digit year, a number taken for a time of day).
 """
 
 from __future__ import annotations
@@ -181,7 +183,7 @@ DATE_MAX_CHARS = 100
 """'Thursday, 31 October 2024, 14:30 -04:00' is 39 characters; anything much longer is not a
 date, and python-dateutil takes time over it (and a message would quote it all)."""
 MAX_OFFSET_MINUTES = 14 * 60
-"""UTC+14:00 (Kiribati) and UTC-12:00 are the offsets in use; ±14:00 is ISO 8601's bound."""
+"""The widest offset in use is UTC+14:00 (Kiribati); beyond ±14:00 a value is a typing mistake."""
 
 
 def parse_date(value: object) -> PartialDate:
