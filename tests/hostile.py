@@ -247,6 +247,98 @@ INVALID = [
         entry(title="Odd name"),
         "1:1: file: '2024-10-28 what?#.md' cannot be an event id",
     ),
+    # round two: values
+    text(
+        "a span written with a slash (dateutil: 20:24 at UTC-02:00)",
+        "2024/2024-12-01-values-slash-span.md",
+        entry(date="2024-10-31/2024-11-02"),
+        "3:7: date: '2024-10-31/2024-11-02' looks like a span; write the first date in `date:` "
+        "and the last in `end:`",
+    ),
+    text(
+        "a slash span ending before it starts (dateutil: ValueError)",
+        "2024/2024-12-02-values-slash-backwards.md",
+        entry(date="2024-10-31/2024-10-30"),
+        "3:7: date: '2024-10-31/2024-10-30' looks like a span",
+    ),
+    text(
+        "a UTC offset of 99 hours (dateutil: ValueError)",
+        "2024/2024-12-03-values-offset-99.md",
+        entry(date="'31 Oct 2024 14:30 +99:00'"),
+        "3:7: date: '31 Oct 2024 14:30 +99:00': the UTC offset is out of range (at most ±14:00)",
+    ),
+    text(
+        "GMT+3, which dateutil reads as UTC-03:00",
+        "2024/2024-12-04-values-gmt-plus-3.md",
+        entry(date="'31 Oct 2024 14:30 GMT+3'"),
+        "3:7: date: '31 Oct 2024 14:30 GMT+3' is ambiguous: GMT+3 means UTC+03:00 to some "
+        "software and the opposite to others; write the offset alone, e.g. 14:30 +03:00",
+    ),
+    text(
+        "a two-digit year",
+        "2024/2024-12-05-values-two-digit-year.md",
+        entry(date="'Oct 31, 24'"),
+        "3:7: date: 'Oct 31, 24' has no four-digit year",
+    ),
+    text(
+        "numbers in text fields, published as written (0x10 was '16', 007 was '7')",
+        "2024/2024-12-06-values-numbers.md",
+        entry(
+            title="0x10",
+            date="2024-12-06",
+            extra="location: 007\ntags: [017, 1.0e+3]",
+        ),
+        title="0x10",
+    ),
+    text(
+        "a title of 4,000 hexadecimal digits (int() made a number Python would not print)",
+        "2024/2024-12-07-values-huge-number.md",
+        entry(title="0x" + "f" * 4000),
+        "2:8: title: is 4,002 characters long; keep it to one line of at most 500 characters",
+    ),
+    text(
+        "a number where true or false belongs",
+        "2024/2024-12-08-values-number-bool.md",
+        entry(extra="key: 1"),
+        "6:6: key: '1' is not true or false",
+    ),
+    text(
+        "tags nested 600 deep (RecursionError)",
+        "2024/2024-12-09-values-deep.md",
+        entry(extra="tags: " + "[" * 600 + "]" * 600),
+        "6:27: tags: lists and 'field: value' sets nested more than 20 deep are not allowed",
+    ),
+    text(
+        "a line separator hiding a second field from an editor",
+        "2024/2024-12-10-values-line-separator.md",
+        entry(title="Innocent\u2028status: denied"),
+        "2:16: front matter: the character U+2028 (line separator) is not allowed: YAML reads it "
+        "as a line break that editors may not show; remove it",
+    ),
+    text(
+        "a next-line character (U+0085) in the summary",
+        "2024/2024-12-11-values-next-line.md",
+        entry(summary="One line\x85two lines"),
+        "5:18: front matter: the character U+0085 (next line) is not allowed",
+    ),
+    text(
+        "a raw escape character (PyYAML reported it at 2:1)",
+        "2024/2024-12-12-values-raw-control.md",
+        entry(summary="Fine \x1b[2J cleared"),
+        "5:15: front matter: the control character U+001B is not allowed; remove it",
+    ),
+    text(
+        "2,000 tags, which made 2,120 pages",
+        "2024/2024-12-13-values-many-tags.md",
+        entry(extra="tags: [" + ", ".join(f"t{i}" for i in range(2000)) + "]"),
+        "6:1: tags: has 2,000 tags; at most 20",
+    ),
+    text(
+        "31 sources",
+        "2024/2024-12-14-values-many-sources.md",
+        entry(sources=sources() * 31),
+        "6:1: sources: has 31 sources; at most 30",
+    ),
 ]
 
 VALID = [
@@ -384,7 +476,21 @@ REGISTRY = f"""\
   name: Kim Two
   kind: person
   aliases: [Kim]
+# round two: values
+- id: index
+  name: Index
+  kind: group
+- id: 0x{"f" * 4000}
+  name: Huge
+  kind: group
 """
+REGISTRY_PROBLEMS = (
+    "aliases: 'Kim' already names actor 'kim-one'",
+    "id: 'index' is reserved: an actor's page would be actors/index.md, which is the page "
+    "listing every actor; choose another id",
+    "id: '0xffffffffffffffffff…' is 4,002 characters long; an id is at most 100",
+)
+"""Fragments of the registry's problems on the hostile site ('field: message')."""
 
 CASES = INVALID + VALID
 

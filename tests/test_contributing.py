@@ -40,3 +40,13 @@ def test_contributing_explains_the_steps_and_is_linked_from_the_readme():
     for command in ("timeline new", "timeline check", "make serve", "--from", "pre-commit"):
         assert command in GUIDE, command
     assert "[CONTRIBUTING.md](CONTRIBUTING.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_field_table_gives_each_limit_the_checker_applies():
+    table = field_docs.field_table()
+    for field in EVENT_FIELDS:
+        if field.max_items:
+            assert f"| `{field.name}` | {'yes' if field.required else 'no'} | " in table
+            assert f", at most {field.max_items} |" in table
+    assert "| `tags` | no | list of words, at most 20 |" in table
+    assert "| `summary` | yes | text, at most 800 characters |" in table

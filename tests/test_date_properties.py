@@ -72,6 +72,29 @@ def test_parsing_any_text_gives_a_date_or_a_date_error_never_a_crash(text):
         value.start()  # every accepted date can be ordered
 
 
+# the pieces of written dates, offsets and zone names python-dateutil reads in surprising ways
+PIECES = st.sampled_from(
+    [
+        *("31", "Oct", "October", "2024", "24", "9999", "0001", "99999", "14:30", "2 pm", "T"),
+        *("+99:00", "-04:00", "+14:00", "-2400", "+1401", "+3", "-12", "Z", "UTC", "GMT", "EST"),
+        *("/", "-", "–", " to ", ",", ".", ":", "+", "e3", "0x", "_", "2024-10-31", "31/10/2024"),
+    ]
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(PIECES, max_size=7).map("".join) | st.lists(PIECES, max_size=7).map(" ".join))
+def test_written_dates_with_any_offset_or_zone_give_a_date_or_a_date_error(text):
+    try:
+        value = parse_date(text)
+    except DateError as error:
+        assert str(error)
+    else:
+        value.start()
+        offset = value.offset_minutes or 0
+        assert -14 * 60 <= offset <= 14 * 60
+
+
 @settings(max_examples=500)
 @given(partial_dates())
 def test_every_date_round_trips_through_its_iso_form_at_its_precision(value):

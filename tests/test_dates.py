@@ -1,3 +1,4 @@
+import re
 import warnings
 from datetime import UTC, datetime
 
@@ -125,3 +126,119 @@ def test_a_named_time_zone_is_a_date_error_not_a_printed_warning():
         with pytest.raises(DateError, match="a time zone is named, not given; write a UTC offset"):
             parse_date("31 October 2024 14:30 EST")
         assert parse_date("31 October 2024 14:30 -04:00").iso() == "2024-10-31T14:30-04:00"
+
+
+# --- written forms python-dateutil would misread ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-10-31/2024-11-02",  # dateutil: 31 October 2024, 20:24 UTC-02:00
+        "2024-10-31/2024-10-30",  # dateutil: ValueError (offset of -2010 hours)
+        "Oct 2024/Nov 2024",
+        "2024–2025",
+        "2024-10-31 - 2024-11-02",
+        "31 October 2024 to 2 November 2024",
+    ],
+)
+def test_two_dates_in_one_value_are_a_span_to_write_with_end(text):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert str(error.value) == (
+        f"{text!r} looks like a span; write the first date in `date:` and the last in `end:`"
+    )
+
+
+@pytest.mark.parametrize("text", ["2024/10", "10/2024", "31 Oct/2024", "2024-10-31/x"])
+def test_a_slash_outside_a_day_month_and_year_is_refused(text):
+    with pytest.raises(DateError, match="'/' is read only between a day, a month and a four-dig"):
+        parse_date(text)
+    assert parse_date("31/10/2024") == parse_date("2024/10/31") == PartialDate(2024, 10, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("31 Oct 2024 14:30 +99:00", "the UTC offset is out of range (at most ±14:00)"),
+        ("31 Oct 2024 14:30 -2400", "the UTC offset is out of range (at most ±14:00)"),
+        ("31 Oct 2024 14:30 -1500", "-15:00 is not a UTC offset (at most ±14:00)"),
+        ("31 Oct 2024 14:30 +1401", "+14:01 is not a UTC offset (at most ±14:00)"),
+        ("2024-10-31T14:30+14:59", "+14:59 is not a UTC offset (at most ±14:00)"),
+    ],
+)
+def test_an_offset_beyond_14_hours_is_a_date_error(text, reason):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert str(error.value) == f"{text!r}: {reason}"
+
+
+def test_the_widest_offsets_are_dates():
+    assert parse_date("31 Oct 2024 14:30 +14:00").offset_minutes == 14 * 60
+    assert parse_date("2024-10-31T14:30-14:00").offset_minutes == -14 * 60
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "offset"),
+    [
+        ("31 Oct 2024 14:30 GMT+3", "GMT+3", "+03:00"),  # dateutil: UTC-03:00 (POSIX)
+        ("31 Oct 2024 14:30 UTC+3", "UTC+3", "+03:00"),
+        ("31 Oct 2024 14:30 UTC -3", "UTC-3", "-03:00"),  # dateutil: UTC, the -3 dropped
+        ("31 Oct 2024 14:30 GMT-03:30", "GMT-03:30", "-03:30"),
+        ("31 Oct 2024 14:30 EST+5", "EST+5", "+05:00"),
+    ],
+)
+def test_a_zone_name_with_an_offset_is_ambiguous(text, written, offset):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert str(error.value) == (
+        f"{text!r} is ambiguous: {written} means UTC{offset} to some software and the opposite "
+        f"to others; write the offset alone, e.g. 14:30 {offset}"
+    )
+
+
+def test_offsets_alone_and_utc_by_name_are_read_as_written():
+    assert parse_date("31 Oct 2024 14:30 +03:00").iso() == "2024-10-31T14:30+03:00"
+    assert parse_date("31 Oct 2024 2 PM -04:00").iso() == "2024-10-31T14:00-04:00"
+    for name in ("UTC", "GMT", "Z"):
+        assert parse_date(f"31 Oct 2024 14:30 {name}").iso() == "2024-10-31T14:30Z"
+    assert parse_date("31-OCT-2024").iso() == "2024-10-31"  # a month name is not a zone
+
+
+def test_a_zone_name_means_the_same_on_every_machine(monkeypatch):
+    # dateutil reads a name this machine's zone uses as the local zone (so "EST" in New York)
+    monkeypatch.setattr("time.tzname", ("EST", "EDT"))
+    with pytest.raises(DateError, match="a time zone is named, not given"):
+        parse_date("31 October 2024 14:30 EST")
+    monkeypatch.setattr("time.tzname", ("UTC", "UTC"))
+    assert parse_date("1 November 2024 14:30 UTC").iso() == "2024-11-01T14:30Z"
+
+
+@pytest.mark.parametrize("text", ["Oct 31, 24", "31 Oct 24", "31 October 999"])
+def test_a_written_date_needs_a_four_digit_year(text):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert str(error.value) == (
+        f"{text!r} has no four-digit year (a two-digit year could be any century); "
+        "write the year in full, e.g. 31 October 2024"
+    )
+
+
+def test_a_number_read_as_a_time_of_day_is_refused():
+    with pytest.raises(DateError, match="has a number that would be read as a time of day"):
+        parse_date("Oct 31 2024 2025")  # dateutil: 20:25
+
+
+@pytest.mark.parametrize("text", ["2024.10", "10.2024", "1e3", "1_000", ".5"])
+def test_decimal_numbers_are_numbers_not_dates(text):
+    # dateutil reads '2024.10' as the year 2024
+    with pytest.raises(DateError, match=f"^{re.escape(repr(text))} is a number, not a date"):
+        parse_date(text)
+
+
+def test_a_long_value_is_not_a_date_and_its_message_stays_short():
+    with pytest.raises(DateError) as error:
+        parse_date("31 October 2024 " + "1 " * 50_000)
+    assert len(
+        str(error.value)
+    ) < 200 and "is 100,015 characters long; a date is at most 100 characters" in str(error.value)

@@ -110,6 +110,13 @@ GOOD = {
     "written month": entry(date="October 2024"),
     "numeric day first": entry(date="31/10/2024"),
     "numeric title": entry(title="1914"),
+    "numbers as written": entry(
+        title="0x10", summary="1914", extra="location: 007\ntags: [2024, 017]"
+    ),
+    "as many items as allowed": entry(
+        extra=f"tags: [{', '.join(f't{i}' for i in range(20))}]",
+        sources="\n  - publisher: AP\n    url: https://apnews.com/x" * 30,
+    ),
 }
 
 
@@ -166,6 +173,13 @@ BAD = {
     "update without note": (entry(extra="updates:\n  - date: 2024-11-01"), None),
     "unknown field": (entry(extra="colour: red"), "colour"),
     "misspelt field": (entry(extra="locaton: Seoul"), "locaton"),
+    "too many tags": (entry(extra=f"tags: [{', '.join(f't{i}' for i in range(21))}]"), "tags"),
+    "too many sources": (
+        entry(sources="\n  - publisher: AP\n    url: https://apnews.com/x" * 31),
+        "sources",
+    ),
+    "summary too long": (entry(summary="x" * 801), "summary"),
+    "title too long": (entry(title="x" * 501), "title"),
 }
 
 
@@ -200,3 +214,15 @@ def test_site_publishes_the_generated_schema(site):
     published = (site.root / "site" / SCHEMA_PATH).read_text(encoding="utf-8")
     assert published == dumps()
     assert json.loads(published)["title"] == "Timeline event entry"
+
+
+def test_limits_come_from_the_field_table():
+    properties = entry_schema()["properties"]
+    for field in EVENT_FIELDS:
+        schema = properties[field.name]
+        assert schema.get("maxItems") == field.max_items, field.name
+        if field.kind in ("line", "text"):
+            assert schema.get("maxLength") == field.max_chars, field.name
+    assert properties["tags"]["maxItems"] == 20
+    assert properties["tags"]["items"]["maxLength"] == 500
+    assert properties["summary"]["maxLength"] == 800

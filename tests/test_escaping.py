@@ -96,8 +96,16 @@ LINE = TEXT.map(str.strip).filter(lambda t: 0 < len(t) <= 500)
 
 
 def dump(data: dict) -> str:
-    """Front matter as PyYAML itself writes it (the reference emitter for any string)."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
+    """Front matter as PyYAML itself writes it (the reference emitter for any string). It writes
+    U+2028 and U+2029 raw inside single quotes, where the front matter refuses them (an editor
+    shows no line break, YAML reads one); in double quotes it escapes them, so such text still
+    reaches every page and export."""
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
+    if "\u2028" in text or "\u2029" in text:
+        text = yaml.safe_dump(
+            data, allow_unicode=True, sort_keys=False, width=10**6, default_style='"'
+        )
+    return text
 
 
 # --- core level: many examples, no build ------------------------------------------------------

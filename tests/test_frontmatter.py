@@ -1,10 +1,12 @@
 import pytest
+import yaml
 from frontmatter_oracle import convert_yaml
 from hostile import CASES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.frontmatter import FrontMatterError, _Converter, decode, load, loads
+from timeline import frontmatter
+from timeline.frontmatter import TOO_DEEP, FrontMatterError, _Converter, decode, load, loads
 
 
 def test_fields_keep_their_line_and_column():
@@ -57,7 +59,7 @@ ODD = [
     *("on", "null", '""', "<<", "=", "12:30:45", "2024-01-01 10:00:00", "'it''s'", "!!str 1"),
     *('"\\x07 bell"', '"tab\\tin"', "!!int 7", "!!int x", "!!float 1", "!!bool no", "[]"),
     *("!!binary aGk=", "!!python/name:os.system", "!local x", "!!null ~", "!!timestamp 2024"),
-    *("!!map x", "!!seq y", "{}"),
+    *("!!map x", "!!seq y", "{}", "[" * 21 + "]" * 21, "[" * 20 + "]" * 20),
 ]
 KEYS = ["title", "date", "sources", "a", "b", "1", "2024-01-01", "yes", "''", '"k"']
 ODD_KEYS = [
@@ -66,6 +68,7 @@ ODD_KEYS = [
 ]
 ANCHORS = "anchors: [&a x, &b [1, 2], &c {k: v}]\n"
 NOISE = ["\t", ":", "- ", "&a ", "*a", "'", '"', "!!int ", "[", "{", "\n", " ", "#", "? ", "|\n"]
+NOISE += ["\u2028", "\x85", "\x07", "\u00a0"]
 
 
 @st.composite
@@ -136,4 +139,126 @@ def test_the_fast_converter_agrees_with_the_plain_one_on_hostile_files(case):
         return
     end = next((i for i, line in enumerate(lines) if i and line.rstrip() == "---"), len(lines))
     text = "\n".join(lines[1:end]) + "\n"
+    assert outcome(lambda: fast(text)) == outcome(lambda: convert_yaml(text, first_line=2))
+
+
+# --- values as written ------------------------------------------------------------------------
+
+
+def test_numbers_stay_the_text_as_written():
+    huge = "0x" + "f" * 4000  # as an int, more digits than Python will print
+    doc = loads(
+        f"---\ntitle: 0x10\nlocation: 007\na: 1.0e+3\nb: 017\nc: 1_000\nd: .inf\ne: {huge}\n"
+        "f: 2024\ng: 2024-10-31 14:30:00\n---\n"
+    )
+    assert doc.data == {
+        "title": "0x10",
+        "location": "007",
+        "a": "1.0e+3",
+        "b": "017",
+        "c": "1_000",
+        "d": ".inf",
+        "e": huge,
+        "f": "2024",
+        "g": "2024-10-31 14:30:00",
+    }
+
+
+def test_true_false_and_null_still_convert():
+    doc = loads("---\na: true\nb: No\nc: on\nd: ~\ne: null\nf:\ng: !!bool maybe\n---\n")
+    assert doc.data == {
+        "a": True,
+        "b": False,
+        "c": True,
+        "d": None,
+        "e": None,
+        "f": None,
+        "g": "maybe",
+    }
+
+
+# --- nesting and characters an editor does not show -------------------------------------------
+
+DEEP = "---\ntitle: x\ntags: " + "[" * 600 + "]" * 600 + "\n---\n"
+BLOCK_DEEP = (
+    "---\ntitle: x\ntags:\n" + "".join(" " * i + "-\n" for i in range(0, 1200, 2)) + "---\n"
+)
+
+
+def refusal(text: str) -> tuple:
+    with pytest.raises(FrontMatterError) as error:
+        loads(text)
+    return error.value.line, error.value.column, error.value.field, error.value.message
+
+
+def test_nesting_past_twenty_levels_is_refused_where_the_twenty_first_starts():
+    assert TOO_DEEP == "lists and 'field: value' sets nested more than 20 deep are not allowed"
+    assert refusal(DEEP) == (3, 27, "tags", TOO_DEEP)  # was a RecursionError
+    assert refusal(BLOCK_DEEP) == (24, 41, "tags", TOO_DEEP)
+    assert loads("---\ntags: " + "[" * 20 + "]" * 20 + "\n---\n").data["tags"]
+    assert refusal("---\ntags: " + "[" * 21 + "]" * 21 + "\n---\n") == (2, 27, "tags", TOO_DEEP)
+
+
+def test_nesting_libyaml_gives_up_on_is_refused_the_same_way():
+    # libyaml stops at 1,000 levels, before the converter sees any: its line is kept
+    flow = "---\ntitle: x\ntags: " + "[" * 1000 + "]" * 1000 + "\n---\n"
+    assert refusal(flow)[0] == 3 and refusal(flow)[3] == TOO_DEEP
+    block = "---\ntags:\n" + "".join(" " * i + "-\n" for i in range(0, 2400, 2)) + "---\n"
+    assert refusal(block) == (23, 41, "tags", TOO_DEEP)
+
+
+def test_nesting_the_pure_python_composer_recurses_over_is_refused(monkeypatch):
+    class PureLoader(yaml.SafeLoader):  # as when PyYAML is built without libyaml
+        yaml_path_resolvers: dict = {}
+
+    monkeypatch.setattr(frontmatter, "_Loader", PureLoader)
+    deeper = "---\ntitle: x\ntags: " + "[" * 3000 + "]" * 3000 + "\n---\n"
+    assert refusal(deeper) == (3, 27, "tags", TOO_DEEP)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        (
+            "---\ntitle: Innocent\u2028status: denied\n---\n",
+            (2, 16),
+            "the character U+2028 (line separator) is not allowed: YAML reads it as a line break "
+            "that editors may not show; remove it",
+        ),
+        ("---\ntitle: x\nsummary: 'a\u2029b'\n---\n", (3, 12), "U+2029 (paragraph separator)"),
+        ("---\ntitle: \u200f\u05e9\u00a0\x85x\n---\n", (2, 11), "U+0085 (next line)"),
+        (
+            "---\ntitle: x\nsummary: \tab\x07c\n---\n",
+            (3, 13),
+            "the control character U+0007 is not allowed; remove it",
+        ),  # PyYAML said 2:1
+        ("---\n# \x1b[2J\ntitle: x\n---\n", (2, 3), "the control character U+001B"),
+        ("---\ntitle: x\x7f\n---\n", (2, 9), "the control character U+007F"),
+    ],
+)
+def test_characters_an_editor_does_not_show_are_refused_where_the_editor_shows_them(
+    text, where, message
+):
+    line, column, field, found = refusal(text)
+    assert (line, column, field) == (*where, "front matter")
+    assert message in found
+
+
+def test_tabs_right_to_left_marks_and_no_break_spaces_are_read():
+    doc = loads('---\ntitle: "a\tb"\nplace: \u200fשלום\u00a0x\n---\n')
+    assert doc.data == {"title": "a\tb", "place": "\u200fשלום\u00a0x"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DEEP.split("---\n")[1],
+        BLOCK_DEEP.split("---\n")[1],
+        "a: " + "[" * 1000 + "]" * 1000 + "\n",
+        "a: b\u2028c: d\n",
+        "a: 'b\x07'\n",
+        "- " + "{a: " * 25 + "}" * 25 + "\n",
+    ],
+)
+def test_the_fast_converter_agrees_with_the_plain_one_on_deep_and_unseen_text(text):
     assert outcome(lambda: fast(text)) == outcome(lambda: convert_yaml(text, first_line=2))

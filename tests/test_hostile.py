@@ -25,6 +25,7 @@ from hostile import (
     NOTICE_FILES,
     ODD_FILES,
     REGISTRY,
+    REGISTRY_PROBLEMS,
     RTL,
     STRAY_PROBLEM,
     STRAYS,
@@ -98,7 +99,7 @@ def test_check_and_build_report_exactly_the_same_problems(run):
     reported = {line for line in run.check.stdout.splitlines() if ": draft: " not in line}
     assert reported == warnings(run.build.stdout)
     expected = sum(len(c.problems) for c in CASES) + len(STRAYS) + len(LINKS) + len(ODD_FILES)
-    assert len(reported) == expected + len(NOTICE_FILES) + 1  # and the registry's
+    assert len(reported) == expected + len(NOTICE_FILES) + len(REGISTRY_PROBLEMS)
 
 
 @pytest.mark.parametrize("path", sorted(ODD_FILES) + sorted(NOTICE_FILES))
@@ -279,6 +280,18 @@ def test_an_alias_claimed_by_two_actors_is_reported_and_both_actors_stay(run):
         assert (run.site.root / f"site/actors/{actor}/index.html").exists()
 
 
+def test_registry_problems_are_reported_and_an_actor_cannot_replace_the_actors_page(run):
+    for fragment in REGISTRY_PROBLEMS:
+        found = [line for line in run.check.stdout.splitlines() if fragment in line]
+        assert len(found) == 1 and found[0].startswith("content/actors.yml:"), fragment
+        assert found[0] in warnings(run.build.stdout)
+    # the actor 'index' is left out: its page would have been actors/index.md
+    actors = run.page("actors/")
+    assert text_of(actors.find(".//article//h1")) == "Actors"
+    links = {a.get("href") for a in actors.iter("a")}
+    assert "kim-one/" in links and "north-korea/" in links
+
+
 def test_a_hostile_value_cannot_forge_a_line_in_the_ci_log(run):
     # a newline in a value would start a line GitHub reads as a workflow command
     for output in (run.check.stdout, run.build.stdout):
@@ -306,8 +319,20 @@ def test_a_hostile_value_cannot_forge_a_line_in_the_ci_log(run):
             "content/actors.yml:1:1: registry: the actor registry must be a list of actors",
         ),
         (None, "content/actors.yml:1:1: registry: the actor registry file is missing"),
+        (
+            "- id: north-korea\n  name: North Korea\n  kind: country\n  aliases: "
+            + "[" * 600
+            + "]" * 600,
+            "content/actors.yml:4:31: registry: lists and 'field: value' sets nested more than 20 "
+            "deep are not allowed",
+        ),
+        (
+            "- id: north-korea\n  name: North Korea\u2028  kind: person\n  kind: country\n",
+            "content/actors.yml:2:20: registry: the character U+2028 (line separator) is not "
+            "allowed",
+        ),
     ],
-    ids=["not a list", "missing"],
+    ids=["not a list", "missing", "nested 600 deep", "a line separator"],
 )
 def test_a_broken_registry_is_reported_and_the_build_survives(tmp_path, registry, expected):
     site = make_site(tmp_path, registry)

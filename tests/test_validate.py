@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from timeline.frontmatter import loads
 from timeline.registry import load_registry
+from timeline.schema import EVENT_FIELDS, FIELDS_BY_NAME
 from timeline.text import control_character
 from timeline.validate import _PLAIN_LINK, Invalid, _checked_link, validate
 
@@ -124,3 +125,71 @@ def test_links_that_are_not_plain_get_the_full_check():
         with pytest.raises(Invalid):
             _checked_link(link)
     assert _checked_link("HTTPS://user@[::1]:65535/x") == "HTTPS://user@[::1]:65535/x"
+
+
+def test_text_fields_keep_numbers_as_written():
+    event, problems = check(
+        entry(title="0x10", extra="location: 007\ntags: [017, 1.0e+3, 2024]", date="2024")
+    )
+    assert problems == []
+    assert (event.title, event.location, event.tags) == ("0x10", "007", ("017", "1.0e+3", "2024"))
+    assert event.date.iso() == "2024"
+
+
+def test_a_number_is_not_true_or_false():
+    assert messages(entry(extra="key: 1\ndraft: 0")) == [
+        f"{PATH}:6:6: key: '1' is not true or false",
+        f"{PATH}:7:8: draft: '0' is not true or false",
+    ]
+
+
+def test_a_number_too_long_for_python_to_print_is_a_long_title_not_a_crash():
+    (message,) = messages(entry(title="0x" + "f" * 4000))
+    assert message == (
+        f"{PATH}:2:8: title: is 4,002 characters long; keep it to one line of at most "
+        "500 characters"
+    )
+
+
+def test_a_list_longer_than_its_field_allows_is_one_problem_naming_the_limit():
+    tags = ", ".join(f"t{i}" for i in range(2000))
+    assert messages(entry(extra=f"tags: [{tags}]")) == [
+        f"{PATH}:6:1: tags: has 2,000 tags; at most 20"
+    ]
+    actors = ", ".join(["north-korea"] * 31)
+    sources = "\n  - publisher: AP\n    url: https://apnews.com/x" * 31
+    updates = "\n  - date: 2024-11-01\n    note: x" * 51
+    assert messages(entry(actors=f"[{actors}]", sources=sources, extra=f"updates:{updates}")) == [
+        f"{PATH}:4:1: actors: has 31 actors; at most 30",
+        f"{PATH}:6:1: updates: has 51 updates; at most 50",
+        f"{PATH}:109:1: sources: has 31 sources; at most 30",
+    ]
+
+
+def test_a_list_as_long_as_its_field_allows_is_valid():
+    tags = ", ".join(f"t{i}" for i in range(20))
+    sources = "\n  - publisher: AP\n    url: https://apnews.com/x" * 30
+    event, problems = check(entry(extra=f"tags: [{tags}]", sources=sources))
+    assert problems == [] and len(event.tags) == 20 and len(event.sources) == 30
+
+
+def test_limits_are_declared_on_the_fields():
+    assert {f.name: f.max_items for f in EVENT_FIELDS if f.max_items} == {
+        "actors": 30,
+        "sources": 30,
+        "tags": 20,
+        "updates": 50,
+    }
+    assert FIELDS_BY_NAME["summary"].max_chars == 800
+    assert FIELDS_BY_NAME["title"].max_chars == FIELDS_BY_NAME["tags"].max_chars == 500
+
+
+def test_the_summary_limit_comes_from_its_field():
+    (message,) = messages(entry(summary="x" * 801))
+    assert message == (
+        f"{PATH}:5:10: summary: is 801 characters long; keep it to at most 800 characters "
+        "and put the rest in the body"
+    )
+    assert messages(entry(summary="x" * 800)) == []
+    # the note of an update is text too, with no limit of its own
+    assert messages(entry(extra=f"updates:\n  - date: 2024-11-01\n    note: {'x' * 900}")) == []

@@ -72,7 +72,7 @@ def _iso() -> str:
         [f"{_YEAR}-{_month_day(2, 2, '-')}", f"{_LEAP}-{_number((2,), 2)}-{_number((29,), 2)}"]
     )
     clock = "(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.][0-9]+)?)?"
-    offset = "(?:[Zz]|[+-](?:0[0-9]|1[0-4])(?::?[0-5][0-9])?)"
+    offset = "(?:[Zz]|[+-](?:(?:0[0-9]|1[0-3])(?::?[0-5][0-9])?|14(?::?00)?))"  # at most ±14:00
     month = f"{_YEAR}-{_number(range(1, 13), 2)}"
     return _alternatives([f"{day}(?:[Tt ]{clock}\\s*{offset})?", month, _YEAR])
 

@@ -1,20 +1,24 @@
 """Dates at the precision they are known: parsing, ordering instants, display and EDTF.
 
 Every rule about dates lives here (SPEC §3): a date is a year, a month, a day or a date-time with
-a UTC offset; written forms go through python-dateutil; ambiguous numeric forms are refused.
+a UTC offset; written forms go through python-dateutil; ambiguous numeric forms are refused, and
+so is what python-dateutil would misread (two dates in one value, a zone name with an offset, a
+two-digit year, a number taken for a time of day).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-import warnings
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import tzinfo as TzInfo
 from enum import IntEnum
 from functools import lru_cache
+from itertools import islice
 
 from dateutil import parser as dateutil_parser
+from dateutil import tz
 
 _MONTH_NAMES = (
     "",
@@ -160,12 +164,33 @@ _ISO = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
+# what YAML would read as a decimal number ('2024.10', '1e3'): python-dateutil would read
+# '2024.10' as the year 2024
+_DECIMAL = re.compile(r"[+-]?(?=\.?[0-9])[0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9]+)?")
+# between two dates: a slash, a dash or 'to' (python-dateutil reads '2024-10-31/2024-11-02' as
+# 20:24 at UTC-02:00)
+_SPAN = re.compile(r"/|–|—|\s+(?:-|to|until)\s+", re.IGNORECASE)
+# a zone's name with an offset: python-dateutil reads 'GMT+3' the POSIX way, as UTC-03:00
+_ZONE_OFFSET = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,5})\s*([+-])\s*([0-9]{1,2})(?::?([0-9]{2}))?")
+_NOT_ZONES = frozenset(
+    word.lower()
+    for group in (*dateutil_parser.parserinfo.MONTHS, *dateutil_parser.parserinfo.WEEKDAYS)
+    for word in group
+) | {"am", "pm", "a", "p"}
+_CLOCK = re.compile(r"[0-9]\s*:\s*[0-9]|[0-9]\s*[AaPp]\.?\s*[Mm]\b")
+_DIGITS = re.compile(r"[0-9]+")
+DATE_MAX_CHARS = 100
+"""'Thursday, 31 October 2024, 14:30 -04:00' is 39 characters; anything much longer is not a
+date, and python-dateutil takes time over it (and a message would quote it all)."""
+MAX_OFFSET_MINUTES = 14 * 60
+"""The widest offset in use is UTC+14:00 (Kiribati); beyond ±14:00 a value is a typing mistake."""
 
 
 def parse_date(value: object) -> PartialDate:
     """Parse a front-matter date value (text as written) into a `PartialDate`.
 
-    Raises `DateError` with a message that says what is wrong and how to write it instead.
+    Raises `DateError` with a message that says what is wrong and how to write it instead, and
+    no other exception, whatever the text.
     """
     if isinstance(value, bool) or value is None:
         raise DateError(f"{_show(value)} is not a date; {HINT}")
@@ -185,12 +210,25 @@ def _parse_text(value: str) -> PartialDate:
     text = value.strip()
     if not text:
         raise DateError(f"the date is empty; {HINT}")
+    if len(text) > DATE_MAX_CHARS:
+        raise DateError(
+            f"{_show(text[:30] + '…')} is {len(text):,} characters long; a date is at most "
+            f"{DATE_MAX_CHARS} characters; {HINT}"
+        )
+    return _read(text, spans=True)
+
+
+def _read(text: str, spans: bool) -> PartialDate:
+    """Text (stripped) to a date; `spans`: refuse text that is two dates (not when reading one
+    side of such text)."""
     if match := _ISO.match(text):
         return _from_iso(text, match)
     if match := _NUMERIC.match(text):
         return _from_numeric(text, match)
-    if text.isdigit():
+    if text.isdigit() or _DECIMAL.fullmatch(text):
         raise DateError(f"{_show(text)} is a number, not a date; {HINT}")
+    if spans:
+        _refuse_span(text)
     return _from_words(text)
 
 
@@ -217,7 +255,7 @@ def _parse_offset(text: str, raw: str) -> int:
     sign = -1 if raw[0] == "-" else 1
     digits = raw[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
-    if hours > 14 or minutes > 59:
+    if minutes > 59 or hours * 60 + minutes > MAX_OFFSET_MINUTES:
         raise DateError(f"{_show(text)}: {raw} is not a UTC offset (at most ±14:00)")
     return sign * (hours * 60 + minutes)
 
@@ -283,34 +321,108 @@ def _from_numeric(text: str, m: re.Match[str]) -> PartialDate:
     )
 
 
+def _refuse_span(text: str) -> None:
+    """Two dates in one value are a span, which has a field for its end; and a '/' anywhere but
+    in a day/month/year (handled before) would be read by python-dateutil as something else."""
+    for match in islice(_SPAN.finditer(text), 4):
+        first, last = text[: match.start()].strip(), text[match.end() :].strip()
+        if first and last and _is_date(first) and _is_date(last):
+            raise DateError(
+                f"{_show(text)} looks like a span; write the first date in `date:` "
+                "and the last in `end:`"
+            )
+    if "/" in text:
+        raise DateError(
+            f"{_show(text)} is not a date: '/' is read only between a day, a month and a "
+            "four-digit year (31/10/2024); for a span, write the first date in `date:` and the "
+            "last in `end:`"
+        )
+
+
+def _is_date(text: str) -> bool:
+    try:
+        _read(text, spans=False)
+    except DateError:
+        return False
+    return True
+
+
+def _refuse_zone_with_offset(text: str) -> None:
+    """'14:30 GMT+3' means UTC+03:00 to most people and UTC-03:00 to POSIX and python-dateutil;
+    'UTC +3' is read as UTC. Only a bare offset is read one way."""
+    for match in _ZONE_OFFSET.finditer(text):
+        word, sign, hours, minutes = match.groups()
+        zone_like = word.isupper() or word.lower() in ("utc", "gmt", "z")
+        if zone_like and word.lower() not in _NOT_ZONES:
+            written = "".join(match.group().split())
+            offset = f"{sign}{int(hours):02d}:{minutes or '00'}"
+            raise DateError(
+                f"{_show(text)} is ambiguous: {written} means UTC{offset} to some software and "
+                f"the opposite to others; write the offset alone, e.g. 14:30 {offset}"
+            )
+
+
 _DEFAULTS = (datetime(1, 1, 1, 0, 0, 0), datetime(2, 2, 2, 1, 1, 1))
+
+
+class _NamedZone(Exception):
+    """A time zone given by name only ('14:30 EST'): which offset it means depends on the date
+    and on who reads it."""
+
+
+def _zone(name: str | None, offset: int | None) -> TzInfo | None:
+    """python-dateutil's `tzinfos`: a written offset, or UTC by name; nothing else. Without it,
+    a name is read as this machine's local zone when the machine uses that name."""
+    if offset is not None:
+        return tz.UTC if offset == 0 else tz.tzoffset(None, offset)
+    if name is not None:
+        raise _NamedZone(name)
+    return None
 
 
 def _from_words(text: str) -> PartialDate:
     """Written forms such as '31 October 2024' or 'October 2024', through python-dateutil."""
+    _refuse_zone_with_offset(text)
     try:
-        with warnings.catch_warnings():  # an unknown zone name is an error, not a printed warning
-            warnings.simplefilter("error", dateutil_parser.UnknownTimezoneWarning)
-            one, two = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
-    except dateutil_parser.UnknownTimezoneWarning as error:
+        one, two = (dateutil_parser.parse(text, default=d, tzinfos=_zone) for d in _DEFAULTS)
+        utc_offset = one.utcoffset()  # python-dateutil keeps any offset; datetime checks it here
+    except _NamedZone:
         raise DateError(
             f"{_show(text)}: a time zone is named, not given; write a UTC offset instead, "
             "e.g. 31 October 2024 14:30 -04:00"
-        ) from error
-    except (ValueError, OverflowError) as error:
-        raise DateError(f"{_show(text)} is not a date; {HINT}") from error
+        ) from None
+    except Exception as error:  # python-dateutil on any text: whatever it raises is a refusal
+        if isinstance(error, ValueError) and "offset" in str(error):
+            raise DateError(
+                f"{_show(text)}: the UTC offset is out of range (at most ±14:00)"
+            ) from None
+        raise DateError(f"{_show(text)} is not a date; {HINT}") from None
     given = {
         name: getattr(one, name) == getattr(two, name)
         for name in ("year", "month", "day", "hour", "minute")
     }
     if not given["year"]:
         raise DateError(f"{_show(text)} has no year; {HINT}")
+    if not any(len(d) == 4 and int(d) == one.year for d in _DIGITS.findall(text)):
+        raise DateError(
+            f"{_show(text)} has no four-digit year (a two-digit year could be any century); "
+            "write the year in full, e.g. 31 October 2024"
+        )
     if given["day"] and not given["month"]:
         raise DateError(f"{_show(text)} has a day but no month; {HINT}")
     if given["hour"] or given["minute"]:
-        if one.tzinfo is None or one.utcoffset() is None:
+        if not _CLOCK.search(text):
+            raise DateError(
+                f"{_show(text)} has a number that would be read as a time of day; write a time "
+                "as HH:MM with a UTC offset, e.g. 31 October 2024 14:30 -04:00"
+            )
+        if utc_offset is None:
             raise DateError(f"{_show(text)} has a time but no UTC offset; write e.g. 14:30-04:00")
-        offset = int(one.utcoffset().total_seconds() // 60)
+        offset = int(utc_offset.total_seconds() // 60)
+        if abs(offset) > MAX_OFFSET_MINUTES:
+            raise DateError(
+                f"{_show(text)}: {format_offset(offset)} is not a UTC offset (at most ±14:00)"
+            )
         return _checked(text, one.year, one.month, one.day, one.hour, one.minute, 0, offset)
     return _checked(
         text,

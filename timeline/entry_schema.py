@@ -2,8 +2,9 @@
 
 Published on every site as `/schema/entry.json` and committed as `schema/entry.json` for editors
 (`timeline schema -o schema/entry.json` regenerates it). It checks what a schema can: fields,
-kinds, required values, statuses, link schemes and date forms. What needs the rest of the site (a
-known actor, `end` after `date`, the file name) is left to `timeline check`.
+kinds, required values, lengths, numbers of items, statuses, link schemes and date forms. What
+needs the rest of the site (a known actor, `end` after `date`, the file name) is left to
+`timeline check`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ SCHEMA_PATH = "schema/entry.json"
 """Where the schema lives, both in a repository and on a published site."""
 
 _NOT_BLANK = "\\S"
+# an editor reads `title: 1914` or `tags: [2024]` as a number; the checker keeps the text as written
+_TEXT = ["string", "number"]
 # after stripping, no line break (validate._line): a value may only begin or end with whitespace
 _ONE_LINE = "^\\s*\\S(?:[^\\n]*\\S)?\\s*$"
 # validate._url: http or https, a host, and no whitespace inside the link
@@ -29,10 +32,10 @@ def _kind(field: Field) -> dict[str, Any]:
     """The schema of one kind of value (the rules of `validate.RULES`, as far as JSON Schema
     can say them)."""
     kind = field.kind
-    if kind == "line":  # numbers are read as text (a title may be "1914")
-        return {"type": ["string", "number"], "pattern": _ONE_LINE}
+    if kind == "line":
+        return {"type": _TEXT, "pattern": _ONE_LINE, **_length(field)}
     if kind == "text":
-        return {"type": "string", "pattern": _NOT_BLANK}
+        return {"type": _TEXT, "pattern": _NOT_BLANK, **_length(field)}
     if kind == "date":  # one long pattern, written once under "definitions"
         return {"$ref": "#/definitions/date"}
     if kind == "bool":
@@ -43,19 +46,26 @@ def _kind(field: Field) -> dict[str, Any]:
     if kind == "status":
         return {"enum": list(STATUSES)}
     if kind in ("tags", "actors"):
-        schema: dict[str, Any] = {
-            "type": "array",
-            "items": {"type": "string", "pattern": _NOT_BLANK},
-        }
-        if field.required:
-            schema["minItems"] = 1
-        return schema
+        item = {"type": _TEXT, "pattern": _NOT_BLANK, **_length(field)}
+        return _array(field, item)
     if kind == "records":
-        schema = {"type": "array", "items": _object(field.items)}
-        if field.required:
-            schema["minItems"] = 1
-        return schema
+        return _array(field, _object(field.items))
     raise ValueError(f"no JSON Schema for the field kind {kind!r} (field {field.name!r})")
+
+
+def _length(field: Field) -> dict[str, Any]:
+    """The field's longest text (the checker counts after tidying white space, so an editor may
+    count a few characters more)."""
+    return {} if field.max_chars is None else {"maxLength": field.max_chars}
+
+
+def _array(field: Field, items: dict[str, Any]) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "array", "items": items}
+    if field.required:
+        schema["minItems"] = 1
+    if field.max_items is not None:
+        schema["maxItems"] = field.max_items
+    return schema
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:

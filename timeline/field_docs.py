@@ -46,11 +46,20 @@ def _rows(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
     for field in fields:
         name = f"`{prefix}{field.name}`"
         required = "yes" if field.required else "no"
-        kind = _KIND_NAMES[field.kind]
+        kind = _KIND_NAMES[field.kind] + _limits(field)
         rows.append(f"| {name} | {required} | {kind} | {_cell(field.description)} |")
         if field.items:
             rows.extend(_rows(field.items, f"{prefix}{field.name}[]."))
     return rows
+
+
+def _limits(field: Field) -> str:
+    """', at most 20' (items) or ', at most 500 characters' (text), as the checker counts."""
+    if field.max_items is not None:
+        return f", at most {field.max_items:,}"
+    if field.max_chars is not None:
+        return f", at most {field.max_chars:,} characters"
+    return ""
 
 
 def field_table() -> str:

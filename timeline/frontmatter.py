@@ -2,7 +2,8 @@
 
 YAML is composed (never constructed) with PyYAML's C parser where available, then turned into
 plain Python here: only the core YAML types, no object-building tags, no aliases, no duplicate
-keys, and timestamps stay text so that `dates.py` sees dates exactly as written.
+keys. Only true/false and null are converted: numbers and timestamps stay the text as written
+(`dates.py` sees dates exactly as written, a title '017' stays '017').
 """
 
 from __future__ import annotations
@@ -57,13 +58,23 @@ _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
-_STR, _BOOL, _NULL, _INT, _FLOAT = (_TAG + name for name in ("str", "bool", "null", "int", "float"))
+_STR, _BOOL, _NULL = (_TAG + name for name in ("str", "bool", "null"))
 _KEY_TAGS = _ALLOWED_TAGS - {_NULL}  # a field name is text (or a number or date, as written)
 _DEFAULT_TAGS = {
     ScalarNode: _TAG + "str",
     SequenceNode: _TAG + "seq",
     MappingNode: _TAG + "map",
 }
+MAX_DEPTH = 20
+"""Lists and 'field: value' sets nested deeper than this in the top-level fields are refused: an
+entry needs two (the list of sources, each source's fields), the registry three, and the
+converter recurses once a level."""
+TOO_DEEP = f"lists and 'field: value' sets nested more than {MAX_DEPTH} deep are not allowed"
+# what YAML reads as a line break but an editor may show as nothing (U+0085 NEL, U+2028, U+2029),
+# and every character PyYAML refuses to read (whose error names no useful line): the C0 and C1
+# controls but tab and line breaks, DEL, lone surrogates, U+FFFE and U+FFFF
+_UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+_HIDDEN_BREAKS = {"\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
 
 
 class FrontMatterError(ValueError):
@@ -184,13 +195,20 @@ class _Converter:
         self.text = text
         self.seen = set() if "&" in text and "*" in text else None
         first_line = self.first_line
+        if error := unseen_character(text, first_line):
+            raise error
         try:
             node = yaml.compose(text, Loader=_Loader)
+        except RecursionError:  # PyYAML's pure-Python composer recurses once a level
+            raise too_deep(text, first_line) or FrontMatterError(TOO_DEEP, first_line) from None
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = (mark.line if mark else 0) + first_line
             column = (mark.column if mark else 0) + 1
             problem = error.problem or "invalid YAML"
+            if "nesting depth" in problem:  # libyaml stops at 1,000 levels
+                deep = too_deep(text, first_line) or FrontMatterError(TOO_DEEP, line, column)
+                raise deep from None
             if "'\\t'" in problem or "tab character" in problem:  # pure-Python or C wording
                 problem += "; indent with spaces, not tabs"
             raise FrontMatterError(f"YAML error: {problem}", line, column) from None
@@ -247,6 +265,9 @@ class _Converter:
         positions[path] = (mark.line + first_line, mark.column + 1)
         if node.tag not in _ALLOWED_TAGS:
             raise self.refuse_tag(node, path)
+        if len(path) > MAX_DEPTH:  # `tags: [a]` is nested 1 deep
+            line, column = self.where(node)
+            raise FrontMatterError(TOO_DEEP, line, column, _top_field(path))
         if node.__class__ is SequenceNode:
             return [
                 self.scalar(item, path + (index,))
@@ -276,24 +297,79 @@ class _Converter:
         return result
 
 
+_BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
-    """Plain scalars by their resolved tag; timestamps and quoted values stay text."""
+    """Plain scalars by their resolved tag: true/false and null convert; everything else stays
+    the text as written. A number too: `title: 0x10` is not 16, `location: 007` not 7, and a
+    value of 5,000 digits is not an integer Python refuses to print."""
     tag, value = node.tag, node.value
-    if tag == _BOOL:
-        return value.lower() in ("true", "yes", "on", "y")
+    if tag == _BOOL:  # `!!bool maybe` stays text, refused by the field's rule
+        return _BOOLS.get(value.lower(), value)
     if tag == _NULL:
         return None
-    if tag == _INT:
-        try:
-            return int(value.replace("_", ""), 0) if not value.isdigit() else int(value)
-        except ValueError:
-            return value
-    if tag == _FLOAT:
-        try:
-            return float(value.replace("_", ""))
-        except ValueError:
-            return value
     return value
+
+
+def unseen_character(text: str, first_line: int = 1) -> FrontMatterError | None:
+    """The first character of `_UNSEEN` in YAML text, as an error at the line and column an
+    editor shows it (only '\\n' breaks a line there). `Innocent<U+2028>status: denied` is one
+    line on screen and two fields to YAML."""
+    if text.replace("\n", "").isprintable():  # no control or separator character: most texts
+        return None
+    match = _UNSEEN.search(text)
+    if match is None:
+        return None
+    index = match.start()
+    line = text.count("\n", 0, index) + first_line
+    column = index - text.rfind("\n", 0, index)
+    return FrontMatterError(unseen_message(match.group()), line, column)
+
+
+def unseen_message(char: str) -> str:
+    """Why a character of `_UNSEEN` is refused."""
+    if char in _HIDDEN_BREAKS:
+        return (
+            f"the character U+{ord(char):04X} ({_HIDDEN_BREAKS[char]}) is not allowed: YAML reads "
+            "it as a line break that editors may not show; remove it"
+        )
+    return f"the control character U+{ord(char):04X} is not allowed; remove it"
+
+
+def too_deep(text: str, first_line: int = 1) -> FrontMatterError | None:
+    """Where YAML text nests past MAX_DEPTH, found from parser events (which, unlike composing,
+    take no recursion), for when the composer itself gives up; None if not found (libyaml's
+    scanner looks ahead over a line of flow brackets, so it gives up before the first event)."""
+    depth, top_level_map, expect_key, key = 0, False, True, None
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                if depth == 0:
+                    top_level_map = isinstance(event, yaml.MappingStartEvent)
+                elif depth == 1 and top_level_map:
+                    key = None if expect_key else key  # a list as a field name: no name
+                    expect_key = not expect_key
+                depth += 1  # the top level is depth 1: its fields are nested 0 deep
+                if depth > MAX_DEPTH + 1:
+                    mark = event.start_mark
+                    field = key if top_level_map and isinstance(key, str) else "front matter"
+                    return FrontMatterError(
+                        TOO_DEEP, mark.line + first_line, mark.column + 1, field
+                    )
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+            elif depth == 1 and top_level_map and isinstance(event, yaml.NodeEvent):
+                key = getattr(event, "value", None) if expect_key else key
+                expect_key = not expect_key
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _top_field(path: Path) -> str:
+    """The field a value belongs to: ('tags', 0, 0) -> 'tags'."""
+    return path[0] if path and isinstance(path[0], str) else "front matter"
 
 
 def _field_name(path: Path) -> str:

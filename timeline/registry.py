@@ -8,10 +8,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .frontmatter import FrontMatterError, decode, parse_yaml
-from .model import ACTOR_KINDS, Actor, Problem
+from .model import ACTOR_KINDS, ACTORS_PAGE, Actor, Problem, actor_page
 from .text import control_character
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_MAX_CHARS = 100
+"""An id names its actor's page file (actors/<id>.md) and link: file systems refuse a name past
+255 bytes, and no one reads a link that long."""
+SITE_PAGES = {ACTORS_PAGE: "the page listing every actor"}
+"""The site's own pages where an actor's page could be (actor_page): an actor with id 'index'
+would replace the Actors page. An actor's year and month pages are under its own folder,
+actors/<id>/, which no other page uses."""
 _FIELDS = ("id", "name", "kind", "aliases", "description", "affiliation")
 
 
@@ -115,12 +122,8 @@ def _actor(item: Any, index: int, problem) -> Actor | None:
             problem((index, key), key, f"unknown field '{key}'{hint}")
             ok = False
     actor_id, name, kind = item.get("id"), item.get("name"), item.get("kind")
-    if not isinstance(actor_id, str) or not ID_PATTERN.match(actor_id):
-        problem(
-            (index, "id"),
-            "id",
-            f"{actor_id!r} is not an id; use a lowercase slug like 'lloyd-austin'",
-        )
+    if why := _id_problem(actor_id):
+        problem((index, "id"), "id", why)
         ok = False
     if not isinstance(name, str) or not name.strip():
         problem((index, "name"), "name", "every actor needs a name")
@@ -156,6 +159,25 @@ def _actor(item: Any, index: int, problem) -> Actor | None:
     if not ok:
         return None
     return Actor(actor_id, name.strip(), kind, tuple(aliases), description.strip(), affiliation)
+
+
+def _id_problem(actor_id: Any) -> str | None:
+    """Why a value cannot be an actor's id, or None."""
+    if not isinstance(actor_id, str) or not ID_PATTERN.match(actor_id):
+        shown = repr(actor_id)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        return f"{shown} is not an id; use a lowercase slug like 'lloyd-austin'"
+    if len(actor_id) > ID_MAX_CHARS:
+        return (
+            f"'{actor_id[:20]}…' is {len(actor_id):,} characters long; "
+            f"an id is at most {ID_MAX_CHARS}"
+        )
+    if (page := actor_page(actor_id)) in SITE_PAGES:
+        return (
+            f"'{actor_id}' is reserved: an actor's page would be {page}, which is "
+            f"{SITE_PAGES[page]}; choose another id"
+        )
+    return None
 
 
 def _unprintable(text: str) -> str | None:

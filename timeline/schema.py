@@ -10,10 +10,16 @@ from dataclasses import dataclass
 
 from .model import STATUSES
 
+LINE_MAX_CHARS = 500
+"""A title, place, publisher, headline or tag longer than this is not one line of a timeline."""
+
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One front-matter field: its name, kind of value, whether required, and what it means."""
+    """One front-matter field: its name, kind of value, whether required, and what it means.
+
+    The validator's messages, the JSON Schema and the docs table take the limits from here.
+    """
 
     name: str
     kind: str
@@ -21,6 +27,20 @@ class Field:
     description: str = ""
     example: object = None
     items: tuple[Field, ...] = ()  # for kind "records": the fields of each item
+    max_items: int | None = None
+    """For a list: the most items one entry may give. Every actor and tag of an event is a link
+    and has its own pages (one 13 KB entry with 2,000 tags added 2,120 pages to the site), and
+    every source and update is shown on the event's page, so none may grow without bound. Each
+    bound is several times what an entry needs (the largest entry here names 11 actors, 4 tags
+    and 7 sources): 30 actors (a summit or a sanctions package), 20 tags, 30 sources, and 50
+    updates (a correction log kept over years)."""
+    max_chars: int | None = None
+    """For text: the longest value, counted after white space is tidied. A line, and each tag,
+    is at most LINE_MAX_CHARS unless the field says otherwise."""
+
+    def __post_init__(self) -> None:
+        if self.max_chars is None and self.kind in ("line", "tags"):
+            object.__setattr__(self, "max_chars", LINE_MAX_CHARS)
 
 
 SOURCE_FIELDS = (
@@ -56,9 +76,17 @@ EVENT_FIELDS = (
         True,
         "Who acted: ids or aliases from content/actors.yml (at least one).",
         ["north-korea"],
+        max_items=30,
     ),
-    Field("summary", "text", True, "One to three sentences shown on the timeline."),
-    Field("sources", "records", True, "Where it is reported (at least one).", items=SOURCE_FIELDS),
+    Field("summary", "text", True, "One to three sentences shown on the timeline.", max_chars=800),
+    Field(
+        "sources",
+        "records",
+        True,
+        "Where it is reported (at least one).",
+        items=SOURCE_FIELDS,
+        max_items=30,
+    ),
     Field(
         "status",
         "status",
@@ -67,10 +95,17 @@ EVENT_FIELDS = (
         "reported",
     ),
     Field("location", "line", False, "Where it happened, as free text."),
-    Field("tags", "tags", False, "Topics, as a list of short words."),
+    Field("tags", "tags", False, "Topics, as a list of short words.", max_items=20),
     Field("key", "bool", False, "true marks a key event, highlighted on the timeline."),
     Field("draft", "bool", False, "true keeps it out of the published site."),
-    Field("updates", "records", False, "Corrections log, newest first.", items=UPDATE_FIELDS),
+    Field(
+        "updates",
+        "records",
+        False,
+        "Corrections log, newest first.",
+        items=UPDATE_FIELDS,
+        max_items=50,
+    ),
     Field(
         "added",
         "date",
@@ -80,9 +115,8 @@ EVENT_FIELDS = (
 )
 
 FIELDS_BY_NAME = {f.name: f for f in EVENT_FIELDS}
-SUMMARY_MAX_CHARS = 800
-LINE_MAX_CHARS = 500
-"""A title, place, publisher or headline longer than this is not one line of a timeline."""
+SUMMARY_MAX_CHARS: int = FIELDS_BY_NAME["summary"].max_chars
+"""What `timeline new --from` cuts a lede to (draft.py), declared on the field."""
 BODY_MAX_CHARS = 100_000
 """About 15,000 words. Every reader downloads the search index, which holds every body."""
 PARAGRAPH_MAX_CHARS = 8_000

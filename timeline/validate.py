@@ -13,7 +13,7 @@ from .dates import DateError, PartialDate, ends_before, parse_date, sort_key
 from .frontmatter import Document
 from .model import STATUSES, Event, Problem, Source, Update
 from .registry import Registry
-from .schema import EVENT_FIELDS, LINE_MAX_CHARS, SUMMARY_MAX_CHARS, Field
+from .schema import EVENT_FIELDS, Field
 from .text import control_character
 
 _SPACE = re.compile(r"\s")  # the same characters as str.isspace, found in C
@@ -50,9 +50,7 @@ def _name(where: tuple) -> str:
 # --- rules: one per kind of value -------------------------------------------------------------
 
 
-def _line(value: Any, ctx: _Context, where: tuple) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
+def _line(value: Any, ctx: _Context, where: tuple, field: Field) -> str:
     if not isinstance(value, str):
         raise Invalid("must be text on one line")
     value = value.strip()
@@ -61,10 +59,10 @@ def _line(value: Any, ctx: _Context, where: tuple) -> str:
     if "\n" in value:
         raise Invalid("must be one line; remove the line break")
     _no_control(value)
-    if len(value) > LINE_MAX_CHARS:
+    if len(value) > field.max_chars:
         raise Invalid(
-            f"is {len(value)} characters long; keep it to one line of at most "
-            f"{LINE_MAX_CHARS} characters"
+            f"is {len(value):,} characters long; keep it to one line of at most "
+            f"{field.max_chars:,} characters"
         )
     return value
 
@@ -74,33 +72,33 @@ def _no_control(value: str) -> None:
         raise Invalid(f"contains the control character {found[1]}; remove it")
 
 
-def _text(value: Any, ctx: _Context, where: tuple) -> str:
+def _text(value: Any, ctx: _Context, where: tuple, field: Field) -> str:
     if not isinstance(value, str) or not value.strip():
         raise Invalid("is empty" if isinstance(value, str) or value is None else "must be text")
     value = " ".join(value.split())
     _no_control(value)
-    if where == ("summary",) and len(value) > SUMMARY_MAX_CHARS:
+    if field.max_chars is not None and len(value) > field.max_chars:
         raise Invalid(
-            f"is {len(value)} characters long; keep it to 1–3 sentences "
-            f"(at most {SUMMARY_MAX_CHARS} characters) and put the rest in the body"
+            f"is {len(value):,} characters long; keep it to at most {field.max_chars:,} "
+            "characters and put the rest in the body"
         )
     return value
 
 
-def _date(value: Any, ctx: _Context, where: tuple) -> PartialDate:
+def _date(value: Any, ctx: _Context, where: tuple, field: Field) -> PartialDate:
     try:
         return parse_date(value)
     except DateError as error:
         raise Invalid(str(error)) from None
 
 
-def _bool(value: Any, ctx: _Context, where: tuple) -> bool:
+def _bool(value: Any, ctx: _Context, where: tuple, field: Field) -> bool:
     if not isinstance(value, bool):
         raise Invalid(f"{value!r} is not true or false")
     return value
 
 
-def _url(value: Any, ctx: _Context, where: tuple) -> str:
+def _url(value: Any, ctx: _Context, where: tuple, field: Field) -> str:
     if not isinstance(value, str) or not value.strip():
         raise Invalid("must be a link starting with https:// or http://")
     value = value.strip()
@@ -126,7 +124,7 @@ def _checked_link(value: str) -> str:
     return value
 
 
-def _status(value: Any, ctx: _Context, where: tuple) -> str:
+def _status(value: Any, ctx: _Context, where: tuple, field: Field) -> str:
     if value not in STATUSES:
         close = difflib.get_close_matches(str(value), STATUSES, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -134,22 +132,29 @@ def _status(value: Any, ctx: _Context, where: tuple) -> str:
     return value
 
 
-def _strings(value: Any, what: str) -> list[str]:
+def _strings(value: Any, what: str, field: Field) -> list[str]:
     if isinstance(value, str):
         raise Invalid(f"must be a list, e.g. [{value}]")
     if not isinstance(value, list):
         raise Invalid(f"must be a list of {what}")
+    return _bounded(value, field)
+
+
+def _bounded(value: list, field: Field) -> list:
+    """The list, if it is no longer than its field allows (checked before any of its items)."""
+    if field.max_items is not None and len(value) > field.max_items:
+        raise Invalid(f"has {len(value):,} {field.name}; at most {field.max_items:,}")
     return value
 
 
-def _tags(value: Any, ctx: _Context, where: tuple) -> tuple[str, ...]:
+def _tags(value: Any, ctx: _Context, where: tuple, field: Field) -> tuple[str, ...]:
     tags: list[str] = []
-    for index, tag in enumerate(_strings(value, "tags")):
+    for index, tag in enumerate(_strings(value, "tags", field)):
         if not isinstance(tag, str) or not tag.strip():
             ctx.report(where + (index,), "a tag must be a non-empty word or phrase")
             continue
         try:
-            tag = _line(tag, ctx, where + (index,))
+            tag = _line(tag, ctx, where + (index,), field)
         except Invalid as error:
             ctx.report(where + (index,), f"the tag {error}")
             continue
@@ -158,8 +163,8 @@ def _tags(value: Any, ctx: _Context, where: tuple) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def _actors(value: Any, ctx: _Context, where: tuple) -> tuple[str, ...]:
-    names = _strings(value, "actor ids")
+def _actors(value: Any, ctx: _Context, where: tuple, field: Field) -> tuple[str, ...]:
+    names = _strings(value, "actor ids", field)
     if not names:
         raise Invalid("needs at least one actor id from the registry")
     ids: list[str] = []
@@ -184,6 +189,7 @@ def _records(value: Any, ctx: _Context, where: tuple, field: Field) -> list[dict
         raise Invalid("must be a list of entries, each starting with '- '")
     if field.required and not value:
         raise Invalid("needs at least one entry")
+    _bounded(value, field)
     records = []
     for index, item in enumerate(value):
         if not isinstance(item, dict):
@@ -193,7 +199,7 @@ def _records(value: Any, ctx: _Context, where: tuple, field: Field) -> list[dict
     return records
 
 
-RULES: dict[str, Callable[[Any, _Context, tuple], Any]] = {
+RULES: dict[str, Callable[[Any, _Context, tuple, Field], Any]] = {
     "line": _line,
     "text": _text,
     "date": _date,
@@ -202,6 +208,7 @@ RULES: dict[str, Callable[[Any, _Context, tuple], Any]] = {
     "status": _status,
     "tags": _tags,
     "actors": _actors,
+    "records": _records,
 }
 
 
@@ -227,10 +234,7 @@ def _check_fields(
             continue
         value = data[field.name]
         try:
-            if field.kind == "records":
-                values[field.name] = _records(value, ctx, where + (field.name,), field)
-            else:
-                values[field.name] = RULES[field.kind](value, ctx, where + (field.name,))
+            values[field.name] = RULES[field.kind](value, ctx, where + (field.name,), field)
         except Invalid as error:
             ctx.report(where + (field.name,), str(error))
     return values
