@@ -12,7 +12,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint unit browser-deps bench bench-filter clean
+.PHONY: serve site test test-fast lint browser-deps bench bench-filter clean
 
 $(STAMP): pyproject.toml requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,14 @@ browser-deps:
 	  apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
 
+# Every test: unit, end-to-end and browser (docs/testing.md); prints how long it took.
 test: $(STAMP) browser-deps lint
-	$(BIN)/python -m pytest -q
+	@start=$$(date +%s); $(BIN)/python -m pytest -q; status=$$?; \
+	  echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
+
+# The unit tests alone, in seconds: for the edit-test loop.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m unit
 
 # Not part of `make test`: several minutes. BENCH_N="1000 5000" (default), BENCH_ROUNDS=3.
 bench: $(STAMP)

@@ -14,9 +14,11 @@ from hypothesis import settings
 
 # CI judges a run by its exit code: there, property tests draw the same examples every run (a new
 # failure shows up on a developer's machine, where examples are random and remembered)
-settings.register_profile("ci", derandomize=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+# No deadline anywhere: a property test checks results, not speed (speed is `make bench`'s), and
+# under load a slow example would fail it at random.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", derandomize=True, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -153,7 +155,11 @@ def site(tmp_path: Path) -> Site:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests run last: Playwright's driver and the test server leave threads running for
-    the rest of the session, and the tests of forked processes (parallel reading, rendering
-    ahead) need a process of one thread, as the code forks only then."""
-    items.sort(key=lambda item: item.path.name == "test_browser.py")
+    """Every test is `unit` unless marked `e2e` (a real build, server or program) or `browser`
+    (docs/testing.md). Browser tests run last: Playwright's driver and the test server leave
+    threads running for the rest of the session, and the tests of forked processes (parallel
+    reading, rendering ahead) need a process of one thread, as the code forks only then."""
+    for item in items:
+        if not any(item.get_closest_marker(kind) for kind in ("e2e", "browser")):
+            item.add_marker(pytest.mark.unit)
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 from bench.generate import generate
@@ -22,6 +23,7 @@ def test_the_generator_gives_the_same_bytes_every_time():
     assert generate(40) != generate(41)
 
 
+@pytest.mark.e2e
 def test_generated_entries_pass_the_checker_and_look_like_a_newsroom_timeline(tmp_path):
     corpus = generate(300)
     write_content(corpus, tmp_path / "content")
@@ -48,6 +50,7 @@ def test_blog_posts_get_a_full_date_and_a_slug_and_nothing_else_changes():
     )
 
 
+@pytest.mark.e2e
 def test_the_plugin_writes_its_phase_timings_where_the_bench_asks(site, tmp_path, monkeypatch):
     site.event("2024/2024-10-31-a.md", title="Timed")
     phases = tmp_path / "phases.json"
@@ -61,6 +64,7 @@ def test_the_plugin_writes_its_phase_timings_where_the_bench_asks(site, tmp_path
     assert seconds["exports"] > 0  # feeds and data files
 
 
+@pytest.mark.e2e
 def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "bench", "--n", "20", "--rounds", "1", "--check-n", "30"]

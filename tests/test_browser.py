@@ -20,6 +20,8 @@ from sample_site import write_sample_site
 
 from bench.filter import CHROMIUM, CHROMIUM_ARGS  # one launch recipe (TESTING.md)
 
+pytestmark = pytest.mark.browser
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ACTOR = "kim-jong-un"
 

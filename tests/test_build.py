@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from htmlparse import parse
+
+pytestmark = pytest.mark.e2e
 
 
 def event_titles(html: str) -> list[str]:

@@ -16,6 +16,7 @@ from posixpath import normpath
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
+import pytest
 from conftest import MKDOCS
 from exportcase import HOSTILE, quoted
 from htmlparse import parse
@@ -26,6 +27,8 @@ from test_history import Repo
 from timelinejs_format import TIMELINE
 
 from timeline.exports import SITE_URL_MISSING, schema
+
+pytestmark = pytest.mark.e2e
 
 EXPORTS = (
     "feed.xml",

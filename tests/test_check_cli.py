@@ -186,6 +186,7 @@ def test_a_file_name_that_disagrees_with_the_date_is_a_warning_with_the_right_na
     assert out == f"content/events/{path}:1:1: file name: {message}\n"
 
 
+@pytest.mark.e2e
 def test_a_misnamed_entry_is_published_but_fails_the_strict_build(site):
     site.event("2024/2024-10-30-x.md", date="2024-10-31")
     assert site.build().returncode == 0
@@ -337,6 +338,7 @@ def test_json_format_for_tools(site, checked):
     ]
 
 
+@pytest.mark.e2e
 def test_the_installed_command_runs_as_a_program(site):
     """The `timeline` entry point itself, as CI and pre-commit run it."""
     site.event("2024/2024-10-31-a.md", date="2024-13")

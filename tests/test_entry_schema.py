@@ -207,6 +207,7 @@ def test_checks_the_schema_leaves_to_the_checker_are_said_in_its_description():
     assert "registry" in description and "`end`" in description
 
 
+@pytest.mark.e2e
 def test_site_publishes_the_generated_schema(site):
     site.event("2024/2024-10-31-a.md")
     result = site.build(strict=True)

@@ -227,6 +227,7 @@ WORST = (
 )
 
 
+@pytest.mark.e2e
 @settings(
     max_examples=8,
     deadline=None,
@@ -333,6 +334,7 @@ def _csv(text: str) -> set[str]:
 EXPORT_STRINGS = {".json": _json, ".xml": _xml, ".ics": _ics, ".csv": _csv}
 
 
+@pytest.mark.e2e
 def test_the_export_round_trip_check_reads_every_format(tmp_path):
     # the exports are written on another branch: prove the check above reads each format
     title = 'Kim & "Putin" <tlx> \u00e9'

@@ -15,6 +15,8 @@ from timeline.entry import read_entry
 from timeline.history import added_dates, parse_log, published
 from timeline.registry import load_registry
 
+pytestmark = pytest.mark.e2e
+
 REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")
 
 

@@ -34,6 +34,8 @@ from hostile import (
 )
 from safety import parse_html, site_findings, squash, text_of
 
+pytestmark = pytest.mark.e2e
+
 SUMMARY = re.compile(r"timeline: (\d+) events published, (\d+) drafts, (\d+) invalid")
 
 

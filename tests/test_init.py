@@ -19,6 +19,8 @@ from test_workflows import actionlint
 from timeline.cli import main
 from timeline.entry_schema import dumps as schema_json
 
+pytestmark = pytest.mark.e2e
+
 TITLE = 'Sudan\'s war: "a timeline" & more'
 
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 from htmlparse import parse
 from test_reader_build import configure
 
 from timeline.layout import tag_slugs
+
+pytestmark = pytest.mark.e2e
 
 BASE = "https://example.org/test/"
 EVENTS = [  # (date, title, tags); all name north-korea, the last two russia too

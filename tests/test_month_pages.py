@@ -6,8 +6,11 @@ from __future__ import annotations
 import json
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 from htmlparse import parse
 from test_reader_build import configure, titles
+
+pytestmark = pytest.mark.e2e
 
 BASE = "https://example.org/test/"
 EVENTS = [  # in timeline order; 2024 has 4 events (more than 3): month pages

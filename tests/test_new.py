@@ -15,6 +15,8 @@ from timeline.frontmatter import loads
 from timeline.registry import load_registry
 from timeline.schema import EVENT_FIELDS
 
+pytestmark = pytest.mark.e2e
+
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE = FIXTURES / "founding-article.txt"
 FOUNDING_ACTORS = (FIXTURES / "founding-actors.yml").read_text(encoding="utf-8")

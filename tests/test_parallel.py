@@ -15,7 +15,10 @@ from timeline.entry import read_entry
 from timeline.loader import load_timeline
 from timeline.registry import load_registry
 
-pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="forks only on Linux, one thread")
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not parallel.can_fork(), reason="forks only on Linux, one thread"),
+]
 
 
 @pytest.fixture

@@ -9,9 +9,12 @@ import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 from conftest import ROOT
 from htmlparse import parse
+
+pytestmark = pytest.mark.e2e
 
 
 def configure(site, **options) -> None:

@@ -12,7 +12,7 @@ SEGMENT = st.sampled_from(["events", "2024", "a.b", "x", ".", "..", "", "index.h
 PATH = st.lists(SEGMENT, max_size=6).map("/".join)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=1000)
 @given(PATH, PATH)
 def test_relative_links_are_mkdocs_own(target, base):
     if not target.startswith("#"):  # a link within the page: below

@@ -8,6 +8,7 @@ import json
 import logging
 import os
 
+import pytest
 from conftest import mkdocs_build
 from htmlparse import parse
 from mkdocs.commands.build import build
@@ -17,6 +18,8 @@ from test_reproducible import tree
 from timeline_mkdocs import pages
 
 from timeline.parallel import can_fork
+
+pytestmark = pytest.mark.e2e
 
 TWO_CPUS = len(os.sched_getaffinity(0)) > 1  # CI has two
 

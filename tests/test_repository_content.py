@@ -14,6 +14,8 @@ from htmlparse import parse
 
 from timeline.loader import load_timeline
 
+pytestmark = pytest.mark.e2e
+
 CONTENT = ROOT / "content"
 
 

@@ -12,8 +12,11 @@ import random
 import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import ACTORS, ROOT, mkdocs_build
 from hostile import REGISTRY, VALID, make_site
+
+pytestmark = pytest.mark.e2e
 
 
 def build_in(root: Path, order_seed: int, env: dict[str, str]) -> subprocess.CompletedProcess:

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from htmlparse import parse
+
+pytestmark = pytest.mark.e2e
 
 
 def index_of(site) -> dict[str, str]:

