@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from mkdocs.structure.pages import Page
 
-from timeline.markers import find_markers
-from timeline.sanitize import clean_html
-from timeline.sitemap import Fragment, SiteMap
+from timeline.check.markers import find_markers
+from timeline.views.sanitize import clean_html
+from timeline.views.site import Fragment, SiteMap
 
 from .render import Renderer
 

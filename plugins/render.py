@@ -8,9 +8,9 @@ from mkdocs.structure.pages import Page
 
 from timeline import dates
 from timeline.exports import FEEDS
-from timeline.layout import month_anchor
 from timeline.model import STATUSES
-from timeline.urls import relative_to
+from timeline.views.layout import month_anchor
+from timeline.views.urls import relative_to
 
 
 class Renderer:

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 from conftest import ACTORS, entry
 
+from timeline.check.registry import load_registry
 from timeline.collection import Timeline, build_timeline
-from timeline.entry import read_entry
 from timeline.exports import ExportOptions, render_exports
-from timeline.registry import load_registry
+from timeline.read.entry import read_entry
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")
 

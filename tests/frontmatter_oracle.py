@@ -1,5 +1,5 @@
 """The front-matter converter as first written, the plainest reading of its rules: recursion over
-PyYAML's nodes from the stock safe loader. `timeline/frontmatter.py` is written for speed and
+PyYAML's nodes from the stock safe loader. `timeline/read/frontmatter.py` is written for speed and
 must agree with it on every input: data, positions and every refusal (test_frontmatter.py).
 Field names and messages are written by the module's own helpers, which are not in question, and
 so is its search of parser events for nesting that the composer gave up on."""
@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from timeline.frontmatter import (
+from timeline.read.frontmatter import (
     MAX_DEPTH,
     TOO_DEEP,
     FrontMatterError,

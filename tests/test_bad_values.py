@@ -10,16 +10,21 @@ from conftest import ACTORS, entry
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.body import body_problems
+from timeline.check.body import body_problems
+from timeline.check.registry import load_registry
+from timeline.check.schema import BODY_MAX_CHARS, PARAGRAPH_MAX_CHARS
 from timeline.dates import DateError, ends_before, parse_date
-from timeline.entry import read_entry
-from timeline.frontmatter import FrontMatterError, loads
 from timeline.model import Problem
-from timeline.paths import entry_path_problem, looks_like_entry, scan_folder, stray_file_problem
-from timeline.registry import load_registry
-from timeline.sanitize import clean_html
-from timeline.schema import BODY_MAX_CHARS, PARAGRAPH_MAX_CHARS
+from timeline.read.entry import read_entry
+from timeline.read.frontmatter import FrontMatterError, loads
+from timeline.read.paths import (
+    entry_path_problem,
+    looks_like_entry,
+    scan_folder,
+    stray_file_problem,
+)
 from timeline.text import control_character, visible
+from timeline.views.sanitize import clean_html
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "content/actors.yml")
 REL = "events/2024/2024-10-31-x.md"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from conftest import ROOT
 
-from timeline import field_docs
+from timeline.check import field_docs
+from timeline.check.schema import EVENT_FIELDS
 from timeline.model import STATUSES
-from timeline.schema import EVENT_FIELDS
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -20,7 +20,7 @@ def generated_part(text: str) -> str:
 
 def test_generated_part_of_contributing_is_up_to_date():
     assert generated_part(GUIDE) == field_docs.markdown(), (
-        "CONTRIBUTING.md is out of date with timeline/schema.py; print the new text with "
+        "CONTRIBUTING.md is out of date with timeline/check/schema.py; print the new text with "
         "`timeline schema --format markdown` and paste it over the generated part"
     )
 

@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from timeline import dates
-from timeline.date_pattern import date_pattern
+from timeline.check.date_pattern import date_pattern
 from timeline.dates import DateError, parse_date
 
 PATTERN = re.compile(date_pattern())

@@ -11,6 +11,7 @@ from conftest import ACTORS, entry
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from timeline.check.registry import load_registry
 from timeline.collection import build_timeline
 from timeline.dates import (
     DateError,
@@ -22,9 +23,8 @@ from timeline.dates import (
     parse_date,
     sort_key,
 )
-from timeline.entry import read_entry
 from timeline.ordering import period
-from timeline.registry import load_registry
+from timeline.read.entry import read_entry
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")
 OFFSETS = st.integers(-14 * 60, 14 * 60)

@@ -10,11 +10,11 @@ import pytest
 from conftest import ACTORS, ROOT, entry
 from jsonschema import Draft7Validator
 
-from timeline.entry_schema import SCHEMA_PATH, dumps, entry_schema
-from timeline.frontmatter import loads
-from timeline.registry import load_registry
-from timeline.schema import EVENT_FIELDS
-from timeline.validate import validate
+from timeline.check.entry_schema import SCHEMA_PATH, dumps, entry_schema
+from timeline.check.registry import load_registry
+from timeline.check.schema import EVENT_FIELDS
+from timeline.check.validate import validate
+from timeline.read.frontmatter import loads
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "content/actors.yml")
 VALIDATOR = Draft7Validator(entry_schema(), format_checker=Draft7Validator.FORMAT_CHECKER)
@@ -49,7 +49,7 @@ def schema_errors(text: str) -> set[str]:
 def test_committed_schema_is_the_generated_one():
     committed = (ROOT / SCHEMA_PATH).read_text(encoding="utf-8")
     assert committed == dumps(), (
-        f"{SCHEMA_PATH} is out of date with timeline/schema.py; "
+        f"{SCHEMA_PATH} is out of date with timeline/check/schema.py; "
         f"regenerate it with: timeline schema -o {SCHEMA_PATH}"
     )
 

@@ -34,9 +34,9 @@ from safety import (
     text_of,
 )
 
-from timeline.frontmatter import loads
 from timeline.model import Problem
-from timeline.sanitize import clean_html
+from timeline.read.frontmatter import loads
+from timeline.views.sanitize import clean_html
 
 # pieces that break out of text, attributes, comments, CDATA, templates, Markdown or spreadsheets
 FRAGMENTS = [

@@ -5,8 +5,8 @@ from hostile import CASES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import frontmatter
-from timeline.frontmatter import TOO_DEEP, FrontMatterError, _Converter, decode, load, loads
+from timeline.read import frontmatter
+from timeline.read.frontmatter import TOO_DEEP, FrontMatterError, _Converter, decode, load, loads
 
 
 def test_fields_keep_their_line_and_column():

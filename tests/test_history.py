@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import ACTORS, entry
 
-from timeline import history
-from timeline.entry import read_entry
-from timeline.history import added_dates, parse_log, published
-from timeline.registry import load_registry
+from timeline.check.registry import load_registry
+from timeline.read import history
+from timeline.read.entry import read_entry
+from timeline.read.history import added_dates, parse_log, published
 
 pytestmark = pytest.mark.e2e
 

@@ -16,8 +16,8 @@ from htmlparse import parse
 from mkdocs.utils.yaml import yaml_load
 from test_workflows import actionlint
 
+from timeline.check.entry_schema import dumps as schema_json
 from timeline.cli import main
-from timeline.entry_schema import dumps as schema_json
 
 pytestmark = pytest.mark.e2e
 
@@ -161,7 +161,7 @@ def test_init_works_from_the_installed_package(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (site / ".github/workflows/pages.yml").read_text(encoding="utf-8") == (
-        ROOT / "timeline/site_template/workflows/pages.yml"
+        ROOT / "timeline/cli/site_template/workflows/pages.yml"
     ).read_text(encoding="utf-8")
     built = build(site, PYTHONPATH=str(target))
     assert built.returncode == 0, built.stdout

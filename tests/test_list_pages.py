@@ -11,7 +11,7 @@ import pytest
 from htmlparse import parse
 from test_reader_build import configure
 
-from timeline.layout import tag_slugs
+from timeline.views.layout import tag_slugs
 
 pytestmark = pytest.mark.e2e
 

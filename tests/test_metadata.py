@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_ordering import timeline_of
 
-from timeline.metadata import event_jsonld, script_json, social_tags
+from timeline.views.metadata import event_jsonld, script_json, social_tags
 
 SOURCES = """
   - publisher: CNN

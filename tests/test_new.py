@@ -9,11 +9,11 @@ import markdown
 import pytest
 from htmlparse import parse
 
+from timeline.check.registry import load_registry
+from timeline.check.schema import EVENT_FIELDS
 from timeline.cli import main
-from timeline.draft import draft_from_text, is_boilerplate, propose_actors, quoted_excerpt
-from timeline.frontmatter import loads
-from timeline.registry import load_registry
-from timeline.schema import EVENT_FIELDS
+from timeline.cli.draft import draft_from_text, is_boilerplate, propose_actors, quoted_excerpt
+from timeline.read.frontmatter import loads
 
 pytestmark = pytest.mark.e2e
 

@@ -2,9 +2,9 @@ import random
 
 from conftest import ACTORS, entry
 
+from timeline.check.registry import load_registry
 from timeline.collection import build_timeline
-from timeline.entry import read_entry
-from timeline.registry import load_registry
+from timeline.read.entry import read_entry
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")
 

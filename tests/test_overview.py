@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import entry
 from test_ordering import timeline_of
 
-from timeline.overview import HEIGHT, SLOT, month_counts, overview
+from timeline.views.overview import HEIGHT, SLOT, month_counts, overview
 
 EVENTS = {
     "events/y.md": entry(title="Year only", date="2024"),

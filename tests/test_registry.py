@@ -1,4 +1,4 @@
-from timeline.registry import group_by_kind, load_registry
+from timeline.check.registry import group_by_kind, load_registry
 
 
 def test_ids_names_and_aliases_resolve_case_insensitively():

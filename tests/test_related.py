@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import entry
 from test_ordering import REGISTRY, timeline_of
 
-from timeline.related import Relations, companions
+from timeline.views.related import Relations, companions
 
 
 def by_title(timeline, title):

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
 
-from timeline.urls import relative_to
+from timeline.views.urls import relative_to
 
 SEGMENT = st.sampled_from(["events", "2024", "a.b", "x", ".", "..", "", "index.html", "#top"])
 PATH = st.lists(SEGMENT, max_size=6).map("/".join)

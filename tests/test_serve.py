@@ -114,7 +114,7 @@ def test_a_bad_entry_is_left_out_of_the_preview_and_named_in_its_log(site, serve
     assert "Traceback" not in server.log
 
 
-@pytest.mark.parametrize("config", ["mkdocs.yml", "timeline/site_template/mkdocs.yml"])
+@pytest.mark.parametrize("config", ["mkdocs.yml", "timeline/cli/site_template/mkdocs.yml"])
 def test_strictness_is_asked_for_by_ci_and_never_set_in_the_config(config):
     """`strict: true` in mkdocs.yml would stop `mkdocs serve` at the first bad entry: the
     contributor who made the typo could not preview at all. `make site` and CI ask for it."""

@@ -70,7 +70,7 @@ def test_rebuild_drops_a_deleted_entry_and_revalidates_after_a_registry_edit(sit
 def test_each_event_pages_context_is_computed_once_per_build(site, monkeypatch):
     """The header and the footer of an event page share one context (related events, position):
     one `related` query per event and build, however many fragments use it."""
-    from timeline.related import Relations
+    from timeline.views.related import Relations
 
     calls: list[str] = []
     original = Relations.related

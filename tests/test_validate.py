@@ -3,11 +3,11 @@ from conftest import ACTORS, entry
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from timeline.frontmatter import loads
-from timeline.registry import load_registry
-from timeline.schema import EVENT_FIELDS, FIELDS_BY_NAME
+from timeline.check.registry import load_registry
+from timeline.check.schema import EVENT_FIELDS, FIELDS_BY_NAME
+from timeline.check.validate import _PLAIN_LINK, Invalid, _checked_link, validate
+from timeline.read.frontmatter import loads
 from timeline.text import control_character
-from timeline.validate import _PLAIN_LINK, Invalid, _checked_link, validate
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "content/actors.yml")
 PATH = "content/events/2024/2024-10-31-x.md"

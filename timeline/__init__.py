@@ -5,12 +5,12 @@ The core knows nothing of MkDocs; `timeline_mkdocs` (in plugins/) adapts it to a
 
 from __future__ import annotations
 
+from .check.registry import Registry, load_registry
 from .collection import Timeline, build_timeline
 from .dates import DateError, PartialDate, Precision, format_date, format_span, parse_date
-from .entry import read_entry, read_registry
 from .loader import load_timeline
 from .model import Actor, Event, Problem, Source, Update
-from .registry import Registry, load_registry
+from .read.entry import read_entry, read_registry
 
 __version__ = "0.1.0"
 

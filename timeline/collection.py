@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
+from .check.registry import Registry
 from .dates import PartialDate
-from .history import added_day, published
 from .model import Event, Problem
-from .naming import file_name_problem
 from .ordering import group_by_year_and_month, order_events
-from .registry import Registry
+from .read.history import added_day, published
+from .read.naming import file_name_problem
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from .cache import EntryCache
+from .check.markers import marker_problems
 from .collection import Timeline, build_timeline
-from .entry import read_registry_bytes
-from .history import added_dates
-from .markers import marker_problems
 from .model import Problem
-from .paths import FolderScan, scan_folder
+from .read.cache import EntryCache
+from .read.entry import read_registry_bytes
+from .read.history import added_dates
+from .read.paths import FolderScan, scan_folder
 
 
 def load_timeline(

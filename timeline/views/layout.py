@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .model import TIMELINE_PAGE, Event
-from .naming import slugify
-from .ordering import group_by_month, group_by_year, period
+from ..model import TIMELINE_PAGE, Event
+from ..ordering import group_by_month, group_by_year, period
+from ..read.naming import slugify
 
 
 def year_page(year: int, root: str = "timeline") -> str:

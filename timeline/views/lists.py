@@ -7,12 +7,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .collection import Timeline
-from .dates import PartialDate
-from .exports.entries import latest
-from .model import STATUSES, Event
-from .ordering import group_by_year, period
-from .registry import Registry
+from ..check.registry import Registry
+from ..collection import Timeline
+from ..dates import PartialDate
+from ..exports.entries import latest
+from ..model import STATUSES, Event
+from ..ordering import group_by_year, period
 
 
 @dataclass(frozen=True, slots=True)

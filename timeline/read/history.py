@@ -10,8 +10,8 @@ import subprocess
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from .dates import PartialDate
-from .model import Event
+from ..dates import PartialDate
+from ..model import Event
 
 # the statuses of `git log --name-status` that name one path, and those that name two (from, to)
 _ONE_PATH = set("AMDTUXB")

@@ -1,7 +1,7 @@
 """`timeline init`: a new, working timeline site for another topic, from the package's templates.
 
-The templates ship inside the package (`timeline/site_template/`, package data), so a newsroom can
-start a site with the project installed from a wheel. The example event is written from the same
+The templates ship inside the package (`timeline/cli/site_template/`, package data), so a newsroom
+can start a site with the project installed from a wheel. The example event is written from the same
 field table as `timeline new`, and the JSON Schema from the same generator as the plugin's.
 """
 
@@ -15,13 +15,13 @@ from importlib.resources import files
 from pathlib import Path
 from string import Template
 
-from . import __version__
-from .dates import PartialDate
-from .entry_schema import SCHEMA_PATH
-from .entry_schema import dumps as schema_json
-from .field_docs import status_list
-from .model import ACTOR_KINDS
-from .naming import entry_path
+from .. import __version__
+from ..check.entry_schema import SCHEMA_PATH
+from ..check.entry_schema import dumps as schema_json
+from ..check.field_docs import status_list
+from ..dates import PartialDate
+from ..model import ACTOR_KINDS
+from ..read.naming import entry_path
 from .template import render_entry, schema_link
 
 # (template inside site_template/, path in the new site, whether it has $placeholders)

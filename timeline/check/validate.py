@@ -8,13 +8,13 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..dates import DateError, PartialDate, ends_before, parse_date, sort_key
+from ..model import STATUSES, Event, Problem, Source, Update
+from ..read.frontmatter import Document
+from ..text import control_character
 from .body import body_problems
-from .dates import DateError, PartialDate, ends_before, parse_date, sort_key
-from .frontmatter import Document
-from .model import STATUSES, Event, Problem, Source, Update
 from .registry import Registry
 from .schema import EVENT_FIELDS, Field
-from .text import control_character
 
 _SPACE = re.compile(r"\s")  # the same characters as str.isspace, found in C
 # a link that `_checked_link` accepts, recognised without urlsplit: http(s), a host of letters,

@@ -11,12 +11,12 @@ import os
 import sys
 from typing import Any
 
-from . import entry_schema, field_docs
-from .dates import DateError, parse_date
+from ..check import entry_schema, field_docs
+from ..check.registry import Registry
+from ..dates import DateError, parse_date
+from ..read.entry import read_registry
+from ..read.naming import entry_path, slugify
 from .draft import Draft, draft_from_text, quoted_excerpt
-from .entry import read_registry
-from .naming import entry_path, slugify
-from .registry import Registry
 from .scaffold import InitError, init_site
 from .template import NEW_BODY, render_entry, schema_link
 

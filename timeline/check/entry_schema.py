@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..model import STATUSES
 from .date_pattern import YEAR_RANGE, date_pattern
-from .model import STATUSES
 from .schema import EVENT_FIELDS, Field
 
 SCHEMA_PATH = "schema/entry.json"

@@ -14,8 +14,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Problem
-from .where import Positions
+from ..model import Problem
+from ..where import Positions
 
 MARKERS = ("key-events", "latest", "overview")
 LATEST_DEFAULT = 5

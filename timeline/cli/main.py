@@ -8,13 +8,13 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 
-from . import __version__
-from .collection import Timeline
+from .. import __version__
+from ..collection import Timeline
+from ..loader import load_timeline
+from ..model import Problem
+from ..read.paths import looks_like_entry
+from ..text import visible
 from .commands import add_commands
-from .loader import load_timeline
-from .model import Problem
-from .paths import looks_like_entry
-from .text import visible
 
 
 def render_text(problems: Sequence[Problem], summary: Mapping[str, int] | None = None) -> str:

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .frontmatter import FrontMatterError, decode, parse_yaml
-from .model import ACTOR_KINDS, ACTORS_PAGE, Actor, Problem, actor_page
-from .text import control_character
+from ..model import ACTOR_KINDS, ACTORS_PAGE, Actor, Problem, actor_page
+from ..read.frontmatter import FrontMatterError, decode, parse_yaml
+from ..text import control_character
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX_CHARS = 100

@@ -7,8 +7,8 @@ The body is rendered by MkDocs, not by us, so the core only bounds what it can c
 
 from __future__ import annotations
 
+from ..text import control_character
 from .schema import BODY_MAX_CHARS, PARAGRAPH_MAX_BRACKETS, PARAGRAPH_MAX_CHARS
-from .text import control_character
 
 
 def body_problems(body: str, first_line: int = 1) -> list[tuple[int, str]]:

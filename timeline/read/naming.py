@@ -10,8 +10,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from .dates import PartialDate
-from .model import Event, Problem
+from ..dates import PartialDate
+from ..model import Event, Problem
 
 # a leading date in a file name: 2024, 2024-10 or 2024-10-31, then '-'
 _NAME_DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:-|$)")

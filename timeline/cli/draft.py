@@ -11,8 +11,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from .registry import Registry
-from .schema import SUMMARY_MAX_CHARS
+from ..check.registry import Registry
+from ..check.schema import SUMMARY_MAX_CHARS
 
 # Lines that belong to the publisher's page, not the story. Deliberately narrow: a news line
 # wrongly dropped is lost from the draft, a boilerplate line wrongly kept is deleted in review.

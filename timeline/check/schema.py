@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import STATUSES
+from ..model import STATUSES
 
 LINE_MAX_CHARS = 500
 """A title, place, publisher, headline or tag longer than this is not one line of a timeline."""

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .model import Actor, Event
+from ..model import Actor, Event
 
 RELATED_LIMIT = 5
 RELATED_WINDOW = 25  # events looked at on each side of the event in each of its actors' lists

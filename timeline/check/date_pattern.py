@@ -10,7 +10,7 @@ checker. The syntax is the subset shared by ECMA 262 (editors) and Python's `re`
 
 from __future__ import annotations
 
-from .dates import month_name
+from ..dates import month_name
 
 _SEP = "[/.-]"
 _YEAR = "(?!0000)[0-9]{4}"  # parse_date takes years 1-9999 written with four digits

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Event
+from ..model import Event
 
 
 def event_jsonld(event: Event, url: str | None = None) -> dict[str, Any]:

@@ -10,17 +10,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .collection import Timeline
-from .dates import month_name
+from ..check.markers import LATEST_DEFAULT
+from ..check.registry import group_by_kind
+from ..collection import Timeline
+from ..dates import month_name
+from ..model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
+from ..ordering import group_by_year_and_month, period
 from .layout import Layout, month_anchor, plan_pages, tag_slugs
-from .markers import LATEST_DEFAULT
+from .lists import filter_choices, key_events, latest_additions, positions
 from .metadata import event_jsonld, script_json, social_tags
-from .model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
-from .ordering import group_by_year_and_month, period
 from .overview import overview
-from .registry import group_by_kind
 from .related import Relations, companions
-from .views import filter_choices, key_events, latest_additions, positions
 
 KIND_LABELS = {
     "person": "People",

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from .dates import month_name
-from .model import Event
-from .ordering import period
+from ..dates import month_name
+from ..model import Event
+from ..ordering import period
 
 SLOT = 10  # width of one month in viewBox units
 BAR = 8  # width of a bar (the rest of the slot is the gap)
