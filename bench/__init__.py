@@ -1,2 +1,2 @@
-"""The performance benchmark (SPEC §8, `make bench`): generate N synthetic entries, build them
+"""The performance benchmark (`make bench`): generate N synthetic entries, build them
 with our plugin, with mkdocs-material's blog plugin and as plain pages (the floor), and compare."""

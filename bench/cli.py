@@ -106,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def render(args, kinds, runs, checks, rebuild, started: str, ended: str) -> str:
     lines = [
-        f"Timeline benchmark (SPEC §8): N generated entries built three ways, interleaved in "
+        f"Timeline benchmark: N generated entries built three ways, interleaved in "
         f"{args.rounds} round(s); {time.strftime('%Y-%m-%d %H:%M')}",
         f"machine at start: {started}",
         f"machine at end:   {ended}",
@@ -124,6 +124,6 @@ def render(args, kinds, runs, checks, rebuild, started: str, ended: str) -> str:
         )
     if rebuild is not None:
         lines.append(report.rebuild_line(rebuild))
-    heading = "targets of SPEC 8 and issue 8 (info: a size the target is not set for):"
+    heading = "performance targets (README, Performance; info: a size the target is not set for):"
     lines += ["", heading, *report.targets(runs, args.n, checks)]
     return "\n".join(lines)

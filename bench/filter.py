@@ -7,7 +7,7 @@ Generates N synthetic but realistic entries, builds the site with the real `mkdo
 Chromium, chooses an actor in the filter form several times on the main timeline page and on the
 largest year page; then does the same on a build with every event on one page (the worst case).
 Prints the median time of the script's work plus the style and layout it causes, the time to the
-next frame, and each page's HTML size. Figures, not a pass/fail test (SPEC §8).
+next frame, and each page's HTML size. Figures, not a pass/fail test (README, Performance).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 from .generate import generate as generate_corpus
 from .sites import write_content
 
-# Debian's Chromium, driven by Playwright (TESTING.md); the browser tests use the same recipe
+# Debian's Chromium, driven by Playwright (docs/testing.md); the browser tests use the same recipe
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

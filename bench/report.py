@@ -116,13 +116,13 @@ def ratio_lines(runs: Sequence[Run], n: int) -> list[str]:
     return lines
 
 
-# The sizes at which SPEC §8 and issue 8 set each target; at other sizes the figure is shown
-# for information only. The largest page has a target at every N.
+# The sizes at which each performance target is set (README, Performance); at other sizes the
+# figure is shown for information only. The largest page has a target at every N.
 TARGET_SIZES = {"blog": (5000,), "floor": (5000,), "plugin": (1000, 5000), "memory": (5000,)}
 
 
 def targets(runs: Sequence[Run], ns: Sequence[int], checks: Sequence[Run]) -> list[str]:
-    """Each target of SPEC §8 / issue 8 that these runs can judge, marked ok or MISSED
+    """Each performance target that these runs can judge, marked ok or MISSED
     (or info, at a size the target is not set for)."""
     lines: list[str] = []
 

@@ -1,4 +1,4 @@
-"""A catalogue of hostile and careless entry files (SPEC §7), each with what must happen to it:
+"""A catalogue of hostile and careless entry files, each with what must happen to it:
 the problems reported (file:line:column: field: message) or, for odd but valid input, publication.
 
 `HTML` is text that becomes markup if anything on its way to a page, feed or JSON file forgets to

@@ -1,4 +1,4 @@
-"""Core rules for values a careless or hostile contributor may write (SPEC §7): small inputs."""
+"""Core rules for values a careless or hostile contributor may write: small inputs."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from htmlparse import parse
 from playwright.sync_api import Page, expect, sync_playwright
 from sample_site import write_sample_site
 
-from bench.filter import CHROMIUM, CHROMIUM_ARGS  # one launch recipe (TESTING.md)
+from bench.filter import CHROMIUM, CHROMIUM_ARGS  # one launch recipe (docs/testing.md)
 
 pytestmark = pytest.mark.browser
 

@@ -30,7 +30,7 @@ def checked(site, monkeypatch, capsys):
     return run
 
 
-# one file per kind of mistake in SPEC §3 and §7: (file, text, expected line)
+# one file per kind of front-matter mistake: (file, text, expected line)
 MISTAKES = [
     (
         "2024-10-31-bad-date.md",

@@ -1,4 +1,4 @@
-"""Property-based tests (hypothesis) of dates and ordering (SPEC §3): parsing never crashes and
+"""Property-based tests (hypothesis) of dates and ordering: parsing never crashes and
 round-trips, the order is total and does not depend on the order files are read, precision breaks
 ties, date-times compare as UTC instants across midnight, leap days, and spans."""
 
@@ -188,7 +188,7 @@ def test_the_order_is_total_and_the_same_whatever_order_files_are_read_in(items,
     shuffled = data.draw(st.permutations(range(len(items))))
     assert [e.path for e in timeline_of(items, shuffled).events] == [e.path for e in base.events]
     for a, b in zip(base.events, base.events[1:]):
-        # SPEC §3: instant, then precision (coarser first), then title, then file path
+        # the timeline's order: instant, then precision (coarser first), then title, then file path
         key_a = (a.date.start(), a.date.precision, a.title, a.path)
         key_b = (b.date.start(), b.date.precision, b.title, b.path)
         assert key_a < key_b

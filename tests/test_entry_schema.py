@@ -127,7 +127,7 @@ def test_schema_accepts_what_the_checker_accepts(name):
     assert schema_errors(text) == set()
 
 
-# every kind of mistake of SPEC §3 the schema can see, and the field the checker names
+# every kind of front-matter mistake the schema can see, and the field the checker names
 BAD = {
     "missing title": ("---\ndate: 2024\nactors: [russia]\nsummary: x\nsources: []\n---\n", None),
     "empty title": (entry(title="''"), "title"),

@@ -1,4 +1,4 @@
-"""Hostile and careless input (SPEC §7) through `timeline check` and the real `mkdocs build`.
+"""Hostile and careless input through `timeline check` and the real `mkdocs build`.
 
 One site holds every case of `hostile.py` at once (a few builds, not one per case): each bad file
 is reported by file, line, column and field, nothing prints a traceback, `--strict` fails, the

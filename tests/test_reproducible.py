@@ -1,4 +1,4 @@
-"""Reproducible builds (SPEC §7): the same content gives a byte-identical site, sitemap included.
+"""Reproducible builds: the same content gives a byte-identical site, sitemap included.
 
 The Makefile sets SOURCE_DATE_EPOCH from the last commit, which MkDocs uses for the sitemap's
 dates and the gzip header of sitemap.xml.gz; everything else must not depend on the machine: not

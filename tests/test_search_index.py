@@ -1,7 +1,7 @@
 """What the search index holds: each event's own words, not listings and neighbours repeated.
 
 Search parses every page's content; sources, previous/next and listings are placed after the
-content by the page template, so they are shown but not indexed (SPEC §8: the plugin's cost)."""
+content by the page template, so they are shown but not indexed (the plugin's cost)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Dates at the precision they are known: parsing, ordering instants, display and EDTF.
 
-Every rule about dates lives here (SPEC §3): a date is a year, a month, a day or a date-time with
+Every rule about dates lives here: a date is a year, a month, a day or a date-time with
 a UTC offset; written forms go through python-dateutil; ambiguous numeric forms are refused, and
 so is what python-dateutil would misread (two dates in one value, a zone name with an offset, a
 two-digit year, a number taken for a time of day).
@@ -40,7 +40,7 @@ HINT = "write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM"
 
 
 class Precision(IntEnum):
-    """How much of a date is known; the order is the tie-break order of SPEC §3."""
+    """How much of a date is known; the order is the timeline's tie-break order."""
 
     YEAR = 0
     MONTH = 1
@@ -127,14 +127,14 @@ class PartialDate:
 
 
 def sort_key(value: PartialDate) -> tuple[datetime, int]:
-    """Order by starting instant, then coarser precision first (SPEC §3)."""
+    """Order by starting instant, then coarser precision first."""
     return (value.start(), int(value.precision))
 
 
 def ends_before(end: PartialDate, start: PartialDate) -> bool:
     """True when a span's `end` precedes its `start`: the last moment `end` covers comes before
     `start` begins. An end of '2024-10' covers all of October, so it does not precede
-    '2024-10-15'; a plain day is a UTC day (SPEC §3)."""
+    '2024-10-15'; a plain day is a UTC day."""
     if end.hour is not None:
         return end.start() < start.start()
     return end.last_day() < start.start().date()

@@ -1,4 +1,4 @@
-"""One total, deterministic order of events (SPEC §3) and grouping by year and month."""
+"""One total, deterministic order of events and grouping by year and month."""
 
 from __future__ import annotations
 

@@ -97,7 +97,7 @@ def _object(fields: tuple[Field, ...]) -> dict[str, Any]:
         "type": "object",
         "properties": {field.name: _property(field) for field in fields},
         "required": [field.name for field in fields if field.required],
-        "additionalProperties": False,  # unknown fields are errors: usually typos (SPEC §3)
+        "additionalProperties": False,  # unknown fields are errors: usually typos
     }
 
 

@@ -1,4 +1,4 @@
-"""The actor registry (SPEC §4): loading `actors.yml`, resolving ids and aliases, suggestions."""
+"""The actor registry: loading `actors.yml`, resolving ids and aliases, suggestions."""
 
 from __future__ import annotations
 

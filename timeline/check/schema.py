@@ -1,4 +1,4 @@
-"""The front-matter schema, declared once as data (SPEC §3).
+"""The front-matter schema, declared once as data.
 
 The validator (`validate.py`), the JSON Schema, the `timeline new` template and the docs table are
 all derived from `EVENT_FIELDS`; a rule for a kind of value lives in `validate.RULES`.

@@ -1,4 +1,4 @@
-"""The `timeline` command: contributor tools over the core (SPEC §6)."""
+"""The `timeline` command: contributor tools over the core (CONTRIBUTING.md)."""
 
 from __future__ import annotations
 

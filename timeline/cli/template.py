@@ -38,7 +38,7 @@ _YAML_WORDS = {
 
 def schema_link(rel_path: str) -> str:
     """The schema's path relative to an entry at `rel_path` inside the content folder, for a
-    site laid out as SPEC §2 has it: `schema/entry.json` beside `content/`."""
+    site laid out as README's Layout has it: `schema/entry.json` beside `content/`."""
     return "../" * (rel_path.count("/") + 1) + SCHEMA_PATH
 
 

@@ -1,4 +1,4 @@
-"""Feeds and data exports (SPEC §5): pure functions from a `Timeline` to the bytes of each file.
+"""Feeds and data exports (README): pure functions from a `Timeline` to the bytes of each file.
 
 `render_exports` gives {site path: bytes} for the Atom and JSON feeds, timeline.json and its JSON
 Schema, the iCalendar file, the CSV file and the TimelineJS data. Nothing here reads the clock:

@@ -1,4 +1,4 @@
-"""Where an event's file belongs: `<folder>/YYYY/<date as written>-<slug>.md` (SPEC §2).
+"""Where an event's file belongs: `<folder>/YYYY/<date as written>-<slug>.md` (CONTRIBUTING.md).
 
 `timeline new` names files with `entry_path`; the checker compares every entry's path with it,
 so a file whose name disagrees with its date is reported with the name it should have.

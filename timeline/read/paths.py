@@ -1,6 +1,6 @@
 """Which files in the events folder are entries, and which names can become an event's id and URL.
 
-An entry's file name is its id and its URL (SPEC §3: `YYYY-MM-DD-short-slug.md`), and ids travel
+An entry's file name is its id and its URL (`YYYY-MM-DD-short-slug.md`), and ids travel
 into links, feeds and calendars; so a name must be a plain slug. A file that looks like Markdown but
 is named otherwise (`.markdown`, `.MD`, spaces, `#`, a leading '.') is reported rather than silently
 left out, and so is anything else MkDocs would copy into the site as it is, but images; so is a link
