@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from timeline.exports.timelinejs import GROUPINGS
+
 
 class TimelineConfig(base.Config):
     enabled = c.Type(bool, default=True)
@@ -16,7 +18,7 @@ class TimelineConfig(base.Config):
     """Order of the timeline page when a reader has not chosen one."""
     feed_limit = c.Type(int, default=50)
     """How many of the latest additions the Atom and JSON feeds carry."""
-    timelinejs_group = c.Choice(("actor", "tag"), default="actor")
+    timelinejs_group = c.Choice(GROUPINGS, default="actor")
     """Rows of the TimelineJS view (timelinejs.json): each event's first actor, or first tag."""
     year_pages_after = c.Type(int, default=200)
     """Past this many published events, /timeline/ lists only the latest ones and links one page

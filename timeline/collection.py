@@ -31,10 +31,6 @@ class Timeline:
     added_on: Mapping[str, PartialDate] = field(default_factory=dict)
     """Event id -> the day it was added, where that is known (front matter or git)."""
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
     def fates(self) -> dict[str, str]:
         """Content path -> 'published', 'draft', 'invalid' or 'image', for every file the
         timeline accounts for (hidden files are named in notices)."""

@@ -101,10 +101,6 @@ class Layout:
             if y == year
         ]
 
-    def page_of(self, event: Event) -> str:
-        """The page that is an event's home in this layout."""
-        return self.month_page(*period(event)) if self.split else self.main_path
-
     def month_page(self, year: int, month: int | None, here: str | None = None) -> str:
         """The page a link to a month's group should go to: the main page while there are no
         year pages, or when linking from the main page and it lists the whole month; otherwise
