@@ -14,7 +14,7 @@ import os
 import re
 from pathlib import Path
 
-from timeline.dates import parse_date
+from timeline.check.dateparse import parse_date
 
 from .generate import Corpus
 

@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.check.body import body_problems
+from timeline.check.dateparse import parse_date
 from timeline.check.registry import load_registry
 from timeline.check.schema import BODY_MAX_CHARS, PARAGRAPH_MAX_CHARS
-from timeline.dates import DateError, ends_before, parse_date
+from timeline.dates import DateError, ends_before
 from timeline.model import Problem
 from timeline.read.entry import read_entry
 from timeline.read.frontmatter import FrontMatterError, loads

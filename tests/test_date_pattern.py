@@ -9,9 +9,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from timeline import dates
+from timeline.check import dateparse
 from timeline.check.date_pattern import date_pattern
-from timeline.dates import DateError, parse_date
+from timeline.check.dateparse import parse_date
+from timeline.dates import DateError
 
 PATTERN = re.compile(date_pattern())
 
@@ -85,7 +86,7 @@ numeric_dates = st.builds(
 @example("2024-10-0031")
 def test_pattern_accepts_exactly_what_the_checker_accepts(text):
     # only the forms parse_date reads itself: anything else goes to python-dateutil
-    if dates._ISO.match(text) or dates._NUMERIC.match(text) or text.isdigit():
+    if dateparse._ISO.match(text) or dateparse._NUMERIC.match(text) or text.isdigit():
         assert bool(PATTERN.match(text)) == accepted_by_checker(text), text
 
 

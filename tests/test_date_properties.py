@@ -11,6 +11,7 @@ from conftest import ACTORS, entry
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from timeline.check.dateparse import parse_date
 from timeline.check.registry import load_registry
 from timeline.collection import build_timeline
 from timeline.dates import (
@@ -20,7 +21,6 @@ from timeline.dates import (
     edtf,
     ends_before,
     format_span,
-    parse_date,
     sort_key,
 )
 from timeline.ordering import period

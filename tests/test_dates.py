@@ -4,15 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from timeline.dates import (
-    DateError,
-    PartialDate,
-    Precision,
-    edtf,
-    format_date,
-    format_span,
-    parse_date,
-)
+from timeline.check.dateparse import parse_date
+from timeline.dates import DateError, PartialDate, Precision, edtf, format_date, format_span
 
 
 @pytest.mark.parametrize(

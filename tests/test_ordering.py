@@ -83,4 +83,5 @@ def test_drafts_and_duplicate_ids_are_kept_apart():
     assert [e.path for e in timeline.events] == ["events/2024/x.md"]
     assert [e.path for e in timeline.drafts] == ["events/d.md"]
     assert timeline.invalid == ("events/2025/x.md",)
-    assert "already used by" in timeline.errors[0].message
+    errors = [p for p in timeline.problems if p.severity == "error"]
+    assert "already used by" in errors[0].message

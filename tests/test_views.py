@@ -7,8 +7,15 @@ from datetime import UTC, datetime
 from conftest import entry
 from test_ordering import REGISTRY, timeline_of
 
+from timeline.ordering import period
 from timeline.views.layout import month_anchor, month_page_path, plan_pages, year_page
 from timeline.views.lists import filter_choices, key_events, latest_additions, positions
+
+
+def home(layout, event) -> str:
+    """The page that lists an event: its month's link target (the main page while unsplit)."""
+    return layout.month_page(*period(event))
+
 
 SPREAD = {
     "events/a.md": entry(title="A", date="2024"),
@@ -30,7 +37,7 @@ def test_a_small_timeline_is_one_page():
     assert not layout.split
     assert titles(layout.main) == ["A", "B", "C", "D", "E", "F"]
     assert [uri for uri, _, _, _ in layout.pages()] == ["timeline/index.md"]
-    assert layout.page_of(events[-1]) == "timeline/index.md"
+    assert home(layout, events[-1]) == "timeline/index.md"
     assert layout.month_page(2024, 10, "index.md") == "timeline/index.md"
 
 
@@ -45,7 +52,7 @@ def test_past_the_threshold_the_main_page_lists_the_latest_and_each_year_has_a_p
         ("timeline/2024/index.md", 2024, ["A", "B", "C", "D"]),
         ("timeline/2025/index.md", 2025, ["E", "F"]),
     ]
-    assert layout.page_of(events[0]) == "timeline/2024/index.md"
+    assert home(layout, events[0]) == "timeline/2024/index.md"
     # January 2025 is wholly on the main page; October 2024 is cut (C is only on 2024's page)
     assert layout.month_page(2025, 1, "timeline/index.md") == "timeline/index.md"
     assert layout.month_page(2024, 10, "timeline/index.md") == "timeline/2024/index.md"
@@ -126,7 +133,7 @@ def test_a_year_of_many_events_has_a_page_per_month():
     assert layout.month_list(2025) == []
     # every event's home is the one page that lists it
     listed = {e.id: uri for uri, year, _, items in layout.pages() if year for e in items}
-    assert {e.id: layout.page_of(e) for e in events} == listed
+    assert {e.id: home(layout, e) for e in events} == listed
     assert layout.month_page(2024, 10) == "timeline/2024/10/index.md"
     assert layout.month_page(2024, 10, "timeline/index.md") == "timeline/2024/10/index.md"
     assert layout.month_page(2024, None) == "timeline/2024/index.md"
@@ -137,7 +144,7 @@ def test_a_year_of_many_events_has_a_page_per_month():
 def test_month_pages_only_once_there_are_year_pages():
     events = timeline_of(SPREAD).events
     layout = plan_pages(events, year_pages_after=6, main_page_events=2, month_pages_after=1)
-    assert not layout.months and layout.page_of(events[2]) == "timeline/index.md"
+    assert not layout.months and home(layout, events[2]) == "timeline/index.md"
     layout = plan_pages(events, year_pages_after=5, main_page_events=2, month_pages_after=4)
     assert not layout.months  # no year has more than 4 events
     assert month_page_path(2024, 3) == "timeline/2024/03/index.md"

@@ -5,9 +5,10 @@ The core knows nothing of MkDocs; `timeline_mkdocs` (in plugins/) adapts it to a
 
 from __future__ import annotations
 
+from .check.dateparse import parse_date
 from .check.registry import Registry, load_registry
 from .collection import Timeline, build_timeline
-from .dates import DateError, PartialDate, Precision, format_date, format_span, parse_date
+from .dates import DateError, PartialDate, Precision, format_date, format_span
 from .loader import load_timeline
 from .model import Actor, Event, Problem, Source, Update
 from .read.entry import read_entry, read_registry

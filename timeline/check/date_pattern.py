@@ -1,4 +1,4 @@
-"""The date forms `dates.parse_date` accepts, as one regular expression for the JSON Schema.
+"""The date forms `dateparse.parse_date` accepts, as one regular expression for the JSON Schema.
 
 Editors check front matter with this pattern while contributors type; `timeline check` stays the
 authority. For the ISO and all-numeric forms the pattern accepts exactly what `parse_date` accepts
@@ -67,7 +67,7 @@ def _month_day(
 
 
 def _iso() -> str:
-    """YYYY, YYYY-MM, YYYY-MM-DD and a date-time with a UTC offset (dates._ISO and _checked)."""
+    """YYYY, YYYY-MM, YYYY-MM-DD and a date-time with a UTC offset (dateparse._ISO and _checked)."""
     day = _alternatives(
         [f"{_YEAR}-{_month_day(2, 2, '-')}", f"{_LEAP}-{_number((2,), 2)}-{_number((29,), 2)}"]
     )
@@ -78,7 +78,7 @@ def _iso() -> str:
 
 
 def _numeric() -> str:
-    """All-numeric forms read one way only (dates._from_numeric): year first with any day width
+    """All-numeric forms read one way only (dateparse._from_numeric): year first with any day width
     up to four digits, or day and month before a four-digit year when only one reading is valid
     (a day above 12, or the same number twice)."""
     year_first = _alternatives(

@@ -7,9 +7,9 @@ Written from `schema.EVENT_FIELDS`, so the documentation cannot drift from what 
 from __future__ import annotations
 
 from ..cli.template import render_entry, schema_link
-from ..dates import parse_date
 from ..model import STATUSES
 from ..read.naming import entry_path, slugify
+from .dateparse import parse_date
 from .schema import EVENT_FIELDS, Field
 
 STATUS_MEANINGS = {

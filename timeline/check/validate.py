@@ -8,11 +8,12 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..dates import DateError, PartialDate, ends_before, parse_date, sort_key
+from ..dates import DateError, PartialDate, ends_before, sort_key
 from ..model import STATUSES, Event, Problem, Source, Update
 from ..read.frontmatter import Document
 from ..text import control_character
 from .body import body_problems
+from .dateparse import parse_date
 from .registry import Registry
 from .schema import EVENT_FIELDS, Field
 

@@ -12,8 +12,9 @@ import sys
 from typing import Any
 
 from ..check import entry_schema, field_docs
+from ..check.dateparse import parse_date
 from ..check.registry import Registry
-from ..dates import DateError, parse_date
+from ..dates import DateError
 from ..read.entry import read_registry
 from ..read.naming import entry_path, slugify
 from .draft import Draft, draft_from_text, quoted_excerpt
