@@ -5,7 +5,7 @@ module only renders them."""
 
 from __future__ import annotations
 
-import re
+import os
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from timeline.collection import Timeline
 from timeline.dates import month_name
+from timeline.markers import Marker, find_markers, marker_problems
 from timeline.metadata import event_jsonld, script_json, social_tags
 from timeline.model import TIMELINE_PAGE, Actor, Event, page_url
 from timeline.ordering import group_by_year_and_month, period
@@ -33,10 +34,9 @@ from .render import Renderer, relative_to
 
 log = get_plugin_logger("timeline")
 
-# `<!-- timeline:latest 5 -->` in a page's Markdown is replaced by the generated section
-MARKER = re.compile(r"<!--\s*timeline:([\w-]+)(?:\s+(\d+))?\s*-->")
-MARKERS = {"key-events": "home-key-events.html", "latest": "home-latest.html", "overview": None}
-LATEST_DEFAULT = 5
+# `<!-- timeline:latest 5 -->` in a maintainers' page is replaced by the generated section (the
+# syntax and its problems are the core's: `timeline.markers`)
+TEMPLATES = {"key-events": "home-key-events.html", "latest": "home-latest.html"}
 
 
 class ReaderViews:
@@ -56,6 +56,7 @@ class ReaderViews:
             uri: (year, month, events) for uri, year, month, events in self.layout.pages()
         }
         self.positions = positions(timeline.events)
+        self.event_paths = frozenset(event.path for event in timeline.events)
         self.relations = Relations(timeline.events, timeline.by_actor)
 
     def uris(self) -> list[str]:
@@ -136,30 +137,47 @@ class ReaderViews:
     # --- sections generated into any page --------------------------------------------------
 
     def markers(self, html: str, page: Page, renderer: Renderer, **common) -> str:
-        """Replace `<!-- timeline:NAME [N] -->` markers with generated sections."""
-        if "timeline:" not in html:
+        """Replace the `<!-- timeline:NAME [N] -->` markers of a maintainers' page with generated
+        sections, and warn of those that cannot be (left as they are). An event's write-up may
+        not use one (the core refuses it), and its page never expands one."""
+        if "timeline:" not in html or page.file.src_uri in self.event_paths:
             return html
+        self._warn_of_markers(page, renderer)
+        parts, done = [], 0
+        for marker in find_markers(html):
+            if marker.problem is not None:
+                continue
+            parts += [html[done : marker.start], self._section(marker, page, renderer, common)]
+            done = marker.end
+        return "".join(parts) + html[done:] if parts else html
 
-        def replace(match: re.Match[str]) -> str:
-            name, number = match[1], match[2]
-            if name not in MARKERS:
-                known = ", ".join(MARKERS)
-                log.warning(f"{page.file.src_uri}: unknown marker 'timeline:{name}'; use {known}")
-                return match[0]
-            if name == "overview":
-                chart = overview(self.timeline.events)
-                if chart is None:
-                    return ""
-                href = self._month_href(page)
-                return renderer.render("overview.html", page, chart=chart, month_href=href)
-            if name == "key-events":
-                items = [(event, None) for event in key_events(self.timeline.events)]
-            else:
-                limit = int(number) if number else LATEST_DEFAULT
-                items = latest_additions(self.timeline.events, limit, self.git_dates)
-            return renderer.render(MARKERS[name], page, items=items, **common)
+    def _section(self, marker: Marker, page: Page, renderer: Renderer, common: dict) -> str:
+        if marker.name == "overview":
+            chart = overview(self.timeline.events)
+            if chart is None:
+                return ""
+            href = self._month_href(page)
+            return renderer.render("overview.html", page, chart=chart, month_href=href)
+        if marker.name == "key-events":
+            items = [(event, None) for event in key_events(self.timeline.events)]
+        else:
+            items = latest_additions(self.timeline.events, marker.limit, self.git_dates)
+        return renderer.render(TEMPLATES[marker.name], page, items=items, **common)
 
-        return MARKER.sub(replace, html)
+    def _warn_of_markers(self, page: Page, renderer: Renderer) -> None:
+        """The page's marker problems, found by the core in its Markdown file as `timeline check`
+        finds them, with the path shown as every problem's (from the mkdocs.yml folder)."""
+        if page.file.abs_src_path is None:  # made in memory: the plugin's own pages
+            return
+        try:
+            text = page.file.content_string
+        except (OSError, UnicodeDecodeError):
+            return  # MkDocs has read it already; it reports its own errors
+        config = renderer.env.globals["config"]
+        root = os.path.dirname(config.config_file_path or config.docs_dir)
+        shown = os.path.relpath(page.file.abs_src_path, root).replace(os.sep, "/")
+        for problem in marker_problems(text, shown):
+            log.warning(str(problem))
 
     # --- <head> ------------------------------------------------------------------------------
 

@@ -247,6 +247,254 @@ INVALID = [
         entry(title="Odd name"),
         "1:1: file: '2024-10-28 what?#.md' cannot be an event id",
     ),
+    # round two: write-ups
+    text(
+        "markers in a write-up, one with 5,000 digits (int() refuses them: the build crashed)",
+        "2024/2024-12-02-markers.md",
+        entry(
+            title="Markers",
+            body="<!-- timeline:latest " + "5" * 5000 + " -->\n\nText <!-- timeline:key-events -->",
+        ),
+        "11:1: body: '<!-- timeline:latest -->' is a marker for the site's own pages; "
+        "a write-up cannot use one: remove it",
+        "13:6: body: '<!-- timeline:key-events -->' is a marker for the site's own pages",
+    ),
+]
+
+VALID = [
+    text(
+        "a YAML tag that constructs an object",
+        "2024/2024-10-01-object-tag.md",
+        entry(title="!!python/object/apply:os.system ['touch tlx-pwned']"),
+        "2:8: title: the YAML tag !!python/object/apply:os.system is not allowed",
+    ),
+    text(
+        "an alias bomb",
+        "2024/2024-10-02-alias-bomb.md",
+        entry(
+            extra="a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c]"
+        ),
+        "7:8: b[0]: YAML aliases (*name) are not allowed",
+    ),
+    text(
+        "front matter that is a list",
+        "2024/2024-10-03-list.md",
+        "---\n- title: A list\n- date: 2024-10-03\n---\nBody\n",
+        "2:1: front matter: the front matter is a list, not a set of 'field: value' lines",
+    ),
+    text(
+        "front matter that is a scalar",
+        "2024/2024-10-04-scalar.md",
+        "---\njust a sentence\n---\nBody\n",
+        "2:1: front matter: the front matter is a single value",
+    ),
+    text(
+        "a missing closing ---",
+        "2024/2024-10-05-unclosed.md",
+        "---\ntitle: Unclosed\ndate: 2024-10-05\n\nThe body starts here.\n",
+        "6:1: front matter: the front matter is not closed",
+    ),
+    text(
+        "an empty file",
+        "2024/2024-10-06-empty.md",
+        "",
+        "1:1: front matter: the file is empty",
+    ),
+    Case(
+        "a file that is not UTF-8",
+        "2024/2024-10-07-latin1.md",
+        entry(title="Caf\u00e9 talks").encode("latin-1"),
+        ("2:11: encoding: the file is not UTF-8 (byte 0xe9",),
+    ),
+    text(
+        "a 5 MB body",
+        "2024/2024-10-08-five-mb.md",
+        entry(title="Five megabytes", body=FIVE_MB),
+        # the body is everything after the closing '---': a blank line, the text, a newline
+        f"10:1: body: the write-up is {len(FIVE_MB) + 2:,} characters long; keep it under 100,000",
+    ),
+    text(
+        "a paragraph Python-Markdown takes minutes over",
+        "2024/2024-10-09-brackets.md",
+        entry(title="Brackets", body=BRACKETS),
+        "11:1: body: this paragraph is 20,001 characters long",
+    ),
+    text(
+        "a short paragraph of brackets, as slow to parse",
+        "2024/2024-10-09-short-brackets.md",
+        entry(title="Short brackets", body="Intro.\n\n" + "[" * 7_000),
+        "13:1: body: this paragraph has 7,000 '[' (at most 100",
+    ),
+    text(
+        "tabs indenting YAML",
+        "2024/2024-10-10-tabs.md",
+        "---\ntitle: Tabs\n\tdate: 2024-10-10\n---\n",
+        "3:1: front matter: YAML error: found a tab character that violates indentation; "
+        "indent with spaces, not tabs",
+    ),
+    text(
+        "a duplicate key",
+        "2024/2024-10-11-duplicate-key.md",
+        entry(title="First title", extra="title: Second title"),
+        "6:1: title: 'title' is given twice; keep one",
+    ),
+    text(
+        "a date given as a number",
+        "2024/2024-10-12-number-date.md",
+        entry(date="20241012"),
+        "3:7: date: '20241012' is a number, not a date",
+    ),
+    text(
+        "a date given as a YAML timestamp without offset",
+        "2024/2024-10-13-timestamp.md",
+        entry(date="2024-10-13 14:30:00"),
+        "3:7: date: '2024-10-13 14:30:00' has a time but no UTC offset",
+    ),
+    text(
+        "a date in year 0",
+        "2024/2024-10-14-year-zero.md",
+        entry(date="0000-01-01"),
+        "3:7: date: '0000-01-01' is not a date (year 0; years run 1–9999)",
+    ),
+    text(
+        "a date in year 10000",
+        "2024/2024-10-15-year-10000.md",
+        entry(date="10000-01-01"),
+        "3:7: date: '10000-01-01': the year must have four digits",
+    ),
+    text(
+        "a time whose UTC instant is in year 10000",
+        "2024/2024-10-16-past-9999.md",
+        entry(date="9999-12-31T23:30-01:00"),
+        "3:7: date: '9999-12-31T23:30-01:00' falls outside the years 1–9999 in UTC",
+    ),
+    text(
+        "end before date",
+        "2024/2024-10-17-end-before.md",
+        entry(date="2024-10-17", extra="end: 2024-10-16"),
+        "6:6: end: ends (2024-10-16) before it starts (2024-10-17)",
+    ),
+    text(
+        "an unknown status",
+        "2024/2024-10-18-status.md",
+        entry(extra="status: rumoured"),
+        "6:9: status: 'rumoured' is not a status",
+    ),
+    text(
+        "an empty actors list",
+        "2024/2024-10-19-no-actors.md",
+        entry(actors="[]"),
+        "4:1: actors: needs at least one actor id from the registry",
+    ),
+    text(
+        "a duplicate event id (this first file is published; the other is in 2025/)",
+        "2024/2024-10-20-same-id.md",
+        entry(title="Same id, 2024 folder", date="2024-10-20"),
+        title="Same id, 2024 folder",
+    ),
+    text(
+        "the second file with that id",
+        "2025/2024-10-20-same-id.md",
+        entry(title="Same id, 2025 folder"),
+        "1:1: id: event id '2024-10-20-same-id' is already used by "
+        "content/events/2024/2024-10-20-same-id.md",
+    ),
+    text(
+        "a javascript: source URL",
+        "2024/2024-10-21-javascript-url.md",
+        entry(sources=sources("javascript:alert(document.domain)")),
+        "8:10: sources[0].url: 'javascript:' links are not allowed",
+    ),
+    text(
+        "a data: source URL",
+        "2024/2024-10-22-data-url.md",
+        entry(sources=sources("'data:text/html,<script>tlx()</script>'")),
+        "8:10: sources[0].url: 'data:' links are not allowed",
+    ),
+    text(
+        "a source URL without a scheme",
+        "2024/2024-10-23-no-scheme.md",
+        entry(sources=sources("www.example.com/story")),
+        "8:10: sources[0].url: a link without https:// is not allowed",
+    ),
+    text(
+        "a source URL that urllib cannot split",
+        "2024/2024-10-24-broken-url.md",
+        entry(sources=sources("'http://[::1/story'")),
+        "8:10: sources[0].url: 'http://[::1/story' is not a link (Invalid IPv6 URL)",
+    ),
+    text(
+        "a control character and a newline meant for the CI log",
+        "2024/2024-10-25-control.md",
+        entry(
+            title='"Bell \\a ring"',
+            actors='["nobody\\n::error file=x.py::forged"]',
+        ),
+        "2:8: title: contains the control character U+0007",
+        "4:10: actors[0]: unknown actor 'nobody\\n::error file=x.py::forged'",
+    ),
+    text(
+        "a Markdown file with the wrong suffix",
+        "2024/2024-10-26-suffix.markdown",
+        entry(title="Wrong suffix"),
+        "1:1: file: an entry's file name must end in '.md'",
+    ),
+    text(
+        "an upper-case suffix MkDocs would copy as it is",
+        "2024/2024-10-27-upper.MD",
+        entry(title="Upper case"),
+        "1:1: file: an entry's file name must end in '.md'",
+    ),
+    text(
+        "a file name that cannot be a link",
+        "2024/2024-10-28 what?#.md",
+        entry(title="Odd name"),
+        "1:1: file: '2024-10-28 what?#.md' cannot be an event id",
+    ),
+    # round two: write-ups
+    text(
+        "markers in a write-up, one with 5,000 digits (int() refuses them: the build crashed)",
+        "2024/2024-12-02-markers.md",
+        entry(
+            title="Markers",
+            body="<!-- timeline:latest " + "5" * 5000 + " -->\n\nText <!-- timeline:key-events -->",
+        ),
+        "11:1: body: '<!-- timeline:latest -->' is a marker for the site's own pages; "
+        "a write-up cannot use one: remove it",
+        "13:6: body: '<!-- timeline:key-events -->' is a marker for the site's own pages",
+    ),
+    text(
+        "a link whose encoded newline would forge a line in MkDocs' own warning",
+        "2024/2024-12-03-forged-link.md",
+        entry(title="Forged link", body="See [x](x%0A::error%20file=forged.py,line=1::boom)."),
+        "11:10: body: '%0A' is an encoded control character or line break (U+000A); "
+        "no link may carry one: remove it",
+    ),
+    text(
+        "a link target over a line break, which Python-Markdown keeps in the link",
+        "2024/2024-12-04-broken-link.md",
+        entry(title="Broken link", body="See [y](a\n::error::boom.md) here."),
+        "11:9: body: this link's target is split over two lines; write it on one line",
+    ),
+    text(
+        "a link to an anchor the write-up does not have",
+        "2024/2024-12-05-anchor.md",
+        entry(title="Anchor", body="## Background\n\nSee [above](#backround)."),
+        "13:13: body: the link '#backround' leads to no heading or anchor of this page; "
+        "did you mean '#background'?",
+    ),
+    text(
+        "images from another host, which would learn who reads the page",
+        "2024/2024-12-06-remote-images.md",
+        entry(
+            title="Remote images",
+            body='![map](https://example.com/map.png)\n\n<img alt="x" src="//example.com/x.png">',
+        ),
+        "11:8: body: the image 'https://example.com/map.png' would be loaded from another host; "
+        "images must come from the repository",
+        "13:19: body: the image '//example.com/x.png' would be loaded from another host",
+    ),
 ]
 
 VALID = [

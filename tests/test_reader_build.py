@@ -318,9 +318,11 @@ def test_an_unknown_marker_is_named_and_fails_a_strict_build(site):
     site.event("2024/2024-10-31-a.md")
     result = site.build(strict=True)
     assert result.returncode != 0
-    assert "index.md: unknown marker 'timeline:keyevents'; use key-events, latest, overview" in (
-        result.stdout
+    expected = (
+        "content/index.md:3:1: marker: unknown marker 'timeline:keyevents'; "
+        "use key-events, latest, overview"
     )
+    assert expected in result.stdout
 
 
 def test_theme_fixes_favicon_search_dialog_name_and_script(site):

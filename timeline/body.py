@@ -1,14 +1,60 @@
 """Checks on an entry's Markdown body (the write-up below the front matter).
 
-The body is rendered by MkDocs, not by us, so the core only bounds what it can cost: its length
+The body is rendered by MkDocs, not by us, so the core bounds what it can cost: its length
 (every reader downloads the search index, which holds every body), the length of a paragraph
-(Python-Markdown's inline parsing is quadratic in it) and characters that no page may carry.
+(Python-Markdown's inline parsing is quadratic in it) and characters that no page may carry. And
+it refuses what the site's Markdown would do beyond showing the contributor's text: expand a
+marker into a section of the whole timeline.
 """
 
 from __future__ import annotations
 
+from .markers import find_markers
 from .schema import BODY_MAX_CHARS, PARAGRAPH_MAX_BRACKETS, PARAGRAPH_MAX_CHARS
 from .text import control_character
+from .where import Positions
+
+REPORTED_MAX = 10  # problems of one kind listed for one write-up; the rest are counted
+
+
+def write_up_problems(body: str, first_line: int = 1) -> list[tuple[int, int, str]]:
+    """(line, column, message) for everything wrong with a write-up: its limits (`body_problems`)
+    and a marker."""
+    limits = body_problems(body, first_line)
+    problems = [(line, 1, message) for line, message in limits]
+    if len(body) > BODY_MAX_CHARS:
+        return problems  # nothing else is read in a text that long
+    if "<" in body:  # a marker's '<!--' (one character: fast)
+        problems += _capped(_markers(body, first_line))
+    return sorted(problems)
+
+
+def _markers(body: str, first_line: int) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    if "timeline:" not in body:
+        return found
+    where = Positions(body, first_line)
+    for marker in find_markers(body):
+        line, column = where(marker.start)
+        shown = marker.name if marker.number is None else f"{marker.name} {marker.number}"
+        found.append(
+            (
+                line,
+                column,
+                f"'<!-- timeline:{shown} -->' is a marker for the site's own pages; "
+                "a write-up cannot use one: remove it",
+            )
+        )
+    return found
+
+
+def _capped(problems: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The first REPORTED_MAX problems of a kind, and then how many more there are."""
+    if len(problems) <= REPORTED_MAX + 1:
+        return problems
+    line, column, _ = problems[REPORTED_MAX]
+    more = len(problems) - REPORTED_MAX
+    return [*problems[:REPORTED_MAX], (line, column, f"and {more:,} more problems like the above")]
 
 
 def body_problems(body: str, first_line: int = 1) -> list[tuple[int, str]]:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from .body import body_problems
+from .body import write_up_problems
 from .dates import DateError, PartialDate, ends_before, parse_date, sort_key
 from .frontmatter import Document
 from .model import STATUSES, Event, Problem, Source, Update
@@ -246,8 +246,8 @@ def validate(
     start, end = values.get("date"), values.get("end")
     if start is not None and end is not None and ends_before(end, start):
         ctx.report(("end",), f"ends ({end.iso()}) before it starts ({start.iso()})")
-    for line, message in body_problems(doc.body, doc.body_line):
-        ctx.problems.append(Problem(path, line, 1, "body", message))
+    for line, column, message in write_up_problems(doc.body, doc.body_line):
+        ctx.problems.append(Problem(path, line, column, "body", message))
     ctx.problems.sort(key=lambda p: (p.line, p.column))
     if any(p.severity == "error" for p in ctx.problems):
         return None, ctx.problems
