@@ -249,6 +249,14 @@ INVALID = [
     ),
     # round two: write-ups
     text(
+        "a snippet that would publish the build machine's .git/config",
+        "2024/2024-12-01-snippet.md",
+        entry(title="Snippet", body='Intro.\n\n--8<-- ".git/config"\n\n;-8<-\n.env\n-8<-'),
+        "13:1: body: '--8<--' includes another file; the write-up must be written out here",
+        "15:2: body: '-8<-' includes another file",
+        "17:1: body: '-8<-' includes another file",
+    ),
+    text(
         "markers in a write-up, one with 5,000 digits (int() refuses them: the build crashed)",
         "2024/2024-12-02-markers.md",
         entry(
@@ -453,6 +461,14 @@ VALID = [
         "1:1: file: '2024-10-28 what?#.md' cannot be an event id",
     ),
     # round two: write-ups
+    text(
+        "a snippet that would publish the build machine's .git/config",
+        "2024/2024-12-01-snippet.md",
+        entry(title="Snippet", body='Intro.\n\n--8<-- ".git/config"\n\n;-8<-\n.env\n-8<-'),
+        "13:1: body: '--8<--' includes another file; the write-up must be written out here",
+        "15:2: body: '-8<-' includes another file",
+        "17:1: body: '-8<-' includes another file",
+    ),
     text(
         "markers in a write-up, one with 5,000 digits (int() refuses them: the build crashed)",
         "2024/2024-12-02-markers.md",

@@ -3,30 +3,66 @@
 The body is rendered by MkDocs, not by us, so the core bounds what it can cost: its length
 (every reader downloads the search index, which holds every body), the length of a paragraph
 (Python-Markdown's inline parsing is quadratic in it) and characters that no page may carry. And
-it refuses what the site's Markdown would do beyond showing the contributor's text: expand a
-marker into a section of the whole timeline.
+it refuses what the site's Markdown would do beyond showing the contributor's text: include
+another file of the build machine (pymdownx.snippets, which the maintainers' pages use), or expand
+a marker into a section of the whole timeline.
 """
 
 from __future__ import annotations
+
+import re
 
 from .markers import find_markers
 from .schema import BODY_MAX_CHARS, PARAGRAPH_MAX_BRACKETS, PARAGRAPH_MAX_CHARS
 from .text import control_character
 from .where import Positions
 
+# the scissors of pymdownx.snippets (`-{1,}8<-{1,}`), found from their '8<-' and a '-' before:
+# a line `--8<-- "file"`, a block between two `--8<--` lines, a `--8<-- [start:name]` section,
+# each with any number of dashes and also escaped with ';' (one more ';' and it is live again)
+_SCISSORS = re.compile(r"(?<=-)8<-")
+_SHOWN_SCISSORS = 16
 REPORTED_MAX = 10  # problems of one kind listed for one write-up; the rest are counted
 
 
 def write_up_problems(body: str, first_line: int = 1) -> list[tuple[int, int, str]]:
-    """(line, column, message) for everything wrong with a write-up: its limits (`body_problems`)
-    and a marker."""
+    """(line, column, message) for everything wrong with a write-up: its limits (`body_problems`),
+    a snippet and a marker."""
     limits = body_problems(body, first_line)
     problems = [(line, 1, message) for line, message in limits]
     if len(body) > BODY_MAX_CHARS:
         return problems  # nothing else is read in a text that long
-    if "<" in body:  # a marker's '<!--' (one character: fast)
+    if "<" in body:  # both a snippet's '8<' and a marker's '<!--' (one character: fast)
+        problems += _capped(_snippets(body, first_line))
         problems += _capped(_markers(body, first_line))
     return sorted(problems)
+
+
+def _snippets(body: str, first_line: int) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    if "8<-" not in body:
+        return found
+    last_line, where = None, Positions(body, first_line)
+    for match in _SCISSORS.finditer(body):
+        start = match.start() - 1
+        while start > 0 and body[start - 1] == "-":
+            start -= 1
+        end = match.end()
+        while end < len(body) and body[end] == "-":
+            end += 1
+        line, column = where(start)
+        if line == last_line:
+            continue  # one problem a line
+        last_line = line
+        scissors = body[start:end] if end - start <= _SHOWN_SCISSORS else "--8<--"
+        found.append(
+            (
+                line,
+                column,
+                f"'{scissors}' includes another file; the write-up must be written out here",
+            )
+        )
+    return found
 
 
 def _markers(body: str, first_line: int) -> list[tuple[int, int, str]]:
