@@ -4,14 +4,15 @@ The body is rendered by MkDocs, not by us, so the core bounds what it can cost: 
 (every reader downloads the search index, which holds every body), the length of a paragraph
 (Python-Markdown's inline parsing is quadratic in it) and characters that no page may carry. And
 it refuses what the site's Markdown would do beyond showing the contributor's text: include
-another file of the build machine (pymdownx.snippets, which the maintainers' pages use), or expand
-a marker into a section of the whole timeline.
+another file of the build machine (pymdownx.snippets, which the maintainers' pages use), expand
+a marker into a section of the whole timeline, or link and load what it should not (`links.py`).
 """
 
 from __future__ import annotations
 
 import re
 
+from .links import ContentFiles, link_problems
 from .markers import find_markers
 from .schema import BODY_MAX_CHARS, PARAGRAPH_MAX_BRACKETS, PARAGRAPH_MAX_CHARS
 from .text import control_character
@@ -25,9 +26,12 @@ _SHOWN_SCISSORS = 16
 REPORTED_MAX = 10  # problems of one kind listed for one write-up; the rest are counted
 
 
-def write_up_problems(body: str, first_line: int = 1) -> list[tuple[int, int, str]]:
+def write_up_problems(
+    body: str, first_line: int = 1, rel_path: str = "", content: ContentFiles | None = None
+) -> list[tuple[int, int, str]]:
     """(line, column, message) for everything wrong with a write-up: its limits (`body_problems`),
-    a snippet and a marker."""
+    a snippet, a marker, and its links and images (`links.link_problems`). `rel_path` is the
+    entry's path in the content folder; `content` the site's files, to check links to them."""
     limits = body_problems(body, first_line)
     problems = [(line, 1, message) for line, message in limits]
     if len(body) > BODY_MAX_CHARS:
@@ -35,6 +39,7 @@ def write_up_problems(body: str, first_line: int = 1) -> list[tuple[int, int, st
     if "<" in body:  # both a snippet's '8<' and a marker's '<!--' (one character: fast)
         problems += _capped(_snippets(body, first_line))
         problems += _capped(_markers(body, first_line))
+    problems += _capped(link_problems(body, first_line, rel_path, content))
     return sorted(problems)
 
 

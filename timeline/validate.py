@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from .body import write_up_problems
 from .dates import DateError, PartialDate, ends_before, parse_date, sort_key
 from .frontmatter import Document
+from .links import ContentFiles
 from .model import STATUSES, Event, Problem, Source, Update
 from .registry import Registry
 from .schema import EVENT_FIELDS, LINE_MAX_CHARS, SUMMARY_MAX_CHARS, Field
@@ -237,16 +238,21 @@ def _check_fields(
 
 
 def validate(
-    doc: Document, path: str, rel_path: str, registry: Registry
+    doc: Document,
+    path: str,
+    rel_path: str,
+    registry: Registry,
+    content: ContentFiles | None = None,
 ) -> tuple[Event | None, list[Problem]]:
     """Check a parsed entry against the schema. `path` is shown in problems; `rel_path` is
-    the entry's path inside the content folder (it gives the event's id and URL)."""
+    the entry's path inside the content folder (it gives the event's id and URL); `content`,
+    the site's files, lets the write-up's links to other files be checked (skipped without)."""
     ctx = _Context(doc, path, registry)
     values = _check_fields(doc.data, EVENT_FIELDS, ctx)
     start, end = values.get("date"), values.get("end")
     if start is not None and end is not None and ends_before(end, start):
         ctx.report(("end",), f"ends ({end.iso()}) before it starts ({start.iso()})")
-    for line, column, message in write_up_problems(doc.body, doc.body_line):
+    for line, column, message in write_up_problems(doc.body, doc.body_line, rel_path, content):
         ctx.problems.append(Problem(path, line, column, "body", message))
     ctx.problems.sort(key=lambda p: (p.line, p.column))
     if any(p.severity == "error" for p in ctx.problems):
