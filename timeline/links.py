@@ -3,9 +3,10 @@
 MkDocs checks a page's relative links itself, but only while building, in its own words, and it
 decodes a link's path before quoting it in a warning: `x%0A::error::boom` becomes a second log
 line that GitHub reads as a workflow command. Here every problem is found by `timeline check` too,
-with its line and column: a link that carries a control character or line break (raw or encoded),
-a relative link to a file the site does not have, a link to an anchor the page does not have, and
-an image loaded from another host, which would tell that host who reads the page.
+with its line and column: a link that carries a control character or line break (encoded, or a
+raw line break), a relative link to a file the site does not have, a link to an anchor the page
+does not have, and an image loaded from another host, which would tell that host who reads the
+page. The same characters in prose are only text, and stay.
 
 Most write-ups link to other entries and nothing else, so the check is regular expressions over
 the text; Python-Markdown (as MkDocs configures it: toc, tables, fenced_code) renders a write-up
@@ -41,9 +42,11 @@ from .where import Positions
 _ENCODED_CONTROL = re.compile(
     r"%(?:[01][0-9A-Fa-f]|7[Ff]|[Cc]2%[89][0-9A-Fa-f]|[Ee]2%80%[Aa][89])", re.ASCII
 )
-# raw line and paragraph separators (the body check refuses every raw control character)
-_RAW_SEPARATOR = re.compile("[\u2028\u2029]")
-_SEPARATOR_NAMES = {"\u2028": "line separator", "\u2029": "paragraph separator"}
+# raw line breaks a link target may carry (the body check refuses every raw control character
+# but tab and newline; U+2028 and U+2029 are fine in prose, not in a link)
+_BREAKING = "\n\u2028\u2029"
+_IN_TARGET = re.compile("[\t\n\r\u2028\u2029]")
+_BREAK_NAMES = {"\u2028": "the line separator U+2028", "\u2029": "the paragraph separator U+2029"}
 _BREAK = re.compile(r"[\t\n\r]")
 _UNSAFE = re.compile(rf"{_ENCODED_CONTROL.pattern}|[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -120,22 +123,14 @@ def link_problems(
     def report(offset: int, message: str) -> None:
         problems.append((*where(offset), message))
 
-    for match in _ENCODED_CONTROL.finditer(body) if "%" in body else ():
-        char = unquote(match[0])
-        report(
-            match.start(),
-            f"'{match[0]}' is an encoded control character or line break (U+{ord(char):04X}); "
-            "no link may carry one: remove it",
-        )
-    for match in _RAW_SEPARATOR.finditer(body) if "\u2028" in body or "\u2029" in body else ():
-        name = _SEPARATOR_NAMES[match[0]]
-        report(match.start(), f"contains the {name} U+{ord(match[0]):04X}; remove it")
+    if "%" in body and (encoded := list(_ENCODED_CONTROL.finditer(body))):
+        _check_encoded(body, encoded, report)
     if "]" not in body and "=" not in body:
         return problems
     links, breaks = _links(body)
     _check_images(links, report)
-    if breaks and any(_BREAK.search(target) for _, target in _rendered(body).targets):
-        report(breaks[0], "this link's target is split over two lines; write it on one line")
+    if breaks:
+        _check_breaks(body, breaks, report)
     _check_destinations(body, links, rel_path, content, report)
     return problems
 
@@ -151,7 +146,7 @@ def anchor_ids(body: str) -> frozenset[str]:
 
 def _links(body: str) -> tuple[list[_Link], list[int]]:
     """Every link and image target the expressions find, in the order of the text; and where
-    an inline link's target may run over a line break (the rendering decides)."""
+    an inline link's target may carry a line break (the rendering decides)."""
     links, breaks, definitions = [], [], False
     close = body.find("]")  # one character: str.find is then several times faster than re
     while close >= 0:
@@ -162,7 +157,9 @@ def _links(body: str) -> tuple[list[_Link], list[int]]:
                 links.append(
                     _Link(target.start(group), target[group].strip(), _is_image(body, close))
                 )
-                if group == 2 and _breaks_after(body, target.end()):
+                if _IN_TARGET.search(target[group]) or (
+                    group == 2 and _breaks_after(body, target.end())
+                ):
                     breaks.append(target.start(group))
         definitions = definitions or after == ":"
         close = body.find("]", close + 1)
@@ -187,7 +184,7 @@ def _breaks_after(body: str, end: int) -> bool:
     """Whether the text after a bare link target goes on over a line break before the link
     closes: Python-Markdown keeps the break in the target (a title may follow on a new line)."""
     rest = body[end : end + 200].lstrip(" \t")
-    if not rest.startswith("\n"):
+    if not rest or rest[0] not in _BREAKING:
         return False
     rest = rest.lstrip()
     return bool(rest) and rest[0] not in "\"')"
@@ -230,6 +227,38 @@ def _is_image(body: str, close: int) -> bool:
         elif char == "\n" and body.startswith("\n", index + 1):
             return False  # a blank line: the '[' is in no paragraph of this ']'
     return False
+
+
+def _check_encoded(body: str, found: list[re.Match[str]], report) -> None:
+    """Each encoded control character or line break of the text that a link or image of the
+    rendered write-up carries (in prose or code, '%0A' is only text)."""
+    carried = {
+        code.upper()
+        for _, target in _rendered(body).targets
+        for code in _ENCODED_CONTROL.findall(target)
+    }
+    for match in found:
+        if match[0].upper() in carried:
+            char = unquote(match[0])
+            report(
+                match.start(),
+                f"'{match[0]}' is an encoded control character or line break "
+                f"(U+{ord(char):04X}); no link may carry one: remove it",
+            )
+
+
+def _check_breaks(body: str, breaks: list[int], report) -> None:
+    """A link target that keeps a line break once rendered: MkDocs would quote it in a warning
+    and start a new log line. Reported once, where the first link that may carry one is."""
+    for _, target in _rendered(body).targets:
+        if found := _IN_TARGET.search(target):
+            char = found[0]
+            if char in _BREAK_NAMES:
+                message = f"this link's target contains {_BREAK_NAMES[char]}; remove it"
+            else:
+                message = "this link's target is split over two lines; write it on one line"
+            report(breaks[0], message)
+            return
 
 
 def _check_images(links: list[_Link], report) -> None:
