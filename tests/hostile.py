@@ -298,6 +298,13 @@ INVALID = [
         "images must come from the repository",
         "13:19: body: the image '//example.com/x.png' would be loaded from another host",
     ),
+    text(
+        "lists nested 3,000 deep on one line: Python-Markdown's RecursionError crashed the build",
+        "2024/2024-12-07-nested-lists.md",
+        entry(title="Nested lists", body="- " * 3000 + "x"),
+        "11:1: body: this line opens 3,000 lists one inside the other (at most 50); "
+        "the site's Markdown cannot render that, write it flat",
+    ),
 ]
 
 VALID = [

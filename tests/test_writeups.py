@@ -88,6 +88,25 @@ def test_finding_scissors_is_linear():
     assert "'-8<--' includes another file" in found[0][2]
 
 
+# --- lists nested on one line -------------------------------------------------------------------
+
+
+def test_lists_nested_hundreds_deep_on_one_line_are_refused():
+    # Python-Markdown parses each level by recursion: 500 raise RecursionError in the build
+    body = "Intro.\n\n" + "- " * 3000 + "x\n\n" + "1. * + " * 17 + "y\n"
+    assert problems(body) == [
+        "12:1: this line opens 3,000 lists one inside the other (at most 50); "
+        "the site's Markdown cannot render that, write it flat",
+        "14:1: this line opens 51 lists one inside the other (at most 50); "
+        "the site's Markdown cannot render that, write it flat",
+    ]
+
+
+def test_ordinary_lists_and_dashes_pass():
+    body = "- a\n- - b\n    1. c\n\nIn 2024. 1) first - * second - - third\n" + "- " * 50 + "x\n"
+    assert problems(body) == []
+
+
 # --- links: control characters and line breaks ---------------------------------------------------
 
 ENCODED = "is an encoded control character or line break"

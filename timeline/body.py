@@ -22,6 +22,14 @@ from .where import Positions
 # a line `--8<-- "file"`, a block between two `--8<--` lines, a `--8<-- [start:name]` section,
 # each with any number of dashes and also escaped with ';' (one more ';' and it is live again)
 _SCISSORS = re.compile(r"(?<=-)8<-")
+# a line that starts with list markers one after another ('- - - x' is a list in a list in a
+# list): Python-Markdown parses each level by recursion, and 500 on one line crash the build.
+# The search starts from a newline, a literal: several times faster than any other start
+_TWO_MARKERS = r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(?:[-*+]|[0-9]{1,9}[.)])[ \t]"
+_NESTED_FIRST = re.compile(_TWO_MARKERS)
+_NESTED_NEXT = re.compile("\n" + _TWO_MARKERS)
+_MARKER = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
+NESTING_MAX = 50
 _SHOWN_SCISSORS = 16
 REPORTED_MAX = 10  # problems of one kind listed for one write-up; the rest are counted
 
@@ -36,6 +44,7 @@ def write_up_problems(
     problems = [(line, 1, message) for line, message in limits]
     if len(body) > BODY_MAX_CHARS:
         return problems  # nothing else is read in a text that long
+    problems += _capped(_nesting(body, first_line))
     if "<" in body:  # both a snippet's '8<' and a marker's '<!--' (one character: fast)
         problems += _capped(_snippets(body, first_line))
         problems += _capped(_markers(body, first_line))
@@ -67,6 +76,28 @@ def _snippets(body: str, first_line: int) -> list[tuple[int, int, str]]:
                 f"'{scissors}' includes another file; the write-up must be written out here",
             )
         )
+    return found
+
+
+def _nesting(body: str, first_line: int) -> list[tuple[int, int, str]]:
+    """Lines that open lists inside lists, one marker after another, deeper than NESTING_MAX."""
+    starts = [0] if _NESTED_FIRST.match(body) else []
+    starts += [match.start() + 1 for match in _NESTED_NEXT.finditer(body)]
+    found: list[tuple[int, int, str]] = []
+    where = Positions(body, first_line)
+    for start in starts:
+        depth, position = 0, start
+        while match := _MARKER.match(body, position):
+            depth, position = depth + 1, match.end()
+        if depth > NESTING_MAX:
+            found.append(
+                (
+                    where(start)[0],
+                    1,
+                    f"this line opens {depth:,} lists one inside the other (at most "
+                    f"{NESTING_MAX}); the site's Markdown cannot render that, write it flat",
+                )
+            )
     return found
 
 
