@@ -2,10 +2,11 @@
 
 The body is rendered by MkDocs, not by us, so the core bounds what it can cost: its length
 (every reader downloads the search index, which holds every body), the length of a paragraph
-(Python-Markdown's inline parsing is quadratic in it) and characters that no page may carry. And
-it refuses what the site's Markdown would do beyond showing the contributor's text: include
-another file of the build machine (pymdownx.snippets, which the maintainers' pages use), expand
-a marker into a section of the whole timeline, or link and load what it should not (`links.py`).
+(Python-Markdown's inline parsing is quadratic in it), the depth of lists nested on one line (its
+block parsing recurses once a level) and characters that no page may carry. And it refuses what
+the site's Markdown would do beyond showing the contributor's text: include another file of the
+build machine (pymdownx.snippets, which the maintainers' pages use), expand a marker into a
+section of the whole timeline, or link and load what it should not (`links.py`).
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ def write_up_problems(
     body: str, first_line: int = 1, rel_path: str = "", content: ContentFiles | None = None
 ) -> list[tuple[int, int, str]]:
     """(line, column, message) for everything wrong with a write-up: its limits (`body_problems`),
-    a snippet, a marker, and its links and images (`links.link_problems`). `rel_path` is the
-    entry's path in the content folder; `content` the site's files, to check links to them."""
+    lists nested too deep, a snippet, a marker, and its links and images (`links.link_problems`).
+    `rel_path` is the entry's path in the content folder; `content` the site's files, to check
+    links to them (without it, links to other files are not checked)."""
     limits = body_problems(body, first_line)
     problems = [(line, 1, message) for line, message in limits]
     if len(body) > BODY_MAX_CHARS:
