@@ -339,6 +339,71 @@ INVALID = [
         entry(sources=sources() * 31),
         "6:1: sources: has 31 sources; at most 30",
     ),
+    # round two: write-ups
+    text(
+        "a snippet that would publish the build machine's .git/config",
+        "2024/2024-12-01-snippet.md",
+        entry(title="Snippet", body='Intro.\n\n--8<-- ".git/config"\n\n;-8<-\n.env\n-8<-'),
+        "13:1: body: '--8<--' includes another file; the write-up must be written out here",
+        "15:2: body: '-8<-' includes another file",
+        "17:1: body: '-8<-' includes another file",
+    ),
+    text(
+        "markers in a write-up, one with 5,000 digits (int() refuses them: the build crashed)",
+        "2024/2024-12-02-markers.md",
+        entry(
+            title="Markers",
+            body="<!-- timeline:latest " + "5" * 5000 + " -->\n\nText <!-- timeline:key-events -->",
+        ),
+        "11:1: body: '<!-- timeline:latest -->' is a marker for the site's own pages; "
+        "a write-up cannot use one: remove it",
+        "13:6: body: '<!-- timeline:key-events -->' is a marker for the site's own pages",
+    ),
+    text(
+        "a link whose encoded newline would forge a line in MkDocs' own warning",
+        "2024/2024-12-03-forged-link.md",
+        entry(title="Forged link", body="See [x](x%0A::error%20file=forged.py,line=1::boom)."),
+        "11:10: body: '%0A' is an encoded control character or line break (U+000A); "
+        "no link may carry one: remove it",
+    ),
+    text(
+        "a link target over a line break, which Python-Markdown keeps in the link",
+        "2024/2024-12-04-broken-link.md",
+        entry(title="Broken link", body="See [y](a\n::error::boom.md) here."),
+        "11:9: body: this link's target is split over two lines; write it on one line",
+    ),
+    text(
+        "a link to an anchor the write-up does not have",
+        "2024/2024-12-05-anchor.md",
+        entry(title="Anchor", body="## Background\n\nSee [above](#backround)."),
+        "13:13: body: the link '#backround' leads to no heading or anchor of this page; "
+        "did you mean '#background'?",
+    ),
+    text(
+        "images from another host, which would learn who reads the page",
+        "2024/2024-12-06-remote-images.md",
+        entry(
+            title="Remote images",
+            body='![map](https://example.com/map.png)\n\n<img alt="x" src="//example.com/x.png">',
+        ),
+        "11:8: body: the image 'https://example.com/map.png' would be loaded from another host; "
+        "images must come from the repository",
+        "13:19: body: the image '//example.com/x.png' would be loaded from another host",
+    ),
+    text(
+        "a link to an entry the site does not have (MkDocs' strict build alone saw it)",
+        "2024/2024-12-08-missing-link.md",
+        entry(title="Missing link", body="See [x](2024-10-30-nowhere.md)."),
+        "11:9: body: the link '2024-10-30-nowhere.md' leads to "
+        "'events/2024/2024-10-30-nowhere.md', which does not exist",
+    ),
+    text(
+        "lists nested 3,000 deep on one line: Python-Markdown's RecursionError crashed the build",
+        "2024/2024-12-07-nested-lists.md",
+        entry(title="Nested lists", body="- " * 3000 + "x"),
+        "11:1: body: this line opens 3,000 lists one inside the other (at most 50); "
+        "the site's Markdown cannot render that, write it flat",
+    ),
 ]
 
 VALID = [

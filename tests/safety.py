@@ -23,6 +23,8 @@ import html5lib
 MARK = "tlx"
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "cite", "background"}
 NEVER = {"iframe", "frame", "object", "embed", "base", "applet"}
+# attributes whose URL a browser fetches as the page loads: none may name another host
+LOADING = {"src", "srcset", "poster", "data", "background"}
 DATA_SCRIPTS = {"application/ld+json", "application/json"}
 # strings in MkDocs' and mkdocs-material's own JSON that their JavaScript inserts as HTML
 HTML_JSON_KEYS = {
@@ -51,6 +53,22 @@ def _external(href: str, host: str | None) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and parts.hostname != host
+
+
+def _loads_from_elsewhere(value: str, host: str | None) -> bool:
+    """Whether a URL attribute (a srcset: any of its URLs) makes a browser fetch from another
+    host, read as browsers read it (spaces around and tabs and line breaks inside ignored, '\\'
+    taken for '/')."""
+    for candidate in value.split(","):
+        url = re.sub(r"[\t\n\r]", "", candidate.strip("\x00\x01 \t\n\r\x0c")).replace("\\", "/")
+        url = url.split()[0] if url.split() else ""
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return True
+        if (parts.scheme or url.startswith("//")) and parts.hostname != host:
+            return True
+    return False
 
 
 def element_findings(root: ET.Element, where: str, host: str | None = None) -> list[str]:
@@ -86,6 +104,8 @@ def element_findings(root: ET.Element, where: str, host: str | None = None) -> l
                 found.append(f"{where}: style attribute made from content on <{tag}>")
             if attribute in URL_ATTRIBUTES and _bad_url(value):
                 found.append(f"{where}: {attribute}={value!r} on <{tag}>")
+            elif attribute in LOADING and _loads_from_elsewhere(value, host):
+                found.append(f"{where}: {attribute}={value!r} on <{tag}> loads from another host")
         if tag == "a" and _external(element.get("href", ""), host):
             if "noopener" not in element.get("rel", "").split():
                 found.append(f"{where}: external link {element.get('href')!r} without noopener")

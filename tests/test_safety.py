@@ -29,6 +29,10 @@ from safety import (
         ('<meta http-equiv="refresh" content="0;url=x">', "meta http-equiv=refresh"),
         ('<p style="background:url(tlx)">', "style attribute"),
         ("<svg><a href='javascript:x'>", "href='javascript:x'"),
+        ('<img src="https://other.example/x.png">', "loads from another host"),
+        ('<img src="/\\other.example/x.png">', "loads from another host"),
+        ('<img srcset="a.png 1x, //other.example/b.png 2x">', "loads from another host"),
+        ('<video poster="https://other.example/p.png">', "loads from another host"),
     ],
 )
 def test_live_markup_is_found_in_html(markup, finding):

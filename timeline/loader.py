@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from functools import cache
 
+from .check.anchors import anchor_ids
+from .check.links import ContentFiles, link_problems
 from .check.markers import marker_problems
 from .collection import Timeline, build_timeline
 from .model import Problem
@@ -62,6 +65,8 @@ def load_timeline(
             problem = Problem(shown(rel_path), 1, 1, "file", error.strerror or "unreadable")
             unreadable.append((rel_path, None, [problem]))
     results += unreadable + cache.read_all(readable, registry, raw)
+    if only is None:
+        results = cross_links(results, site_files(content_dir, folder, scan), shown)
     git_dates = added_dates(content_dir, folder) if history else None
     problems = [*registry_problems, *notices]
     if only is None:
@@ -92,3 +97,47 @@ def page_problems(content_dir: str, folder: str, shown) -> list[Problem]:
                 continue  # MkDocs reports a page it cannot read
             problems += marker_problems(text, shown(rel_path))
     return problems
+
+
+def site_files(content_dir: str, folder: str, scan: FolderScan) -> set[str]:
+    """Every file of the content folder MkDocs publishes, but the events folder's entries
+    (added by `cross_links` once read: a draft or an invalid entry has no page)."""
+    events = folder.strip("/")
+    files = set(scan.images)
+    for directory, subdirs, names in os.walk(content_dir):
+        inside = os.path.relpath(directory, content_dir).replace(os.sep, "/")
+        inside = "" if inside == "." else inside + "/"
+        subdirs[:] = [d for d in subdirs if not d.startswith(".") and inside + d != events]
+        files.update(inside + name for name in names if not name.startswith("."))
+    return files
+
+
+def cross_links(results: list, files: set[str], shown) -> list:
+    """The write-ups' links to other pages of the site, checked once every entry is read: a
+    link to a page that is missing (or a draft, or invalid), or to an anchor it does not have,
+    is an error, as it is in MkDocs' strict build."""
+    events = {path: event for path, event, _ in results if event is not None and not event.draft}
+    content = ContentFiles(files | set(events), _anchors(events))
+    checked = []
+    for path, event, problems in results:
+        if event is not None and "](" in event.body:
+            alone = set(link_problems(event.body, event.body_line, path))
+            found = [p for p in link_problems(event.body, event.body_line, path, content)
+                     if p not in alone]  # fmt: skip
+            if found:
+                shown_path = shown(path)
+                problems = problems + [
+                    Problem(shown_path, *where, "body", m) for *where, m in found
+                ]
+                event = None
+        checked.append((path, event, problems))
+    return checked
+
+
+def _anchors(events: dict):
+    @cache
+    def anchors_of(path: str) -> frozenset[str] | None:
+        event = events.get(path)
+        return anchor_ids(event.body) if event is not None else None
+
+    return anchors_of

@@ -77,6 +77,7 @@ class Event:
     draft: bool = False
     updates: tuple[Update, ...] = ()
     added: PartialDate | None = None
+    body_line: int = 1  # the line of the file the body starts on, for problems found later
 
     @property
     def display_date(self) -> str:

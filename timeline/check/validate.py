@@ -12,8 +12,9 @@ from ..dates import DateError, PartialDate, ends_before, sort_key
 from ..model import STATUSES, Event, Problem, Source, Update
 from ..read.frontmatter import Document
 from ..text import control_character
-from .body import body_problems
+from .body import write_up_problems
 from .dateparse import parse_date
+from .links import ContentFiles
 from .registry import Registry
 from .schema import EVENT_FIELDS, Field
 
@@ -242,17 +243,22 @@ def _check_fields(
 
 
 def validate(
-    doc: Document, path: str, rel_path: str, registry: Registry
+    doc: Document,
+    path: str,
+    rel_path: str,
+    registry: Registry,
+    content: ContentFiles | None = None,
 ) -> tuple[Event | None, list[Problem]]:
     """Check a parsed entry against the schema. `path` is shown in problems; `rel_path` is
-    the entry's path inside the content folder (it gives the event's id and URL)."""
+    the entry's path inside the content folder (it gives the event's id and URL); `content`,
+    the site's files, lets the write-up's links to other files be checked (skipped without)."""
     ctx = _Context(doc, path, registry)
     values = _check_fields(doc.data, EVENT_FIELDS, ctx)
     start, end = values.get("date"), values.get("end")
     if start is not None and end is not None and ends_before(end, start):
         ctx.report(("end",), f"ends ({end.iso()}) before it starts ({start.iso()})")
-    for line, message in body_problems(doc.body, doc.body_line):
-        ctx.problems.append(Problem(path, line, 1, "body", message))
+    for line, column, message in write_up_problems(doc.body, doc.body_line, rel_path, content):
+        ctx.problems.append(Problem(path, line, column, "body", message))
     ctx.problems.sort(key=lambda p: (p.line, p.column))
     if any(p.severity == "error" for p in ctx.problems):
         return None, ctx.problems
@@ -280,5 +286,6 @@ def validate(
         ),
         added=values.get("added"),
         body=doc.body,
+        body_line=doc.body_line,
     )
     return event, ctx.problems

@@ -6,11 +6,19 @@ script, style, form, frame or embedded object, no event-handler or style attribu
 http(s), mailto and relative URLs, and every link gets `rel="noopener noreferrer"`. What Markdown
 and the usual extensions produce (headings with anchors, tables, code, footnotes, admonitions,
 details) passes unchanged, apart from inline SVG icons, which the sanitiser cannot vet.
+
+Nothing may be loaded from another host: of everything the sanitiser keeps, only an image's `src`
+makes a browser fetch something as the page loads (video, audio, source, track, picture, input,
+object and embed are not kept, nor srcset, poster, background or style URLs), so an `img` keeps
+its `src` only when it is a path on this site. The core check refuses such an image already
+(`links.py`); this holds for whatever reaches a page another way.
 """
 
 from __future__ import annotations
 
 import nh3
+
+from ..check.links import loads_from_elsewhere
 
 _ATTRIBUTES = {
     # ids keep heading anchors and footnotes working; classes keep admonitions and code styled
@@ -36,6 +44,8 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
     # that reused one could take them over
     if name == "id" and value.startswith("__"):
         return None
+    if tag == "img" and name == "src" and loads_from_elsewhere(value):
+        return None  # an image from another host would tell it who reads the page
     return value
 
 
