@@ -12,12 +12,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from timeline.cache import EntryCache
 from timeline.check.entry_schema import SCHEMA_PATH
 from timeline.check.entry_schema import dumps as schema_json
 from timeline.collection import Timeline
 from timeline.exports import SITE_URL_MISSING, ExportOptions, render_exports
 from timeline.loader import load_timeline
-from timeline.read.cache import EntryCache
 from timeline.timing import Phases
 from timeline.views.site import SiteMap, SiteOptions
 

@@ -9,8 +9,8 @@ from conftest import ACTORS, entry
 
 from timeline.check.registry import load_registry
 from timeline.collection import Timeline, build_timeline
+from timeline.entry import read_entry
 from timeline.exports import ExportOptions, render_exports
-from timeline.read.entry import read_entry
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")
 

@@ -15,8 +15,8 @@ from timeline.check.dateparse import parse_date
 from timeline.check.registry import load_registry
 from timeline.check.schema import BODY_MAX_CHARS, PARAGRAPH_MAX_CHARS
 from timeline.dates import DateError, ends_before
+from timeline.entry import read_entry
 from timeline.model import Problem
-from timeline.read.entry import read_entry
 from timeline.read.frontmatter import FrontMatterError, loads
 from timeline.read.paths import (
     entry_path_problem,

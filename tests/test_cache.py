@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from conftest import ACTORS, entry
 
+from timeline.cache import EntryCache
 from timeline.check.registry import load_registry
-from timeline.read.cache import EntryCache
-from timeline.read.entry import read_entry
+from timeline.entry import read_entry
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "content/actors.yml")
 

@@ -23,8 +23,8 @@ from timeline.dates import (
     format_span,
     sort_key,
 )
+from timeline.entry import read_entry
 from timeline.ordering import period
-from timeline.read.entry import read_entry
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")
 OFFSETS = st.integers(-14 * 60, 14 * 60)

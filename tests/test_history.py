@@ -11,8 +11,8 @@ import pytest
 from conftest import ACTORS, entry
 
 from timeline.check.registry import load_registry
+from timeline.entry import read_entry
 from timeline.read import history
-from timeline.read.entry import read_entry
 from timeline.read.history import added_dates, parse_log, published
 
 pytestmark = pytest.mark.e2e

@@ -4,7 +4,7 @@ from conftest import ACTORS, entry
 
 from timeline.check.registry import load_registry
 from timeline.collection import build_timeline
-from timeline.read.entry import read_entry
+from timeline.entry import read_entry
 
 REGISTRY, _ = load_registry(ACTORS.encode(), "actors.yml")
 

@@ -10,10 +10,10 @@ from conftest import ACTORS
 from hostile import CASES, REGISTRY, STRAYS, make_site
 
 from timeline import parallel
+from timeline.cache import EntryCache
 from timeline.check.registry import load_registry
+from timeline.entry import read_entry
 from timeline.loader import load_timeline
-from timeline.read.cache import EntryCache
-from timeline.read.entry import read_entry
 
 pytestmark = [
     pytest.mark.e2e,

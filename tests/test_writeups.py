@@ -14,7 +14,7 @@ from timeline.check.body import write_up_problems
 from timeline.check.links import ContentFiles, link_problems, loads_from_elsewhere
 from timeline.check.registry import load_registry
 from timeline.check.validate import validate
-from timeline.read.entry import read_entry
+from timeline.entry import read_entry
 from timeline.read.frontmatter import load
 
 HERE = "events/2024/2024-10-31-here.md"

@@ -9,9 +9,9 @@ from .check.dateparse import parse_date
 from .check.registry import Registry, load_registry
 from .collection import Timeline, build_timeline
 from .dates import DateError, PartialDate, Precision, format_date, format_span
+from .entry import read_entry, read_registry
 from .loader import load_timeline
 from .model import Actor, Event, Problem, Source, Update
-from .read.entry import read_entry, read_registry
 
 __version__ = "0.1.0"
 

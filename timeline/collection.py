@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -10,7 +10,7 @@ from functools import cached_property
 from .check.registry import Registry
 from .dates import PartialDate
 from .model import Event, Problem
-from .ordering import group_by_year_and_month, order_events
+from .ordering import event_key, group_by_year_and_month, order_events
 from .read.history import added_day, published
 from .read.naming import file_name_problem
 
@@ -39,6 +39,10 @@ class Timeline:
         fates.update((event.path, "draft") for event in self.drafts)
         fates.update((event.path, "published") for event in self.events)
         return dict(sorted(fates.items()))
+
+    def latest(self, limit: int) -> list[FeedEntry]:
+        """The `limit` most recently added events (`added`), newest first."""
+        return latest(self.events, self.added, limit)
 
     def summary(self) -> str:
         """'N events published, D drafts, I invalid': every entry file accounted for."""
@@ -81,6 +85,30 @@ class Timeline:
         """Events grouped by year, then month, in timeline order (or reversed)."""
         events = reversed(self.events) if newest_first else self.events
         return group_by_year_and_month(events)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """An event as a feed lists it: when it was added, and when it last changed."""
+
+    event: Event
+    published: datetime
+    updated: datetime
+
+
+def last_change(event: Event, published: datetime) -> datetime:
+    """When the entry last changed, as far as its content says: its newest update, if later."""
+    return max([published, *(update.date.start() for update in event.updates)])
+
+
+def latest(
+    events: Sequence[Event], published: Mapping[str, datetime], limit: int
+) -> list[FeedEntry]:
+    """The `limit` most recently added events, newest first; ties go newest in timeline order
+    first, so the choice and the order never depend on anything but the content."""
+    entries = [FeedEntry(e, published[e.id], last_change(e, published[e.id])) for e in events]
+    entries.sort(key=lambda entry: (entry.published, event_key(entry.event)), reverse=True)
+    return entries[: max(limit, 0)]
 
 
 def build_timeline(

@@ -11,13 +11,13 @@ import os
 from collections.abc import Iterable
 from functools import cache
 
+from .cache import EntryCache
 from .check.anchors import anchor_ids
 from .check.links import ContentFiles, link_problems
 from .check.markers import marker_problems
 from .collection import Timeline, build_timeline
+from .entry import read_registry_bytes
 from .model import Problem
-from .read.cache import EntryCache
-from .read.entry import read_registry_bytes
 from .read.history import added_dates
 from .read.paths import FolderScan, scan_folder
 

@@ -6,11 +6,11 @@ Written from `schema.EVENT_FIELDS`, so the documentation cannot drift from what 
 
 from __future__ import annotations
 
-from ..cli.template import render_entry, schema_link
 from ..model import STATUSES
 from ..read.naming import entry_path, slugify
 from .dateparse import parse_date
 from .schema import EVENT_FIELDS, Field
+from .template import render_entry, schema_link
 
 STATUS_MEANINGS = {
     "confirmed": "an official statement or act on the record. What is confirmed is that the "

@@ -14,12 +14,12 @@ from typing import Any
 from ..check import entry_schema, field_docs
 from ..check.dateparse import parse_date
 from ..check.registry import Registry
+from ..check.template import NEW_BODY, render_entry, schema_link
 from ..dates import DateError
-from ..read.entry import read_registry
+from ..entry import read_registry
 from ..read.naming import entry_path, slugify
 from .draft import Draft, draft_from_text, quoted_excerpt
 from .scaffold import InitError, init_site
-from .template import NEW_BODY, render_entry, schema_link
 
 
 def _fail(command: str, message: str, status: int = 2) -> int:

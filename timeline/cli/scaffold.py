@@ -19,10 +19,10 @@ from .. import __version__
 from ..check.entry_schema import SCHEMA_PATH
 from ..check.entry_schema import dumps as schema_json
 from ..check.field_docs import status_list
+from ..check.template import render_entry, schema_link
 from ..dates import PartialDate
 from ..model import ACTOR_KINDS
 from ..read.naming import entry_path
-from .template import render_entry, schema_link
 
 # (template inside site_template/, path in the new site, whether it has $placeholders)
 FILES = (

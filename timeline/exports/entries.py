@@ -3,39 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from markupsafe import Markup
 
+from ..collection import FeedEntry, last_change, latest
 from ..model import Event
-from ..ordering import event_key
 
 # a feed must say when it last changed; an empty timeline has no date of its own, and the build's
 # clock would make two builds differ
 EMPTY_FEED_UPDATED = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class FeedEntry:
-    event: Event
-    published: datetime
-    updated: datetime
-
-
-def last_change(event: Event, published: datetime) -> datetime:
-    """When the entry last changed, as far as its content says: its newest update, if later."""
-    return max([published, *(update.date.start() for update in event.updates)])
-
-
-def latest(
-    events: Sequence[Event], published: Mapping[str, datetime], limit: int
-) -> list[FeedEntry]:
-    """The `limit` most recently added events, newest first; ties go newest in timeline order
-    first, so the choice and the order never depend on anything but the content."""
-    entries = [FeedEntry(e, published[e.id], last_change(e, published[e.id])) for e in events]
-    entries.sort(key=lambda entry: (entry.published, event_key(entry.event)), reverse=True)
-    return entries[: max(limit, 0)]
 
 
 def feed_updated(entries: Sequence[FeedEntry]) -> datetime:
@@ -71,3 +48,6 @@ def content_html(event: Event, names: Mapping[str, str]) -> str:
     )
     parts.append(Markup("<p>Sources: {}</p>").format(links))
     return str(Markup("\n").join(parts))
+
+
+__all__ = ["FeedEntry", "content_html", "feed_updated", "last_change", "latest", "rfc3339"]

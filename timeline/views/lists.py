@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from ..check.registry import Registry
 from ..collection import Timeline
 from ..dates import PartialDate
-from ..exports.entries import latest
 from ..model import STATUSES, Event
 from ..ordering import group_by_year, period
 
@@ -83,6 +82,5 @@ def latest_additions(timeline: Timeline, limit: int) -> list[tuple[Event, Partia
     """The `limit` most recently added events, newest first, by the same rule as the feeds
     (`Timeline.added`), each with the day it was added when that is known."""
     return [
-        (entry.event, timeline.added_on.get(entry.event.id))
-        for entry in latest(timeline.events, timeline.added, limit)
+        (entry.event, timeline.added_on.get(entry.event.id)) for entry in timeline.latest(limit)
     ]

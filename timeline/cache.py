@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..check.registry import Registry, load_registry
-from ..model import Event, Problem
-from ..parallel import fork_map
+from .check.registry import Registry, load_registry
 from .entry import read_entry
+from .model import Event, Problem
+from .parallel import fork_map
 
 Result = tuple[str, Event | None, list[Problem]]
 

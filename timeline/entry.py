@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..check.registry import Registry, load_registry
-from ..check.validate import validate
-from ..model import Event, Problem
-from .frontmatter import FrontMatterError, load
-from .paths import entry_path_problem
+from .check.registry import Registry, load_registry
+from .check.validate import validate
+from .model import Event, Problem
+from .read.frontmatter import FrontMatterError, load
+from .read.paths import entry_path_problem
 
 
 def read_entry(

@@ -13,9 +13,9 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..check.entry_schema import SCHEMA_PATH
-from ..check.schema import EVENT_FIELDS, Field
 from ..dates import PartialDate
+from .entry_schema import SCHEMA_PATH
+from .schema import EVENT_FIELDS, Field
 
 WIDTH = 100
 NEW_BODY = (
