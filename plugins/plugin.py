@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+from dataclasses import fields
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -72,9 +73,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 config.docs_dir, self.config.folder, self.config.registry, root,
                 cache=self.entry_cache, history=True,
             )  # fmt: skip
-        _report(timeline, root, config.docs_dir)
+        _report(timeline)
         _drop_unpublished(files, timeline, self.config)
-        sitemap = SiteMap(timeline, _site_options(self.config))
+        options = SiteOptions(**{f.name: self.config[f.name] for f in fields(SiteOptions)})
+        sitemap = SiteMap(timeline, options)
         renderer = Renderer(config.theme.get_env(), config)  # pages render before `on_env`
         self.site = SitePages(sitemap, renderer, config.site_name, config.site_description or "")
         made = [(event.path, "\n" + event.body) for event in timeline.events]  # the body only
@@ -161,14 +163,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.ahead.cancel()
 
 
-def _report(timeline: Timeline, root: str, docs_dir: str) -> None:
+def _report(timeline: Timeline) -> None:
     """Every problem in the build log: errors and warnings fail `--strict`, notices do not."""
     for problem in timeline.problems:
         (log.warning if problem.severity != "notice" else log.info)(str(problem))
-    base = os.path.relpath(docs_dir, root)
-    for draft in timeline.drafts:
-        shown = os.path.normpath(os.path.join(base, draft.path)).replace(os.sep, "/")
-        log.info(f"{shown}: draft, not published")
     listed = " (listed above)" if timeline.invalid else ""
     summary_log.info(f"timeline: {timeline.summary()}{listed}")
 
@@ -180,15 +178,6 @@ def _drop_unpublished(files: Files, timeline: Timeline, config: TimelineConfig) 
     for file in [f for f in files if f.src_uri.startswith(prefix) or f.src_uri == config.registry]:
         if file.src_uri not in images:
             files.remove(file)
-
-
-def _site_options(config: TimelineConfig) -> SiteOptions:
-    return SiteOptions(
-        year_pages_after=config.year_pages_after,
-        main_page_events=config.main_page_events,
-        month_pages_after=config.month_pages_after,
-        order=config.order,
-    )
 
 
 def _exports(config: MkDocsConfig, plugin: TimelineConfig, timeline: Timeline):

@@ -139,7 +139,9 @@ def test_drafts_are_checked_but_not_published(site):
     site.event("2024/2024-10-30-real.md", title="Real", date="2024-10-30")
     result = site.build(strict=True)
     assert result.returncode == 0
-    assert "2024-10-31-draft.md: draft, not published" in result.stdout
+    assert "2024-10-31-draft.md:1:1: draft: checked, but kept out of the published site" in (
+        result.stdout
+    )
     assert event_titles(site.html("timeline/")) == ["Real"]
 
 

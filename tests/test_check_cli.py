@@ -146,7 +146,7 @@ def test_a_draft_is_a_notice_that_does_not_fail(site, checked):
     site.event("2024/2024-10-31-draft.md", extra="draft: true")
     status, out, _ = checked()
     assert status == 0
-    notice = "draft: draft: checked, but kept out of the published site"
+    notice = "draft: checked, but kept out of the published site"
     assert out == f"{E}/2024-10-31-draft.md:1:1: {notice}\n"
 
 
@@ -315,7 +315,7 @@ def test_json_format_for_tools(site, checked):
             "line": 1,
             "column": 1,
             "field": "draft",
-            "message": "draft: checked, but kept out of the published site",
+            "message": "checked, but kept out of the published site",
             "severity": "notice",
         },
         {

@@ -195,9 +195,7 @@ def test_founding_article_draft_renders_as_a_quotation(founding_site, run):
     )
     path = founding_site.root / out.strip()
     status, out, _ = run("check")  # complete, but still a draft: a notice, nothing fails
-    assert status == 0 and out.endswith(
-        ": draft: draft: checked, but kept out of the published site\n"
-    )
+    assert status == 0 and out.endswith(": draft: checked, but kept out of the published site\n")
     path.write_text(path.read_text(encoding="utf-8").replace("draft: true", "draft:"), "utf-8")
     assert run("check") == (0, "", "timeline: 1 events published, 0 drafts, 0 invalid\n")
     assert founding_site.build(strict=True).returncode == 0

@@ -111,6 +111,9 @@ def latest(
     return entries[: max(limit, 0)]
 
 
+DRAFT_NOTICE = "checked, but kept out of the published site"
+
+
 def build_timeline(
     results: Iterable[tuple[str, Event | None, list[Problem]]],
     registry: Registry,
@@ -149,7 +152,11 @@ def build_timeline(
         first_path[event.id] = rel_path
         if misnamed := file_name_problem(event, shown):
             problems.append(misnamed)
-        (drafts if event.draft else public).append(event)
+        if event.draft:
+            drafts.append(event)
+            problems.append(Problem(shown(rel_path), 1, 1, "draft", DRAFT_NOTICE, "notice"))
+        else:
+            public.append(event)
     git_dates = git_dates or {}
     everyone = [*public, *drafts]
     return Timeline(

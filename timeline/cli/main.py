@@ -101,20 +101,9 @@ def _content_paths(
     return sorted({p.replace(os.sep, "/") for p in chosen}), skipped
 
 
-def check_problems(timeline: Timeline, content: str) -> list[Problem]:
-    """Every problem of a loaded timeline and a notice per draft, in file and line order."""
-    drafts = [
-        Problem(
-            os.path.relpath(os.path.join(content, event.path)).replace(os.sep, "/"),
-            1,
-            1,
-            "draft",
-            "draft: checked, but kept out of the published site",
-            "notice",
-        )
-        for event in timeline.drafts
-    ]
-    return sorted([*timeline.problems, *drafts], key=lambda p: (p.path, p.line, p.column))
+def check_problems(timeline: Timeline) -> list[Problem]:
+    """Every problem of a loaded timeline (drafts are notices), in file and line order."""
+    return sorted(timeline.problems, key=lambda p: (p.path, p.line, p.column))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -124,7 +113,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"timeline: {path}: skipped, not an entry in {args.content}/{args.folder}/\n"
         )
     timeline = load_timeline(args.content, args.folder, args.registry, only=only)
-    problems = check_problems(timeline, args.content)
+    problems = check_problems(timeline)
     sys.stdout.write(RENDERERS[args.format](problems, summary_counts(timeline, problems)))
     sys.stderr.write(f"timeline: {timeline.summary()}\n")
     return 1 if any(p.severity in FAILING for p in problems) else 0
