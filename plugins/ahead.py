@@ -1,14 +1,11 @@
 """Rendering ahead: while MkDocs converts every page's Markdown on one CPU, a forked process on
 another renders everything the plugin adds to pages, and the exports.
 
-The rule that makes it safe: a page's parts are rendered from the timeline alone, never from
-the page's title, metadata, table of contents or content (`SitePages.render` reads none of
-them; a test renders a site both ways and compares every file byte for byte), so the child,
-forked when every page exists (`on_nav`) but none is read, computes exactly what this process
-would. It runs only for `mkdocs build` of a large timeline, where forking is safe (one thread:
-`serve` runs a server) and pays (two CPUs or more). A child that fails, or cannot start, only
-means the same work is done here, said in the log.
-"""
+Safe because a page's parts come from the timeline alone, never from the page's own title,
+metadata, table of contents or content (tested: the child sees them poisoned), so the child,
+forked once every page exists but none is read (`on_nav`), computes what this process would.
+Only for `mkdocs build` of a large timeline (one thread, two CPUs); a child that fails or
+cannot start means the same work is done here, said in the log."""
 
 from __future__ import annotations
 

@@ -74,11 +74,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 cache=self.entry_cache, history=True,
             )  # fmt: skip
         _report(timeline)
-        _drop_unpublished(files, timeline, self.config)
-        options = SiteOptions(**{f.name: self.config[f.name] for f in fields(SiteOptions)})
-        sitemap = SiteMap(timeline, options)
+        for file in [f for f in files if not timeline.publishes_as_is(f.src_uri)]:
+            files.remove(file)
+        chosen = {f.name: self.config[f.name] for f in fields(SiteOptions) if f.name in self.config}
+        site = {"site_name": config.site_name, "description": config.site_description or ""}
+        sitemap = SiteMap(timeline, SiteOptions(**chosen, **site))
         renderer = Renderer(config.theme.get_env(), config)  # pages render before `on_env`
-        self.site = SitePages(sitemap, renderer, config.site_name, config.site_description or "")
+        self.site = SitePages(sitemap, renderer)
         made = [(event.path, "\n" + event.body) for event in timeline.events]  # the body only
         made += [(uri, "\n") for uri in sitemap.uris()]
         for uri, content in made:
@@ -136,11 +138,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.ahead is not None:
             self.ahead.finish()
-        if self.site is not None:
-            site = self.site
-            # the page templates (timeline/page.html) call this after the page's content
+        if (site := self.site) is not None:  # for timeline/page.html and the tags index
             env.globals["timeline_after_content"] = lambda page: Markup(site.after_content(page))
-            # the tags index (overrides/fragments/tags/default/listing.html) links tag pages
             env.globals["timeline_tag_listing"] = lambda listing: site.map.tag_listing(
                 str(listing.tag.name), listing.mappings, lambda m: m.item.file.src_uri
             )
@@ -169,15 +168,6 @@ def _report(timeline: Timeline) -> None:
         (log.warning if problem.severity != "notice" else log.info)(str(problem))
     listed = " (listed above)" if timeline.invalid else ""
     summary_log.info(f"timeline: {timeline.summary()}{listed}")
-
-
-def _drop_unpublished(files: Files, timeline: Timeline, config: TimelineConfig) -> None:
-    """The events folder is published only as the core decided: its images as they are (event
-    pages are added from the entries); the registry is read, never published."""
-    prefix, images = config.folder.strip("/") + "/", set(timeline.images)
-    for file in [f for f in files if f.src_uri.startswith(prefix) or f.src_uri == config.registry]:
-        if file.src_uri not in images:
-            files.remove(file)
 
 
 def _exports(config: MkDocsConfig, plugin: TimelineConfig, timeline: Timeline):

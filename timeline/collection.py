@@ -30,6 +30,16 @@ class Timeline:
     """Event id -> when it was added to the timeline (`history.published`), for every event."""
     added_on: Mapping[str, PartialDate] = field(default_factory=dict)
     """Event id -> the day it was added, where that is known (front matter or git)."""
+    folder: str = "events"
+    registry_path: str = "actors.yml"
+    """The events folder and the registry, in the content folder."""
+
+    def publishes_as_is(self, path: str) -> bool:
+        """Whether a file of the content folder goes to the site as it is: not the registry,
+        and nothing of the events folder but its images (event pages are made from entries)."""
+        if path == self.registry_path:
+            return False
+        return not path.startswith(self.folder.strip("/") + "/") or path in self.images
 
     def fates(self) -> dict[str, str]:
         """Content path -> 'published', 'draft', 'invalid' or 'image', for every file the

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 
 from .cache import EntryCache
@@ -71,7 +72,8 @@ def load_timeline(
     problems = [*registry_problems, *notices]
     if only is None:
         problems += page_problems(content_dir, folder, shown)
-    return build_timeline(results, registry, problems, shown, scan.images, git_dates)
+    timeline = build_timeline(results, registry, problems, shown, scan.images, git_dates)
+    return replace(timeline, folder=folder, registry_path=registry_name)
 
 
 def page_problems(content_dir: str, folder: str, shown) -> list[Problem]:

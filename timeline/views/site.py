@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..check.markers import LATEST_DEFAULT
+from ..check.markers import LATEST_DEFAULT, find_markers
 from ..check.registry import group_by_kind
 from ..collection import Timeline
 from ..dates import month_name
@@ -41,6 +41,19 @@ class SiteOptions:
     main_page_events: int = 50
     month_pages_after: int = 250
     order: str = "oldest"
+    site_name: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """What the <head> of a page may use of the page itself: its address, whether it is the
+    home page, and (read only for pages other than events) its title and description."""
+
+    url: str | None
+    home: bool
+    title: Callable[[], str | None]
+    description: Callable[[], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,21 +354,36 @@ class SiteMap:
         items = [m for m in mappings if few or src_uri(m) not in events]
         return {"url": page_url(tag_page(self.slugs[tag])), "count": len(events), "items": items}
 
-    def head(
-        self, uri: str, *, title: str, description: str, url: str | None, site_name: str
-    ) -> dict[str, Any]:
-        """OpenGraph and Twitter tags for any page, JSON-LD for an event page."""
+    def with_sections(self, text: str, here: str, render: Callable[[Fragment], str]) -> str:
+        """A maintainers' page's HTML with each marker replaced by its section, rendered by
+        `render`; one that cannot be rendered is left as it is (`timeline check` names it)."""
+        out, end = [], 0
+        for marker in find_markers(text):
+            if marker.problem is None:
+                section = self.section(marker.name, marker.number, here)
+                out += [text[end : marker.start], render(section) if section else ""]
+                end = marker.end
+        return "".join(out) + text[end:]
+
+    def head(self, uri: str, page: PageInfo) -> dict[str, Any]:
+        """OpenGraph and Twitter tags for any page, JSON-LD for an event page. An event's title
+        and description are the event's (its page's own are not read: they may not exist yet,
+        when rendering ahead); the home page is titled by the site."""
+        site = self.options
         event = self.events.get(uri)
         if event is not None:
             title, description = event.title, event.summary
+        else:
+            title = site.site_name if page.home else (page.title() or site.site_name)
+            description = page.description() or site.description
         social = social_tags(
             title=title,
             description=description,
-            site_name=site_name,
-            url=url,
+            site_name=site.site_name,
+            url=page.url,
             kind="article" if event is not None else "website",
         )
-        jsonld = script_json(event_jsonld(event, url)) if event is not None else None
+        jsonld = script_json(event_jsonld(event, page.url)) if event is not None else None
         return {"event": event, "social": social, "jsonld": jsonld}
 
 
