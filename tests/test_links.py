@@ -87,7 +87,7 @@ def test_each_answer_is_reported_at_its_link_with_its_verdict(site, server, link
         "(timeline links --archive)",
         at[4] + f"{u('/gone')} is dead (410 Gone); replace it, or add an archived copy "
         "(timeline links --archive)",
-        at[6] + f"{u('/busy')}: unknown (rate limited (429 Too Many Requests))",
+        at[6] + f"{u('/busy')}: unknown (rate limited: 429 Too Many Requests)",
         at[7] + f"{u('/slow')} is dead (no answer within 0.5 s); replace it, or add an "
         "archived copy (timeline links --archive)",
         at[9] + f"{u('/old-then-missing')} is dead (404 Not Found at {u('/missing')}); "
@@ -129,8 +129,8 @@ def test_rate_limited_links_are_retried_after_the_servers_retry_after(site, serv
     assert server.record.paths().count("/busy-once") == 2  # 429, then 200
     assert server.record.paths().count("/busy") == 3  # 429 three times: unknown
     assert out.endswith(
-        "sources[1].url: " + server.url("/busy") + ": unknown (rate limited "
-        "(429 Too Many Requests))\n"
+        "sources[1].url: " + server.url("/busy") + ": unknown (rate limited: "
+        "429 Too Many Requests)\n"
     )
     assert "busy-once" not in out
 

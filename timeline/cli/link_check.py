@@ -223,7 +223,7 @@ class Checker:
                 wait = retry_after(answer.retry_after)
                 wait = BACKOFF * 2 ** (tries - 1) if wait is None else wait
                 if tries > self.settings.retries or wait > MAX_RETRY_WAIT:
-                    return Outcome("unknown", f"rate limited ({status} {answer.reason})", current)
+                    return Outcome("unknown", f"rate limited: {status} {answer.reason}", current)
                 self.pacer.hold(host_of(current), wait)
                 continue
             return verdict(status, answer.reason, current, url, permanent)
