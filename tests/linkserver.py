@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-SLOW = 2.0  # seconds the slow path takes to answer: well past the tests' timeout
+SLOW = 3.0  # seconds the slow path takes to answer: well past the tests' timeout (1 s)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from timeline.cli.link_check import (
     HostPacer,
     Outcome,
     Refused,
-    public_address,
+    public_addresses,
     retry_after,
     verdict,
 )
@@ -65,12 +65,12 @@ def test_retry_after_in_seconds_or_as_a_date():
 )
 def test_local_and_private_addresses_are_refused(address):
     with pytest.raises(Refused, match="local or private address"):
-        public_address(address, 80, allow_private=False)
-    assert public_address(address, 80, allow_private=True) == address
+        public_addresses(address, 80, allow_private=False)
+    assert public_addresses(address, 80, allow_private=True) == [address]
 
 
 def test_a_public_address_is_asked():
-    assert public_address("93.184.215.14", 443, allow_private=False) == "93.184.215.14"
+    assert public_addresses("93.184.215.14", 443, allow_private=False) == ["93.184.215.14"]
 
 
 @pytest.mark.parametrize(

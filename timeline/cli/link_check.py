@@ -88,9 +88,9 @@ class HostPacer:
             self._next[host] = max(self._next.get(host, 0.0), self.clock() + seconds)
 
 
-def public_address(host: str, port: int, allow_private: bool) -> str:
-    """The address to connect to for host; `Refused` if any address it resolves to is not a
-    public one (a name that also resolves to 127.0.0.1 is no safer for the other answers)."""
+def public_addresses(host: str, port: int, allow_private: bool) -> list[str]:
+    """The addresses to connect to for host, in the resolver's order; `Refused` if any of them
+    is not a public one (a name that also resolves to 127.0.0.1 is no safer for the others)."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except UnicodeError:
@@ -103,30 +103,42 @@ def public_address(host: str, port: int, allow_private: bool) -> str:
                     f"{host} is a local or private address ({address}); not asked "
                     "(--allow-private asks such hosts)"
                 )
-    return addresses[0]
+    return list(dict.fromkeys(addresses))
+
+
+def connect(addresses: list[str], port: int, timeout: float) -> socket.socket:
+    """A connection to the first address that answers, as `socket.create_connection` tries a
+    name's addresses (a runner without IPv6 still reaches a host that has both)."""
+    error: OSError = OSError("no address")
+    for address in addresses:
+        try:
+            return socket.create_connection((address, port), timeout)
+        except OSError as failed:
+            error = failed
+    raise error
 
 
 class _Pinned(http.client.HTTPConnection):
     """An HTTP connection to an address already resolved and checked (Host: the name)."""
 
-    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+    def __init__(self, host: str, port: int, addresses: list[str], timeout: float) -> None:
         super().__init__(host, port, timeout=timeout)
-        self.address = address
+        self.addresses = addresses
 
     def connect(self) -> None:
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = connect(self.addresses, self.port, self.timeout)
 
 
 class _PinnedTLS(http.client.HTTPSConnection):
     """`_Pinned` over TLS: the certificate is checked against the host's name."""
 
-    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+    def __init__(self, host: str, port: int, addresses: list[str], timeout: float) -> None:
         self.tls = ssl.create_default_context()
         super().__init__(host, port, timeout=timeout, context=self.tls)
-        self.address = address
+        self.addresses = addresses
 
     def connect(self) -> None:
-        sock = socket.create_connection((self.address, self.port), self.timeout)
+        sock = connect(self.addresses, self.port, self.timeout)
         self.sock = self.tls.wrap_socket(sock, server_hostname=self.host)
 
 
@@ -162,13 +174,13 @@ class Checker:
             port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
         except (UnicodeError, ValueError):
             raise Refused(f"'{parts.netloc}' is not a valid host") from None
-        address = public_address(host, port, self.settings.allow_private)
+        addresses = public_addresses(host, port, self.settings.allow_private)
         kind = _PinnedTLS if parts.scheme.lower() == "https" else _Pinned
         target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
         if parts.query:
             target += "?" + quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
         self.pacer.wait(host_of(url))
-        connection = kind(host, port, address, self.settings.timeout)
+        connection = kind(host, port, addresses, self.settings.timeout)
         try:
             connection.request(
                 method,

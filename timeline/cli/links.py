@@ -54,6 +54,14 @@ class Link:
     def field(self) -> str:
         return f"sources[{self.index}].url"
 
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.file, self.index
+
+    @property
+    def has_copy(self) -> bool:
+        return isinstance(self.archived, str) and bool(self.archived.strip())
+
 
 def collect_links(
     content: str, folder: str, only: Iterable[str] | None = None
@@ -160,10 +168,13 @@ def check_links(
             asked.append(url)
         else:
             outcomes[url] = known
-    checked = run_pool(by_host_in_turn(asked), checker.check, workers, progress, "checking links")
-    for url, outcome in checked.items():
-        cache.remember(url, outcome)
-    outcomes.update(checked)
+
+    def check(url: str) -> Outcome:
+        outcome = checker.check(url)
+        cache.remember(url, outcome)  # as each ends: an interrupted run keeps what it learnt
+        return outcome
+
+    outcomes.update(run_pool(by_host_in_turn(asked), check, workers, progress, "checking links"))
     return outcomes, len(asked)
 
 
@@ -180,11 +191,9 @@ def archive_links(
     """Ask the availability API about every dead or moved link without an archived copy and
     write what it finds into the files. What became of each link asked, for its problem."""
     wanted = [
-        link
-        for link in links
-        if outcomes[link.url].kind in ("dead", "moved") and link.archived is None
+        link for link in links if outcomes[link.url].kind in ("dead", "moved") and not link.has_copy
     ]
-    queries = {link: availability_query(api, link.url, link.published) for link in wanted}
+    queries = {link.key: availability_query(api, link.url, link.published) for link in wanted}
     snapshots: dict[str, str | None] = {}
     asked = []
     for query in dict.fromkeys(queries.values()):
@@ -201,13 +210,13 @@ def archive_links(
     notes: dict[tuple[str, int], str] = {}
     per_file: dict[str, list[Link]] = defaultdict(list)
     for link in wanted:
-        snapshot = snapshots[queries[link]]
+        snapshot = snapshots[queries[link.key]]
         if snapshot is None:
-            notes[link.file, link.index] = "the Wayback Machine has no snapshot of it"
+            notes[link.key] = "the Wayback Machine has no snapshot of it"
         else:
             per_file[link.file].append(link)
     for file, found in per_file.items():
-        additions = [Addition(link.index, snapshots[queries[link]] or "") for link in found]
+        additions = [Addition(link.index, snapshots[queries[link.key]] or "") for link in found]
         try:
             edited = add_archived(raws[file], additions)
             written = write_if_unchanged(file, raws[file], edited)
@@ -217,7 +226,7 @@ def archive_links(
         except OSError as error:
             why = f"the file cannot be written ({error.strerror})"
         for link, addition in zip(found, additions):
-            notes[link.file, link.index] = (
+            notes[link.key] = (
                 f"archived copy added: {addition.snapshot}"
                 if not why
                 else f"add `archived: {addition.snapshot}` by hand ({why})"
@@ -236,11 +245,11 @@ def link_problem(link: Link, outcome: Outcome, note: str | None) -> Problem | No
         return Problem(link.path, link.line, link.column, link.field, text + tail, "warning")
     if outcome.kind == "dead":
         text = f"{link.url} is dead ({outcome.detail})"
-        if link.archived is not None:
+        if link.has_copy:
             text += "; readers get its archived copy"
         elif not note:
             text += "; replace it, or add an archived copy (timeline links --archive)"
-        severity = "warning" if link.archived is not None or added else "error"
+        severity = "warning" if link.has_copy or added else "error"
         return Problem(link.path, link.line, link.column, link.field, text + tail, severity)
     if outcome.kind == "unknown":
         text = f"{link.url}: unknown ({outcome.detail})"
@@ -269,9 +278,7 @@ def cmd_links(args: argparse.Namespace) -> int:
             )
     finally:
         cache.save()
-    found = [
-        link_problem(link, outcomes[link.url], notes.get((link.file, link.index))) for link in links
-    ]
+    found = [link_problem(link, outcomes[link.url], notes.get(link.key)) for link in links]
     problems = [problem for problem in found if problem is not None]
     counts = {"links": len(links), "asked": asked, "cached": len(set(urls)) - asked}
     counts.update((kind, sum(outcomes[link.url].kind == kind for link in links)) for kind in KINDS)
@@ -285,13 +292,17 @@ def cmd_links(args: argparse.Namespace) -> int:
 def summary(counts: dict[str, int], note: str = "") -> str:
     """'12 links (3 asked, 9 from the cache): 9 ok, 1 moved, 2 dead, ...' in one line."""
     kinds = ", ".join(f"{counts[kind]} {kind}" for kind in KINDS if counts[kind] or kind == "ok")
-    text = f"{counts['links']} links ({counts['asked']} asked, {counts['cached']} from the cache)"
-    text += f": {kinds}"
+    text = f"{_count(counts['links'], 'link')} ({counts['asked']} asked, "
+    text += f"{counts['cached']} from the cache): {kinds}"
     if counts["archived"]:
-        text += f"; {counts['archived']} archived copies written"
+        text += f"; {_count(counts['archived'], 'archived copy', 'archived copies')} written"
     if counts["unread"]:
-        text += f"; {counts['unread']} files not read (see timeline check)"
+        text += f"; {_count(counts['unread'], 'file')} not read (see timeline check)"
     return text + (f"; {note}" if note else "")
+
+
+def _count(number: int, one: str, many: str = "") -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 def _number(kind: type, zero: bool = False) -> Callable[[str], Any]:
