@@ -17,7 +17,7 @@ from timeline.cli.link_check import (
     retry_after,
     verdict,
 )
-from timeline.cli.links import Progress, by_host_in_turn
+from timeline.cli.link_pool import Progress, by_host_in_turn
 
 
 class FakeClock:
