@@ -100,6 +100,12 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(SLOW)
             self.send(200)
+        elif path == "/drip":  # headers a byte at a time: each read is quick, the answer never ends
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            for _ in range(100):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.1)
         elif path == "/no-head":
             self.send(405 if method == "HEAD" else 200, {"Allow": "GET"})
         elif path.startswith("/hold"):

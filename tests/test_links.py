@@ -14,6 +14,7 @@ from conftest import entry
 
 from timeline.cli import links as links_module
 from timeline.cli import main
+from timeline.cli.link_check import Checker, Outcome, Settings
 
 pytestmark = pytest.mark.e2e
 
@@ -182,6 +183,14 @@ def test_requests_to_one_host_are_spaced_by_the_host_delay(site, server, links):
     # the k-th request cannot reach the server before k delays have passed (a bound that the
     # scheduling of threads on a busy machine can only make later, never earlier)
     assert all(at - start >= 0.25 * k for k, at in enumerate(times)), [t - start for t in times]
+
+
+def test_a_server_answering_a_byte_at_a_time_is_cut_off_at_the_deadline(server):
+    checker = Checker(Settings(timeout=0.3, host_delay=0, allow_private=True))
+    start = time.monotonic()
+    outcome = checker.check(server.url("/drip"))
+    assert time.monotonic() - start < 2.0
+    assert outcome == Outcome("dead", "no complete answer within 0.9 s", server.url("/drip"))
 
 
 def test_requests_name_the_tool(site, server, links):

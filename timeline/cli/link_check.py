@@ -2,8 +2,9 @@
 
 HEAD first, GET when a server refuses HEAD; redirects followed one hop at a time (each hop
 checked like the first); 429 and 503 retried after the server's Retry-After, within a bound. No
-body is read (bar the availability API's small JSON answer), every request has a timeout, and at
-most one request a `host_delay` goes to each host. Links are content, and content is untrusted:
+body is read (bar the availability API's small JSON answer), every read has a timeout and every
+request a deadline of `DEADLINE` timeouts, and at most one request a `host_delay` goes to each
+host. Links are content, and content is untrusted:
 only http(s) is asked, and a host that resolves to a loopback, private or other non-public
 address is refused unless `allow_private` is set; the address checked is the address connected
 to, so a second DNS answer cannot swap it.
@@ -34,6 +35,7 @@ GONE = (404, 410)
 MAX_REDIRECTS = 10
 MAX_RETRY_WAIT = 60.0  # a Retry-After longer than this is not waited for: "unknown"
 BACKOFF = 2.0  # seconds before the first retry when the server gives no Retry-After
+DEADLINE = 3  # a request ends within this many timeouts, however slowly a server answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,10 @@ class Settings:
     retries: int = 2
     allow_private: bool = False
     user_agent: str = USER_AGENT
+
+
+class TooSlow(TimeoutError):
+    """A server kept a request going past its deadline (a byte at a time, say)."""
 
 
 class Refused(Exception):
@@ -118,12 +124,25 @@ def connect(addresses: list[str], port: int, timeout: float) -> socket.socket:
     raise error
 
 
+def _abort(connection: _Pinned | _PinnedTLS) -> None:
+    """Wake a request blocked reading from a server that sends too slowly: the timeout of a
+    socket bounds each read, not a whole answer sent a byte at a time."""
+    connection.aborted = True
+    sock = connection.sock
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
 class _Pinned(http.client.HTTPConnection):
     """An HTTP connection to an address already resolved and checked (Host: the name)."""
 
     def __init__(self, host: str, port: int, addresses: list[str], timeout: float) -> None:
         super().__init__(host, port, timeout=timeout)
         self.addresses = addresses
+        self.aborted = False
 
     def connect(self) -> None:
         self.sock = connect(self.addresses, self.port, self.timeout)
@@ -136,6 +155,7 @@ class _PinnedTLS(http.client.HTTPSConnection):
         self.tls = ssl.create_default_context()
         super().__init__(host, port, timeout=timeout, context=self.tls)
         self.addresses = addresses
+        self.aborted = False
 
     def connect(self) -> None:
         sock = connect(self.addresses, self.port, self.timeout)
@@ -181,6 +201,10 @@ class Checker:
             target += "?" + quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
         self.pacer.wait(host_of(url))
         connection = kind(host, port, addresses, self.settings.timeout)
+        deadline = self.settings.timeout * DEADLINE
+        watchdog = threading.Timer(deadline, _abort, (connection,))
+        watchdog.daemon = True
+        watchdog.start()
         try:
             connection.request(
                 method,
@@ -194,15 +218,22 @@ class Checker:
             )
             response = connection.getresponse()
             body = response.read(body_limit) if body_limit and method == "GET" else b""
-            return Answer(
-                response.status,
-                response.reason,
-                response.getheader("Location"),
-                response.getheader("Retry-After"),
-                body,
-            )
+        except (OSError, http.client.HTTPException):
+            if connection.aborted:
+                raise TooSlow(f"no complete answer within {deadline:g} s") from None
+            raise
         finally:
+            watchdog.cancel()
             connection.close()
+        if connection.aborted:
+            raise TooSlow(f"no complete answer within {deadline:g} s")
+        return Answer(
+            response.status,
+            response.reason,
+            response.getheader("Location"),
+            response.getheader("Retry-After"),
+            body,
+        )
 
     def check(self, url: str) -> Outcome:
         """The verdict on one link (never raises for what a server or the network does)."""
@@ -242,6 +273,8 @@ class Checker:
 
     def failure(self, error: BaseException, current: str, url: str) -> str:
         where = "" if current == url else f" at {current}"
+        if isinstance(error, TooSlow):
+            return f"{error}{where}"
         if isinstance(error, TimeoutError | socket.timeout):
             return f"no answer within {self.settings.timeout:g} s{where}"
         if isinstance(error, ssl.SSLCertVerificationError):
