@@ -10,9 +10,11 @@ import pytest
 
 from timeline.cli.link_cache import LinkCache, parse_age
 from timeline.cli.link_check import (
+    Checker,
     HostPacer,
     Outcome,
     Refused,
+    Settings,
     public_addresses,
     retry_after,
     verdict,
@@ -67,6 +69,23 @@ def test_local_and_private_addresses_are_refused(address):
     with pytest.raises(Refused, match="local or private address"):
         public_addresses(address, 80, allow_private=False)
     assert public_addresses(address, 80, allow_private=True) == [address]
+
+
+@pytest.mark.parametrize(
+    "url, why",
+    [
+        ("mailto:someone@example.org", "not an http(s) link"),
+        ("https:///no-host", "not an http(s) link"),
+        ("http://[::1/x", "not a valid link"),
+        ("https://example.org:99999/x", "not a valid link"),
+        ("https://example.org:port/x", "not a valid link"),
+    ],
+)
+def test_what_is_not_a_web_link_is_not_asked(url, why):
+    checker = Checker(Settings(timeout=0.1, host_delay=0))
+    outcome = checker.check(url)
+    assert outcome.kind == "skipped" and why in outcome.detail
+    assert by_host_in_turn([url, url]) == [url, url]
 
 
 def test_a_public_address_is_asked():

@@ -173,8 +173,11 @@ class Answer:
 
 def host_of(url: str) -> str:
     """'https://Example.org:8443/x' -> 'example.org:8443': the unit of the rate limit."""
-    parts = urlsplit(url)
-    return f"{(parts.hostname or '').lower()}:{parts.port or ''}"
+    try:
+        parts = urlsplit(url)
+        return f"{(parts.hostname or '').lower()}:{parts.port or ''}"
+    except ValueError:  # not asked (`Checker.ask` refuses it): any key will do
+        return url
 
 
 class Checker:
@@ -186,14 +189,14 @@ class Checker:
 
     def ask(self, method: str, url: str, body_limit: int = 0) -> Answer:
         """One request, no redirect followed; reads at most `body_limit` bytes of the body."""
-        parts = urlsplit(url)
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            raise Refused("not an http(s) link")
         try:
+            parts = urlsplit(url)
+            if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+                raise Refused("not an http(s) link")
             host = parts.hostname.encode("idna").decode("ascii")
             port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
         except (UnicodeError, ValueError):
-            raise Refused(f"'{parts.netloc}' is not a valid host") from None
+            raise Refused("not a valid link (its host or port cannot be read)") from None
         addresses = public_addresses(host, port, self.settings.allow_private)
         kind = _PinnedTLS if parts.scheme.lower() == "https" else _Pinned
         target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
@@ -252,10 +255,14 @@ class Checker:
                 continue
             if status in REDIRECTS and answer.location:
                 hops += 1
-                target = urljoin(current, answer.location.strip())
+                try:
+                    target = urljoin(current, answer.location.strip())
+                    scheme = urlsplit(target).scheme.lower()
+                except ValueError:
+                    return Outcome("dead", "redirects to an address that is not a link", current)
                 if hops > MAX_REDIRECTS:
                     return Outcome("dead", f"more than {MAX_REDIRECTS} redirects", target)
-                if urlsplit(target).scheme.lower() not in ("http", "https"):
+                if scheme not in ("http", "https"):
                     return Outcome("dead", f"redirects to a non-http(s) address {target}", target)
                 if status in PERMANENT and not permanent:
                     permanent = f"{status} {answer.reason}"

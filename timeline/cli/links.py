@@ -9,6 +9,7 @@ and the problems printed with `timeline check`'s renderers, sorted by file, line
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections import defaultdict
@@ -248,8 +249,9 @@ def _number(kind: type, zero: bool = False) -> Callable[[str], Any]:
 
     def convert(text: str) -> Any:
         value = kind(text)
-        if not (value >= 0 if zero else value > 0) or value != value:
-            raise argparse.ArgumentTypeError(f"{text!r} must be more than 0" + " or 0" * zero)
+        if not (value >= 0 if zero else value > 0) or not math.isfinite(value):
+            bound = "0 or more" if zero else "more than 0"
+            raise argparse.ArgumentTypeError(f"{text!r} must be a number, {bound}")
         return value
 
     convert.__name__ = kind.__name__  # argparse names the type in its error message
@@ -302,7 +304,10 @@ def add_command(commands: argparse._SubParsersAction) -> None:
         help="at least this long between two requests to one host (default: 1)",
     )
     links.add_argument(
-        "--timeout", type=_number(float), default=10.0, help="seconds per request (default: 10)"
+        "--timeout",
+        type=_number(float),
+        default=10.0,
+        help="seconds to wait for each read; an answer gets three times that (default: 10)",
     )
     links.add_argument(
         "--retries",
