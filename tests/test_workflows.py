@@ -68,7 +68,7 @@ def test_actionlint_catches_mistakes(tmp_path):
 
 
 def test_workflows_were_found():
-    assert [p.name for p in WORKFLOWS] == ["ci.yml", "pages.yml"]
+    assert [p.name for p in WORKFLOWS] == ["ci.yml", "links.yml", "pages.yml"]
     assert [p.name for p in TEMPLATES] == ["ci.yml", "pages.yml"]
 
 
@@ -100,6 +100,23 @@ def test_pages_builds_and_deploys_from_main_with_the_official_actions(folder):
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert "mkdocs build --strict" in runs(pages) or "make site" in runs(pages)
+
+
+def test_links_are_checked_weekly_and_reported_in_an_issue():
+    links = load(ROOT / ".github/workflows/links.yml")
+    (schedule,) = links["on"]["schedule"]
+    minute, hour, day, month, weekday = schedule["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit(), "once a week"
+    assert "workflow_dispatch" in links["on"]
+    assert links["permissions"] == {"contents": "read", "issues": "write"}
+    (job,) = links["jobs"].values()
+    (check,) = [s for s in job["steps"] if "timeline links --format" in s.get("run", "")]
+    assert "timeline links --format text > report.txt" in check["run"]
+    assert "env" not in check, "the checker asks addresses from the content: no token near it"
+    (report,) = [step for step in job["steps"] if "gh issue" in step.get("run", "")]
+    assert "gh issue create" in report["run"] and "gh issue edit" in report["run"]
+    assert report["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert job["steps"].index(check) < job["steps"].index(report)
 
 
 def test_new_sites_are_built_with_the_address_github_pages_gives_them():

@@ -19,6 +19,7 @@ from ..dates import DateError
 from ..entry import read_registry
 from ..read.naming import entry_path, slugify
 from .draft import Draft, draft_from_text, quoted_excerpt
+from .links import add_command as add_links_command
 from .scaffold import InitError, init_site
 
 
@@ -158,7 +159,7 @@ def _content_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    """Register `new`, `init` and `schema` on the `timeline` parser's subcommands."""
+    """Register `new`, `init`, `schema` and `links` on the `timeline` parser's subcommands."""
     new = commands.add_parser(
         "new",
         help="write a new entry from the template",
@@ -195,3 +196,5 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     schema.add_argument("--format", choices=("json", "markdown"), default="json")
     schema.add_argument("-o", "--output", default="-", help="file to write (default: stdout)")
     schema.set_defaults(handler=cmd_schema)
+
+    add_links_command(commands)
