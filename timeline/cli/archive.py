@@ -18,7 +18,8 @@ from copy import deepcopy
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
-from ..dates import DateError, parse_date
+from ..check.dateparse import parse_date
+from ..dates import DateError
 from ..read.frontmatter import Document, FrontMatterError, load
 
 AVAILABILITY_API = "https://archive.org/wayback/available"
