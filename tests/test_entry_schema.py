@@ -168,6 +168,7 @@ BAD = {
     "source not a mapping": (entry(sources="\n  - https://x.org/\n"), "sources[0]"),
     "status unknown": (entry(extra="status: rumour"), "status"),
     "tags not a list": (entry(extra="tags: diplomacy"), "tags"),
+    "tag on two lines": (entry(extra='tags: ["one\\ntwo"]'), "tags[0]"),
     "key not a boolean": (entry(extra="key: maybe"), "key"),
     "draft not a boolean": (entry(extra="draft: 1"), "draft"),
     "update without note": (entry(extra="updates:\n  - date: 2024-11-01"), None),

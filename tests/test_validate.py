@@ -4,8 +4,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from timeline.check.registry import load_registry
+from timeline.check.rules import _PLAIN_LINK, Invalid, _checked_link
 from timeline.check.schema import EVENT_FIELDS, FIELDS_BY_NAME
-from timeline.check.validate import _PLAIN_LINK, Invalid, _checked_link, validate
+from timeline.check.validate import validate
 from timeline.read.frontmatter import loads
 from timeline.text import control_character
 

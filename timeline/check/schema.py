@@ -1,17 +1,16 @@
 """The front-matter schema, declared once as data.
 
 The validator (`validate.py`), the JSON Schema, the `timeline new` template and the docs table are
-all derived from `EVENT_FIELDS`; a rule for a kind of value lives in `validate.RULES`.
+all derived from `EVENT_FIELDS`; what a kind of value means to each of them is `kinds.KINDS`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as attribute
 
 from ..model import STATUSES
-
-LINE_MAX_CHARS = 500
-"""A title, place, publisher, headline or tag longer than this is not one line of a timeline."""
+from .kinds import KINDS, Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +22,7 @@ class Field:
 
     name: str
     kind: str
+    """A key of `kinds.KINDS`."""
     required: bool = False
     description: str = ""
     example: object = None
@@ -36,11 +36,19 @@ class Field:
     updates (a correction log kept over years)."""
     max_chars: int | None = None
     """For text: the longest value, counted after white space is tidied. A line, and each tag,
-    is at most LINE_MAX_CHARS unless the field says otherwise."""
+    is at most kinds.LINE_MAX_CHARS unless the field says otherwise (the kind's `max_chars`)."""
+    choices: tuple[str, ...] = ()
+    """For kind "choice": the values allowed, in the order the docs list them."""
+    rule: Rule = attribute(init=False, repr=False, compare=False)
+    """The kind's rule, looked up once here rather than for every value checked."""
 
     def __post_init__(self) -> None:
-        if self.max_chars is None and self.kind in ("line", "tags"):
-            object.__setattr__(self, "max_chars", LINE_MAX_CHARS)
+        kind = KINDS.get(self.kind)
+        if kind is None:
+            raise ValueError(f"field {self.name!r}: unknown kind {self.kind!r}; see kinds.KINDS")
+        if self.max_chars is None:
+            object.__setattr__(self, "max_chars", kind.max_chars)
+        object.__setattr__(self, "rule", kind.rule)
 
 
 SOURCE_FIELDS = (
@@ -89,10 +97,11 @@ EVENT_FIELDS = (
     ),
     Field(
         "status",
-        "status",
+        "choice",
         False,
         "How certain it is: " + ", ".join(STATUSES) + " (default reported).",
         "reported",
+        choices=STATUSES,
     ),
     Field("location", "line", False, "Where it happened, as free text."),
     Field("tags", "tags", False, "Topics, as a list of short words.", max_items=20),

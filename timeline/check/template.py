@@ -15,6 +15,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from .entry_schema import SCHEMA_PATH
+from .kinds import KINDS
 from .schema import EVENT_FIELDS, Field
 
 WIDTH = 100
@@ -70,8 +71,7 @@ def _folded(name: str, text: str, indent: str) -> list[str]:
 
 
 def _empty(name: str, field: Field, indent: str) -> str:
-    value = "[]" if field.kind == "actors" else ""
-    line = f"{indent}{name}: {value}".rstrip()
+    line = f"{indent}{name}: {KINDS[field.kind].empty}".rstrip()
     return f"{line}  # {field.description}" if field.description else line
 
 
@@ -79,7 +79,7 @@ def _lines(fields: Sequence[Field], values: Mapping[str, Any], indent: str = "")
     lines: list[str] = []
     for field in fields:
         value = values.get(field.name)
-        if field.kind == "records":
+        if field.items:
             records = list(value or ())
             if not records and field.required:  # one empty record, its fields to fill in
                 records = [{}]
@@ -94,7 +94,7 @@ def _lines(fields: Sequence[Field], values: Mapping[str, Any], indent: str = "")
                 lines.extend(item)
         elif value is None or value == () or value == []:
             lines.append(_empty(field.name, field, indent))
-        elif field.kind == "text":
+        elif KINDS[field.kind].folded:
             lines.extend(_folded(field.name, str(value), indent))
         else:
             lines.append(f"{indent}{field.name}: {_scalar(value)}")

@@ -100,11 +100,16 @@ class Document:
 
     def position(self, *path: str | int) -> tuple[int, int]:
         """The closest known position of a path: the value, else its parent, else line 1."""
-        while path:
-            if path in self.positions:
-                return self.positions[path]
-            path = path[:-1]
-        return self.positions.get((), (1, 1))
+        return closest(self.positions, path)
+
+
+def closest(positions: dict[Path, tuple[int, int]], path: Path) -> tuple[int, int]:
+    """The position of a path into parsed data: the value's, else its parent's, else line 1."""
+    while path:
+        if path in positions:
+            return positions[path]
+        path = path[:-1]
+    return positions.get((), (1, 1))
 
 
 def decode(raw: bytes) -> str:

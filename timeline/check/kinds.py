@@ -1,0 +1,162 @@
+"""The kinds of value a field can hold, one entry each: the rule that checks a value, its JSON
+Schema, and how the docs table and the `timeline new` template show it.
+
+Adding a kind is one entry in `KINDS` (and its rule in `rules.py`); a field names its kind, and
+every consumer of the field table (checker, JSON Schemas, docs, template) looks it up here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from . import rules
+from .date_pattern import YEAR_RANGE, date_pattern
+
+if TYPE_CHECKING:
+    from .schema import Field
+
+Rule = Callable[[Any, "rules.Context", tuple, "Field"], Any]
+"""A kind's check of one value: returns the value to keep, raises `rules.Invalid` with a message
+saying how to fix it, or reports problems of its items through the context."""
+
+LINE_MAX_CHARS = 500
+"""A title, place, publisher, headline or tag longer than this is not one line of a timeline."""
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One kind of value, as every consumer of the field table needs it."""
+
+    rule: Rule
+    schema: Callable[[Field], dict[str, Any]]
+    """Its JSON Schema, as far as a schema can say the rule (a field's limits included)."""
+    shown: str
+    """What the docs table says it is; '{choices}' stands for the field's choices."""
+    max_chars: int | None = None
+    """The longest text a field of this kind holds unless the field says otherwise."""
+    empty: str = ""
+    """What `timeline new` writes for a field left empty (`[]` says a list is wanted)."""
+    folded: bool = False
+    """Whether `timeline new` writes a value as a folded block (long text)."""
+    definition: Callable[[], dict[str, Any]] | None = None
+    """A schema written once under the document's `definitions`, named after the kind, for a
+    fragment too long to repeat at every field (`{"$ref": "#/definitions/<kind>"}`)."""
+
+
+# --- JSON Schema fragments ---------------------------------------------------------------------
+
+_NOT_BLANK = "\\S"
+# an editor reads `title: 1914` or `tags: [2024]` as a number; the checker keeps the text as written
+_TEXT = ["string", "number"]
+# after stripping, no line break (rules.line): a value may only begin or end with whitespace
+_ONE_LINE = "^\\s*\\S(?:[^\\n]*\\S)?\\s*$"
+# rules.url: http or https, a host, and no whitespace inside the link
+_LINK = "^\\s*[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+(?:[/?#]\\S*)?\\s*$"
+
+
+def _length(field: Field) -> dict[str, Any]:
+    """The field's longest text (the checker counts after tidying white space, so an editor may
+    count a few characters more)."""
+    return {} if field.max_chars is None else {"maxLength": field.max_chars}
+
+
+def _line(field: Field) -> dict[str, Any]:
+    return {"type": _TEXT, "pattern": _ONE_LINE, **_length(field)}
+
+
+def _array(field: Field, items: dict[str, Any]) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "array", "items": items}
+    if field.required:
+        schema["minItems"] = 1
+    if field.max_items is not None:
+        schema["maxItems"] = field.max_items
+    return schema
+
+
+def _date() -> dict[str, Any]:
+    low, high = YEAR_RANGE
+    return {
+        "description": "A date at the precision known, or a bare year",
+        "anyOf": [
+            {"type": "string", "pattern": date_pattern()},
+            {"type": "integer", "minimum": low, "maximum": high},
+        ],
+    }
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """The same schema, also accepting an empty value (YAML null)."""
+    if "$ref" in schema:
+        return {"anyOf": [schema, {"type": "null"}]}
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [*schema["anyOf"], {"type": "null"}]}
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+    return {**schema, "type": [*types, "null"]}
+
+
+def property_schema(field: Field) -> dict[str, Any]:
+    """One field's schema: its kind's, what it means, an example."""
+    schema = KINDS[field.kind].schema(field)
+    if not field.required:  # the checker reads an empty optional field as absent
+        schema = _nullable(schema)
+    elif "$ref" in schema:  # in draft-07 a $ref hides its siblings, such as the description
+        schema = {"allOf": [schema]}
+    described: dict[str, Any] = {"description": field.description} if field.description else {}
+    if field.example is not None:
+        described["examples"] = [field.example]
+    return {**described, **schema}
+
+
+def object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
+    """The schema of a set of 'field: value' lines checked by `rules.check_fields`."""
+    return {
+        "type": "object",
+        "properties": {field.name: property_schema(field) for field in fields},
+        "required": [field.name for field in fields if field.required],
+        "additionalProperties": False,  # unknown fields are errors: usually typos
+    }
+
+
+def definitions(fields: tuple[Field, ...]) -> dict[str, Any]:
+    """The `definitions` that the fields' schemas refer to, each written once."""
+    found: dict[str, Any] = {}
+
+    def visit(fields: tuple[Field, ...]) -> None:
+        for field in fields:
+            kind = KINDS[field.kind]
+            if kind.definition is not None and field.kind not in found:
+                found[field.kind] = kind.definition()
+            visit(field.items)
+
+    visit(fields)
+    return found
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+KINDS: dict[str, Kind] = {
+    "line": Kind(rules.line, _line, "text, one line", LINE_MAX_CHARS),
+    "text": Kind(
+        rules.text,
+        lambda f: {"type": _TEXT, "pattern": _NOT_BLANK, **_length(f)},
+        "text",
+        folded=True,
+    ),
+    "date": Kind(rules.date, lambda f: {"$ref": "#/definitions/date"}, "date", definition=_date),
+    "bool": Kind(rules.boolean, lambda f: {"type": "boolean"}, "`true` or `false`"),
+    # no "format": "uri": RFC 3986 refuses links the checker accepts (non-ASCII paths)
+    "url": Kind(rules.url, lambda f: {"type": "string", "pattern": _LINK}, "link (`http`/`https`)"),
+    "choice": Kind(rules.choice, lambda f: {"enum": list(f.choices)}, "one of {choices}"),
+    "tags": Kind(rules.tags, lambda f: _array(f, _line(f)), "list of words", LINE_MAX_CHARS),
+    "actors": Kind(
+        rules.actors,
+        lambda f: _array(f, {"type": _TEXT, "pattern": _NOT_BLANK, **_length(f)}),
+        "list of actor ids or aliases",
+        empty="[]",
+    ),
+    "records": Kind(rules.records, lambda f: _array(f, object_schema(f.items)), "list"),
+}
