@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
+from timeline.check.schema import EVENT_FIELDS, defaults
 from timeline.collection import build_timeline
 from timeline.dates import PartialDate
 from timeline.exports import render_exports
@@ -27,6 +28,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def single_event(title: str, summary: str, place: str) -> dict[str, bytes]:
     event = Event(
+        **defaults(EVENT_FIELDS) | {"location": place},
         id="e",
         path="events/e.md",
         title=title,
@@ -34,7 +36,8 @@ def single_event(title: str, summary: str, place: str) -> dict[str, bytes]:
         actors=("north-korea",),
         summary=summary,
         sources=(Source("AP", "https://apnews.com/x"),),
-        location=place,
+        body="",
+        body_line=1,
     )
     return render_exports(build_timeline([(event.path, event, [])], REGISTRY), OPTIONS)
 

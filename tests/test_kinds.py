@@ -80,6 +80,6 @@ def test_a_long_value_is_quoted_short_in_a_message():
 
 def test_the_docs_table_lists_the_choices():
     assert (
-        "| `status` | no | one of `confirmed`, `reported`, `claimed`, `disputed`, `denied` |"
+        "| `status` | no | one of `confirmed`, `reported`, `claimed`, `disputed`, `denied`; "
         in field_docs.field_table()
     )

@@ -58,7 +58,11 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """A validated event entry. `path` is relative to the content folder, with '/' separators."""
+    """A validated event entry. `path` is relative to the content folder, with '/' separators.
+
+    No field has a default here: the checker gives every one, an optional field its default
+    from the field table (`check.schema.EVENT_FIELDS`); code that builds an event starts from
+    `check.schema.defaults(EVENT_FIELDS)`."""
 
     id: str
     path: str
@@ -67,17 +71,17 @@ class Event:
     actors: tuple[str, ...]
     summary: str
     sources: tuple[Source, ...]
-    body: str = ""
-    end: PartialDate | None = None
-    circa: bool = False
-    status: str = "reported"
-    location: str | None = None
-    tags: tuple[str, ...] = ()
-    key: bool = False
-    draft: bool = False
-    updates: tuple[Update, ...] = ()
-    added: PartialDate | None = None
-    body_line: int = 1  # the line of the file the body starts on, for problems found later
+    body: str
+    end: PartialDate | None
+    circa: bool
+    status: str
+    location: str | None
+    tags: tuple[str, ...]
+    key: bool
+    draft: bool
+    updates: tuple[Update, ...]
+    added: PartialDate | None
+    body_line: int  # the line of the file the body starts on, for problems found later
 
     @property
     def display_date(self) -> str:

@@ -10,7 +10,7 @@ from ..model import STATUSES
 from ..read.naming import entry_path, slugify
 from .dateparse import parse_date
 from .kinds import KINDS
-from .schema import EVENT_FIELDS, Field
+from .schema import EVENT_FIELDS, Field, default_text
 from .template import render_entry, schema_link
 
 STATUS_MEANINGS = {
@@ -36,7 +36,7 @@ def _rows(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
     for field in fields:
         name = f"`{prefix}{field.name}`"
         required = "yes" if field.required else "no"
-        kind = _shown(field) + _limits(field)
+        kind = _shown(field) + _limits(field) + _default(field)
         rows.append(f"| {name} | {required} | {kind} | {_cell(field.description)} |")
         if field.items:
             rows.extend(_rows(field.items, f"{prefix}{field.name}[]."))
@@ -46,6 +46,12 @@ def _rows(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
 def _shown(field: Field) -> str:
     """What the field's kind of value is, as the docs table says it."""
     return KINDS[field.kind].shown.format(choices=", ".join(f"`{c}`" for c in field.choices))
+
+
+def _default(field: Field) -> str:
+    """'; default `reported`', from the field, as the checker fills it in."""
+    text = default_text(field)
+    return "" if text is None else f"; default `{text}`"
 
 
 def _limits(field: Field) -> str:

@@ -99,7 +99,7 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def property_schema(field: Field) -> dict[str, Any]:
-    """One field's schema: its kind's, what it means, an example."""
+    """One field's schema: its kind's, what it means, an example, its default."""
     schema = KINDS[field.kind].schema(field)
     if not field.required:  # the checker reads an empty optional field as absent
         schema = _nullable(schema)
@@ -108,6 +108,9 @@ def property_schema(field: Field) -> dict[str, Any]:
     described: dict[str, Any] = {"description": field.description} if field.description else {}
     if field.example is not None:
         described["examples"] = [field.example]
+    if field.default is not None:
+        default = field.default
+        described["default"] = list(default) if isinstance(default, tuple) else default
     return {**described, **schema}
 
 

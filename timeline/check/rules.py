@@ -75,7 +75,8 @@ def field_name(where: tuple) -> str:
 def check_fields(
     data: dict, fields: tuple[Field, ...], ctx: Context, where: tuple = ()
 ) -> dict[str, Any]:
-    """Apply each field's rule; report unknown and missing fields. Returns the good values."""
+    """Apply each field's rule; report unknown and missing fields. Returns the good values,
+    and each absent optional field's default (None unless the field declares one)."""
     known = {f.name: f for f in fields}
     for key in data:
         if key not in known:
@@ -88,6 +89,8 @@ def check_fields(
         if value is None:  # an empty value is an absent one
             if field.required:
                 ctx.report(where + (field.name,), "is required but missing")
+            else:
+                values[field.name] = field.default
             continue
         try:
             values[field.name] = field.rule(value, ctx, where + (field.name,), field)

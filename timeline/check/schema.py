@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import field as attribute
+from typing import Any
 
 from ..model import STATUSES
 from .kinds import KINDS, Rule
@@ -39,6 +40,9 @@ class Field:
     is at most kinds.LINE_MAX_CHARS unless the field says otherwise (the kind's `max_chars`)."""
     choices: tuple[str, ...] = ()
     """For kind "choice": the values allowed, in the order the docs list them."""
+    default: object = None
+    """The value of an optional field left out or empty, declared only here: the checker fills
+    it in, the JSON Schema and the docs table show it. None: the field has no value then."""
     rule: Rule = attribute(init=False, repr=False, compare=False)
     """The kind's rule, looked up once here rather than for every value checked."""
 
@@ -77,7 +81,9 @@ EVENT_FIELDS = (
         "2024-10-31",
     ),
     Field("end", "date", False, "For a span: when it ended (not before `date`)."),
-    Field("circa", "bool", False, "true when the date is approximate; shown as 'c.'."),
+    Field(
+        "circa", "bool", False, "true when the date is approximate; shown as 'c.'.", default=False
+    ),
     Field(
         "actors",
         "actors",
@@ -99,14 +105,17 @@ EVENT_FIELDS = (
         "status",
         "choice",
         False,
-        "How certain it is: " + ", ".join(STATUSES) + " (default reported).",
-        "reported",
+        "How certain it is.",
+        "confirmed",
         choices=STATUSES,
+        default="reported",
     ),
     Field("location", "line", False, "Where it happened, as free text."),
-    Field("tags", "tags", False, "Topics, as a list of short words.", max_items=20),
-    Field("key", "bool", False, "true marks a key event, highlighted on the timeline."),
-    Field("draft", "bool", False, "true keeps it out of the published site."),
+    Field("tags", "tags", False, "Topics, as a list of short words.", max_items=20, default=()),
+    Field(
+        "key", "bool", False, "true marks a key event, highlighted on the timeline.", default=False
+    ),
+    Field("draft", "bool", False, "true keeps it out of the published site.", default=False),
     Field(
         "updates",
         "records",
@@ -114,6 +123,7 @@ EVENT_FIELDS = (
         "Corrections log, newest first.",
         items=UPDATE_FIELDS,
         max_items=50,
+        default=(),
     ),
     Field(
         "added",
@@ -124,6 +134,24 @@ EVENT_FIELDS = (
 )
 
 FIELDS_BY_NAME = {f.name: f for f in EVENT_FIELDS}
+
+
+def defaults(fields: tuple[Field, ...]) -> dict[str, Any]:
+    """Every optional field's value when it is left out, as the checker fills it in: to build an
+    `Event` in code (`Event(**defaults(EVENT_FIELDS), title=...)`)."""
+    return {field.name: field.default for field in fields if not field.required}
+
+
+def default_text(field: Field) -> str | None:
+    """The field's default as a contributor writes it ('reported', 'false') for the docs and
+    the template, or None when there is none to say (no value, or an empty list)."""
+    if field.default is None or field.default == ():
+        return None
+    if isinstance(field.default, bool):
+        return "true" if field.default else "false"
+    return str(field.default)
+
+
 SUMMARY_MAX_CHARS: int = FIELDS_BY_NAME["summary"].max_chars
 """What `timeline new --from` cuts a lede to (draft.py), declared on the field."""
 BODY_MAX_CHARS = 100_000

@@ -16,7 +16,7 @@ from typing import Any
 from ..dates import PartialDate
 from .entry_schema import SCHEMA_PATH
 from .kinds import KINDS
-from .schema import EVENT_FIELDS, Field
+from .schema import EVENT_FIELDS, Field, default_text
 
 WIDTH = 100
 NEW_BODY = (
@@ -70,9 +70,20 @@ def _folded(name: str, text: str, indent: str) -> list[str]:
     return [f"{indent}{name}: >-"] + [f"{indent}  {line}" for line in body]
 
 
+def _note(field: Field) -> str:
+    """What the comment beside an empty field says: what to write, the choices, the default."""
+    parts = [field.description] if field.description else []
+    if field.choices:
+        parts.append(f"One of: {', '.join(field.choices)}.")
+    if (default := default_text(field)) is not None:
+        parts.append(f"Default: {default}.")
+    return " ".join(parts)
+
+
 def _empty(name: str, field: Field, indent: str) -> str:
     line = f"{indent}{name}: {KINDS[field.kind].empty}".rstrip()
-    return f"{line}  # {field.description}" if field.description else line
+    note = _note(field)
+    return f"{line}  # {note}" if note else line
 
 
 def _lines(fields: Sequence[Field], values: Mapping[str, Any], indent: str = "") -> list[str]:
@@ -87,7 +98,7 @@ def _lines(fields: Sequence[Field], values: Mapping[str, Any], indent: str = "")
                 lines.append(_empty(field.name, field, indent))
                 continue
             header = f"{indent}{field.name}:"
-            lines.append(f"{header}  # {field.description}" if value is None else header)
+            lines.append(f"{header}  # {_note(field)}" if value is None else header)
             for record in records:
                 item = _lines(field.items, record, indent + "    ")
                 item[0] = f"{indent}  - {item[0].lstrip()}"

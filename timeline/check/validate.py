@@ -32,30 +32,10 @@ def validate(
     ctx.problems.sort(key=lambda p: (p.line, p.column))
     if any(p.severity == "error" for p in ctx.problems):
         return None, ctx.problems
-    event = Event(
-        id=rel_path.rsplit("/", 1)[-1].removesuffix(".md"),
-        path=rel_path,
-        title=values["title"],
-        date=start,
-        end=end,
-        circa=values.get("circa", False),
-        actors=values["actors"],
-        summary=values["summary"],
-        sources=tuple(Source(**record) for record in values["sources"]),
-        status=values.get("status", "reported"),
-        location=values.get("location"),
-        tags=values.get("tags", ()),
-        key=values.get("key", False),
-        draft=values.get("draft", False),
-        updates=tuple(
-            sorted(
-                (Update(**record) for record in values.get("updates", [])),
-                key=lambda u: sort_key(u.date),
-                reverse=True,
-            )
-        ),
-        added=values.get("added"),
-        body=doc.body,
-        body_line=doc.body_line,
-    )
+    values["sources"] = tuple(Source(**record) for record in values["sources"])
+    updates = (Update(**record) for record in values["updates"])
+    values["updates"] = tuple(sorted(updates, key=lambda u: sort_key(u.date), reverse=True))
+    # every field is in `values`: its value, or its default (check_fields)
+    event_id = rel_path.rsplit("/", 1)[-1].removesuffix(".md")
+    event = Event(id=event_id, path=rel_path, body=doc.body, body_line=doc.body_line, **values)
     return event, ctx.problems
