@@ -138,7 +138,7 @@ def make_registry(rng: random.Random) -> list[Actor]:
 
     for country in COUNTRIES:
         short = "".join(w[0] for w in country.split()) if " " in country else ""
-        add(Actor(slugify(country), country, "country", (short,) if short else ()))
+        add(Actor(slugify(country), country, "country", (short,) if short else (), "", None))
     countries = [a.id for a in actors]
     for country in countries[:20]:
         for org in rng.sample(ORG_KINDS, 3):

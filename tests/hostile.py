@@ -550,7 +550,7 @@ REGISTRY = f"""\
   kind: group
 """
 REGISTRY_PROBLEMS = (
-    "aliases: 'Kim' already names actor 'kim-one'",
+    "aliases[0]: 'Kim' already names actor 'kim-one'",
     "id: 'index' is reserved: an actor's page would be actors/index.md, which is the page "
     "listing every actor; choose another id",
     "id: '0xffffffffffffffffff…' is 4,002 characters long; an id is at most 100",

@@ -124,10 +124,9 @@ def test_registry_names_aliases_and_descriptions_refuse_control_characters():
         "actors.yml",
     )
     assert [str(p) for p in found] == [
-        "actors.yml:2:9: name: the name contains the control character U+0007; remove it",
-        "actors.yml:7:13: aliases: the alias must be one line",
-        "actors.yml:11:16: description: the description contains the control character U+001B;"
-        " remove it",
+        "actors.yml:2:9: name: contains the control character U+0007; remove it",
+        "actors.yml:7:13: aliases[0]: the alias must be one line; remove the line break",
+        "actors.yml:11:16: description: contains the control character U+001B; remove it",
     ]
 
 

@@ -210,7 +210,7 @@ def test_registry_mistakes_duplicate_ids_and_aliases(site, checked):
     assert status == 1
     assert out.splitlines() == [
         "content/actors.yml:4:7: id: duplicate id 'russia'; ids must be unique",
-        "content/actors.yml:14:13: aliases: 'DPRK' already names actor 'north-korea'; "
+        "content/actors.yml:14:13: aliases[0]: 'DPRK' already names actor 'north-korea'; "
         "an alias may belong to one actor only",
         "content/actors.yml:15:7: id: 'Bad Id' is not an id; use a lowercase slug like "
         "'lloyd-austin'",

@@ -274,7 +274,7 @@ def test_right_to_left_and_emoji_text_is_published_as_written(run):
 def test_an_alias_claimed_by_two_actors_is_reported_and_both_actors_stay(run):
     registry = ACTORS + REGISTRY
     line = registry[: registry.rindex("aliases: [Kim]")].count("\n") + 1
-    expected = f"content/actors.yml:{line}:13: aliases: 'Kim' already names actor 'kim-one'"
+    expected = f"content/actors.yml:{line}:13: aliases[0]: 'Kim' already names actor 'kim-one'"
     assert expected in run.check.stdout and expected in run.build.stdout
     for actor in ("kim-one", "kim-two"):
         assert (run.site.root / f"site/actors/{actor}/index.html").exists()

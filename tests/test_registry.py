@@ -1,4 +1,6 @@
+from timeline.check.kinds import KINDS
 from timeline.check.registry import group_by_kind, load_registry
+from timeline.check.schema import ACTOR_FIELDS
 
 
 def test_ids_names_and_aliases_resolve_case_insensitively():
@@ -39,7 +41,7 @@ def test_registry_problems():
     )
     text = "\n".join(str(p) for p in problems)
     assert "id: 'A b' is not an id" in text
-    assert "name: every actor needs a name" in text
+    assert "name: is empty" in text
     assert "kind: 'alien' is not a kind" in text
     assert "affiliation: 'nobody' is not an actor id" in text
     assert "duplicate id 'c'" in text
@@ -112,3 +114,105 @@ def test_a_registry_nested_too_deep_or_with_hidden_line_breaks_is_one_problem():
     assert [str(p) for p in problems] == [
         "r.yml:2:9: registry: the control character U+001B is not allowed; remove it"
     ]
+
+
+# --- the registry on the field table (schema.ACTOR_FIELDS) -------------------------------------
+
+
+def problems_of(text: str) -> list[str]:
+    return [str(p) for p in load_registry(text.encode(), "r.yml")[1]]
+
+
+def test_each_actor_is_checked_against_its_field_table():
+    assert [f.name for f in ACTOR_FIELDS] == [
+        "id",
+        "name",
+        "kind",
+        "aliases",
+        "description",
+        "affiliation",
+    ]
+    assert {f.name: f.rule for f in ACTOR_FIELDS} == {
+        f.name: KINDS[f.kind].rule for f in ACTOR_FIELDS
+    }
+
+
+def test_unknown_and_missing_fields_are_named_where_they_are():
+    assert problems_of("- id: a\n  kind: person\n  nmae: A\n  colour: red\n") == [
+        "r.yml:1:3: name: is required but missing",
+        "r.yml:3:3: nmae: unknown field 'nmae'; did you mean 'name'?",
+        "r.yml:4:3: colour: unknown field 'colour'; allowed: id, name, kind, aliases, "
+        "description, affiliation",
+    ]
+
+
+def test_an_actor_gets_the_defaults_of_its_fields():
+    registry, problems = load_registry(b"- {id: a, name: A, kind: group}\n", "r.yml")
+    assert problems == []
+    assert (registry["a"].aliases, registry["a"].description, registry["a"].affiliation) == (
+        (),
+        "",
+        None,
+    )
+
+
+def test_names_aliases_and_descriptions_are_lines_of_bounded_length():
+    long = "x" * 501
+    assert problems_of(
+        f"- id: a\n  name: {long}\n  kind: person\n  aliases: [{long}]\n  description: {long}\n"
+    ) == [
+        "r.yml:2:9: name: is 501 characters long; keep it to one line of at most 500 characters",
+        "r.yml:4:13: aliases[0]: the alias is 501 characters long; keep it to one line of at "
+        "most 500 characters",
+        "r.yml:5:16: description: is 501 characters long; keep it to one line of at most 500 "
+        "characters",
+    ]
+
+
+def test_an_actor_has_at_most_20_aliases_and_each_is_a_name():
+    many = ", ".join(f"a{i}" for i in range(21))
+    assert problems_of(f"- {{id: a, name: A, kind: person, aliases: [{many}]}}\n") == [
+        "r.yml:1:34: aliases: has 21 aliases; at most 20"
+    ]
+    assert problems_of("- {id: a, name: A, kind: person, aliases: ['', [b]]}\n") == [
+        "r.yml:1:44: aliases[0]: an alias must be a non-empty name",
+        "r.yml:1:48: aliases[1]: an alias must be a non-empty name",
+    ]
+    assert problems_of("- {id: a, name: A, kind: person, aliases: Kim}\n") == [
+        "r.yml:1:43: aliases: must be a list, e.g. [Kim]"
+    ]
+
+
+def test_an_id_is_a_whole_slug():
+    assert problems_of('- {id: "a\\n", name: A, kind: person}\n') == [
+        "r.yml:1:8: id: 'a\\n' is not an id; use a lowercase slug like 'lloyd-austin'"
+    ]
+
+
+def test_an_affiliation_is_another_actors_id_found_by_its_name_too():
+    assert problems_of(
+        "- {id: north-korea, name: North Korea, kind: country}\n"
+        "- {id: kpa, name: Korean People's Army, kind: group, affiliation: North Korea}\n"
+        "- {id: b, name: B, kind: group, affiliation: [north-korea]}\n"
+    ) == [
+        "r.yml:2:67: affiliation: 'North Korea' is not an actor id in the registry; "
+        "did you mean 'north-korea'?",
+        "r.yml:3:33: affiliation: must be another actor's id",
+    ]
+
+
+def test_an_actor_with_a_problem_is_left_out_and_every_problem_is_still_reported():
+    registry, problems = load_registry(
+        b"- {id: a, name: A, kind: alien, affiliation: nobody}\n- {id: b, name: B, kind: group}\n",
+        "r.yml",
+    )
+    assert list(registry.actors) == ["b"]
+    assert [p.field for p in problems] == ["kind", "affiliation"]
+
+
+def test_registry_problems_are_in_the_order_of_the_file():
+    problems = problems_of(
+        "- {id: a, name: A, kind: person, affiliation: zz}\n"
+        "- {id: a, name: A2, kind: person}\n- {id: c, kind: person}\n"
+    )
+    assert [p.split(": ")[0] for p in problems] == ["r.yml:1:47", "r.yml:2:8", "r.yml:3:3"]

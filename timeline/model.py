@@ -48,12 +48,15 @@ class Update:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
+    """An actor of the registry; every value, a default included, comes from its checker
+    (`check.schema.ACTOR_FIELDS`)."""
+
     id: str
     name: str
     kind: str
-    aliases: tuple[str, ...] = ()
-    description: str = ""
-    affiliation: str | None = None
+    aliases: tuple[str, ...]
+    description: str
+    affiliation: str | None
 
 
 @dataclass(frozen=True, slots=True)

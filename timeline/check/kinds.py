@@ -22,7 +22,11 @@ Rule = Callable[[Any, "rules.Context", tuple, "Field"], Any]
 saying how to fix it, or reports problems of its items through the context."""
 
 LINE_MAX_CHARS = 500
-"""A title, place, publisher, headline or tag longer than this is not one line of a timeline."""
+"""A title, place, publisher, headline, tag, actor's name or alias longer than this is not one
+line of a timeline."""
+ID_MAX_CHARS = 100
+"""An actor's id names its page file (actors/<id>.md) and link: file systems refuse a name past
+255 bytes, and no one reads a link that long."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,18 @@ def _array(field: Field, items: dict[str, Any]) -> dict[str, Any]:
     if field.max_items is not None:
         schema["maxItems"] = field.max_items
     return schema
+
+
+def _slug(field: Field) -> dict[str, Any]:
+    """An actor's id, as rules.ID_PATTERN (an editor reads `id: 007` as a number)."""
+    pattern = f"^{rules.ID_PATTERN.pattern}$"
+    return {"type": ["string", "integer"], "minimum": 0, "pattern": pattern, **_length(field)}
+
+
+def _id(field: Field) -> dict[str, Any]:
+    """rules.actor_id: a slug whose page is none of the site's own."""
+    reserved = [page.removeprefix("actors/").removesuffix(".md") for page in rules.SITE_PAGES]
+    return {**_slug(field), "not": {"enum": reserved}}
 
 
 def _date() -> dict[str, Any]:
@@ -162,4 +178,9 @@ KINDS: dict[str, Kind] = {
         empty="[]",
     ),
     "records": Kind(rules.records, lambda f: _array(f, object_schema(f.items)), "list"),
+    # the actor registry's
+    "actor-id": Kind(rules.actor_id, _id, "lowercase words joined by hyphens", ID_MAX_CHARS),
+    "aliases": Kind(rules.aliases, lambda f: _array(f, _line(f)), "list of names", LINE_MAX_CHARS),
+    # whether that actor exists is known once the whole registry is read (registry.py)
+    "actor-ref": Kind(rules.actor_ref, _slug, "another actor's id", ID_MAX_CHARS),
 }

@@ -1,25 +1,20 @@
-"""The actor registry: loading `actors.yml`, resolving ids and aliases, suggestions."""
+"""The actor registry: loading `actors.yml`, resolving ids and aliases, suggestions.
+
+Each actor is checked against `schema.ACTOR_FIELDS` by the machinery that checks an entry
+(`rules.check_fields`); what needs the whole registry (unique ids, an alias owned by one actor,
+an affiliation that exists) is a second pass here.
+"""
 
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import ACTOR_KINDS, ACTORS_PAGE, Actor, Problem, actor_page
+from ..model import ACTOR_KINDS, Actor, Problem
 from ..read.frontmatter import FrontMatterError, decode, parse_yaml
-from ..text import control_character
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ID_MAX_CHARS = 100
-"""An id names its actor's page file (actors/<id>.md) and link: file systems refuse a name past
-255 bytes, and no one reads a link that long."""
-SITE_PAGES = {ACTORS_PAGE: "the page listing every actor"}
-"""The site's own pages where an actor's page could be (actor_page): an actor with id 'index'
-would replace the Actors page. An actor's year and month pages are under its own folder,
-actors/<id>/, which no other page uses."""
-_FIELDS = ("id", "name", "kind", "aliases", "description", "affiliation")
+from .rules import Context, check_fields, quoted
+from .schema import ACTOR_FIELDS
 
 
 @dataclass(frozen=True)
@@ -59,148 +54,63 @@ class Registry:
 def load_registry(raw: bytes, path: str) -> tuple[Registry, list[Problem]]:
     """Parse `actors.yml` bytes; return the registry of valid actors and every problem found."""
     try:
-        data, positions = parse_yaml(decode(raw))
+        data, positions, key_positions = parse_yaml(decode(raw))
     except FrontMatterError as error:
         return Registry(), [Problem(path, error.line, error.column, "registry", error.message)]
-    return build_registry(data, positions, path)
+    return build_registry(data, positions, path, key_positions)
 
 
-def build_registry(data: Any, positions: dict, path: str) -> tuple[Registry, list[Problem]]:
-    problems: list[Problem] = []
-
-    def problem(where: tuple, fieldname: str, message: str) -> None:
-        line, column = _closest(positions, where)
-        problems.append(Problem(path, line, column, fieldname, message))
-
+def build_registry(
+    data: Any, positions: dict, path: str, key_positions: dict | None = None
+) -> tuple[Registry, list[Problem]]:
+    """The registry of the actors in parsed YAML that pass every check, and every problem; an
+    actor with a problem of its own is left out (an entry naming it then says so)."""
+    # problems name an actor's field ('name', 'aliases[1]'), the line says which actor
+    ctx = Context(path, positions, key_positions or {}, skip=1, whole="registry")
     if not isinstance(data, list):
-        problem((), "registry", "the actor registry must be a list of actors ('- id: ...')")
-        return Registry(), problems
+        ctx.report((), "the actor registry must be a list of actors ('- id: ...')")
+        return Registry(), ctx.problems
     actors: dict[str, Actor] = {}
     names: dict[str, str] = {}
+    affiliations: list[tuple[int, str]] = []
     for index, item in enumerate(data):
-        actor = _actor(item, index, problem)
-        if actor is None:
+        if not isinstance(item, dict):
+            ctx.report((index,), "each actor must be a set of 'field: value' lines")
             continue
-        if actor.id in actors:
-            problem((index, "id"), "id", f"duplicate id '{actor.id}'; ids must be unique")
-            continue
-        actors[actor.id] = actor
-        for name_index, name in enumerate((actor.id, actor.name, *actor.aliases)):
-            folded = name.strip().casefold()
-            owner = names.get(folded)
-            if owner is not None and owner != actor.id:
-                where = (index, "aliases", name_index - 2) if name_index >= 2 else (index, "name")
-                problem(
-                    where,
-                    "aliases" if name_index >= 2 else "name",
-                    f"'{name}' already names actor '{owner}'; "
-                    "an alias may belong to one actor only",
-                )
-            elif owner is None:
-                names[folded] = actor.id
-    for index, item in enumerate(data):
-        if isinstance(item, dict) and item.get("affiliation") is not None:
-            target = item["affiliation"]
-            if isinstance(target, str) and target not in actors:
-                hint = _hint(difflib.get_close_matches(target, actors, n=3))
-                problem(
-                    (index, "affiliation"),
-                    "affiliation",
-                    f"'{target}' is not an actor id in the registry{hint}",
-                )
-    return Registry(actors, names), problems
+        found = len(ctx.problems)
+        values = check_fields(item, ACTOR_FIELDS, ctx, (index,))
+        if values.get("affiliation") is not None:
+            affiliations.append((index, values["affiliation"]))
+        if len(ctx.problems) == found:  # every problem of the registry is an error
+            _add(Actor(**values), index, actors, names, ctx)
+    registry = Registry(actors, names)
+    for index, target in affiliations:  # once every actor is known
+        if target not in registry:
+            close = registry.suggest(target)
+            hint = "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else ""
+            ctx.report(
+                (index, "affiliation"), f"{quoted(target)} is not an actor id in the registry{hint}"
+            )
+    ctx.problems.sort(key=lambda p: (p.line, p.column))
+    return registry, ctx.problems
 
 
-def _actor(item: Any, index: int, problem) -> Actor | None:
-    if not isinstance(item, dict):
-        problem((index,), "registry", "each actor must be a set of 'field: value' lines")
-        return None
-    ok = True
-    for key in item:
-        if key not in _FIELDS:
-            hint = _hint(difflib.get_close_matches(key, _FIELDS, n=1))
-            problem((index, key), key, f"unknown field '{key}'{hint}")
-            ok = False
-    actor_id, name, kind = item.get("id"), item.get("name"), item.get("kind")
-    if why := _id_problem(actor_id):
-        problem((index, "id"), "id", why)
-        ok = False
-    if not isinstance(name, str) or not name.strip():
-        problem((index, "name"), "name", "every actor needs a name")
-        ok = False
-    elif bad := _unprintable(name):
-        problem((index, "name"), "name", f"the name {bad}")
-        ok = False
-    if kind not in ACTOR_KINDS:
-        problem(
-            (index, "kind"), "kind", f"{kind!r} is not a kind; use one of {', '.join(ACTOR_KINDS)}"
-        )
-        ok = False
-    aliases = item.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        problem((index, "aliases"), "aliases", "aliases must be a list of names")
-        ok = False
-    else:
-        for alias_index, alias in enumerate(aliases):
-            if bad := _unprintable(alias):
-                problem((index, "aliases", alias_index), "aliases", f"the alias {bad}")
-                ok = False
-    description = item.get("description") or ""
-    if not isinstance(description, str) or "\n" in description.strip():
-        problem((index, "description"), "description", "the description must be one line of text")
-        ok = False
-    elif bad := _unprintable(description.strip()):
-        problem((index, "description"), "description", f"the description {bad}")
-        ok = False
-    affiliation = item.get("affiliation")
-    if affiliation is not None and not isinstance(affiliation, str):
-        problem((index, "affiliation"), "affiliation", "affiliation must be another actor's id")
-        ok = False
-    if not ok:
-        return None
-    return Actor(actor_id, name.strip(), kind, tuple(aliases), description.strip(), affiliation)
-
-
-def _id_problem(actor_id: Any) -> str | None:
-    """Why a value cannot be an actor's id, or None."""
-    if not isinstance(actor_id, str) or not ID_PATTERN.match(actor_id):
-        shown = repr(actor_id)
-        shown = shown if len(shown) <= 40 else shown[:39] + "…"
-        return f"{shown} is not an id; use a lowercase slug like 'lloyd-austin'"
-    if len(actor_id) > ID_MAX_CHARS:
-        return (
-            f"'{actor_id[:20]}…' is {len(actor_id):,} characters long; "
-            f"an id is at most {ID_MAX_CHARS}"
-        )
-    if (page := actor_page(actor_id)) in SITE_PAGES:
-        return (
-            f"'{actor_id}' is reserved: an actor's page would be {page}, which is "
-            f"{SITE_PAGES[page]}; choose another id"
-        )
-    return None
-
-
-def _unprintable(text: str) -> str | None:
-    """Why a name cannot be shown on one line of a page, a feed or a log; None if it can."""
-    if "\n" in text.strip():
-        return "must be one line"
-    if found := control_character(text.strip()):
-        return f"contains the control character {found[1]}; remove it"
-    return None
-
-
-def _closest(positions: dict, path: tuple) -> tuple[int, int]:
-    while path:
-        if path in positions:
-            return positions[path]
-        path = path[:-1]
-    return positions.get((), (1, 1))
-
-
-def _hint(matches: list[str]) -> str:
-    if not matches:
-        return ""
-    return "; did you mean " + " or ".join(f"'{m}'" for m in matches) + "?"
+def _add(actor: Actor, index: int, actors: dict, names: dict, ctx: Context) -> None:
+    """Add an actor, and its id, name and aliases as names of it; a taken id or name is a
+    problem at the later one."""
+    if actor.id in actors:
+        ctx.report((index, "id"), f"duplicate id '{actor.id}'; ids must be unique")
+        return
+    actors[actor.id] = actor
+    named = [(("id",), actor.id), (("name",), actor.name)]
+    named += [(("aliases", number), alias) for number, alias in enumerate(actor.aliases)]
+    for where, name in named:
+        owner = names.setdefault(name.casefold(), actor.id)
+        if owner != actor.id:
+            ctx.report(
+                (index, *where),
+                f"'{name}' already names actor '{owner}'; an alias may belong to one actor only",
+            )
 
 
 def group_by_kind(registry: Registry) -> list[tuple[str, list[Actor]]]:

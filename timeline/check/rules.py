@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..dates import DateError, PartialDate
-from ..model import Problem
+from ..model import ACTORS_PAGE, Problem, actor_page
 from ..read.frontmatter import closest
 from ..text import control_character
 from .dateparse import parse_date
@@ -26,6 +26,12 @@ _SPACE = re.compile(r"\s")  # the same characters as str.isspace, found in C
 # a link that `_checked_link` accepts, recognised without urlsplit: http(s), a host of letters,
 # digits, dots and hyphens, a port below 10000 and no white space (most links are like this)
 _PLAIN_LINK = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:[/?#]\S*)?")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""An actor's id, matched whole: lowercase words joined by hyphens (it names a page and a link)."""
+SITE_PAGES = {ACTORS_PAGE: "the page listing every actor"}
+"""The site's own pages where an actor's page could be (actor_page): an actor with id 'index'
+would replace the Actors page. An actor's year and month pages are under its own folder,
+actors/<id>/, which no other page uses."""
 
 
 class Invalid(ValueError):
@@ -99,7 +105,7 @@ def check_fields(
     return values
 
 
-def _shown(value: Any) -> str:
+def quoted(value: Any) -> str:
     """A value as a message quotes it: its repr, cut to 40 characters."""
     shown = repr(value)
     return shown if len(shown) <= 40 else shown[:39] + "…"
@@ -187,7 +193,7 @@ def choice(value: Any, ctx: Context, where: tuple, field: Field) -> str:
         close = difflib.get_close_matches(str(value), field.choices, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise Invalid(
-            f"{_shown(value)} is not a {field.name}; use one of {', '.join(field.choices)}{hint}"
+            f"{quoted(value)} is not a {field.name}; use one of {', '.join(field.choices)}{hint}"
         )
     return value
 
@@ -210,7 +216,7 @@ def _bounded(value: list, field: Field) -> list:
 def _lines(
     value: Any, ctx: Context, where: tuple, field: Field, what: str, one: str, blank: str
 ) -> tuple[str, ...]:
-    """A list of one-line texts (tags), each checked as a line and kept once."""
+    """A list of one-line texts (tags, aliases), each checked as a line and kept once."""
     found: list[str] = []
     for index, item in enumerate(_strings(value, what, field)):
         if not isinstance(item, str) or not item.strip():
@@ -229,6 +235,12 @@ def _lines(
 def tags(value: Any, ctx: Context, where: tuple, field: Field) -> tuple[str, ...]:
     return _lines(
         value, ctx, where, field, "tags", "the tag", "a tag must be a non-empty word or phrase"
+    )
+
+
+def aliases(value: Any, ctx: Context, where: tuple, field: Field) -> tuple[str, ...]:
+    return _lines(
+        value, ctx, where, field, "names", "the alias", "an alias must be a non-empty name"
     )
 
 
@@ -266,3 +278,29 @@ def records(value: Any, ctx: Context, where: tuple, field: Field) -> list[dict]:
             continue
         found.append(check_fields(item, field.items, ctx, where + (index,)))
     return found
+
+
+def actor_id(value: Any, ctx: Context, where: tuple, field: Field) -> str:
+    """An actor's own id: a slug, not too long for a file name, naming no page of the site."""
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        raise Invalid(f"{quoted(value)} is not an id; use a lowercase slug like 'lloyd-austin'")
+    if len(value) > field.max_chars:
+        raise Invalid(
+            f"'{value[:20]}…' is {len(value):,} characters long; an id is at most {field.max_chars}"
+        )
+    if (page := actor_page(value)) in SITE_PAGES:
+        raise Invalid(
+            f"'{value}' is reserved: an actor's page would be {page}, which is "
+            f"{SITE_PAGES[page]}; choose another id"
+        )
+    return value
+
+
+def actor_ref(value: Any, ctx: Context, where: tuple, field: Field) -> str:
+    """Another actor's id; whether that actor exists is known once the whole registry is read
+    (`registry.build_registry`)."""
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid("must be another actor's id")
+    if len(value) > field.max_chars:
+        raise Invalid(f"is {len(value):,} characters long; an id is at most {field.max_chars}")
+    return value

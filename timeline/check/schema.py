@@ -1,7 +1,8 @@
-"""The front-matter schema, declared once as data.
+"""The front-matter schema and the actor registry's, declared once as data.
 
 The validator (`validate.py`), the JSON Schema, the `timeline new` template and the docs table are
-all derived from `EVENT_FIELDS`; what a kind of value means to each of them is `kinds.KINDS`.
+all derived from `EVENT_FIELDS`, and the registry's checker, JSON Schema and docs table from
+`ACTOR_FIELDS`; what a kind of value means to each of them is `kinds.KINDS`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from dataclasses import field as attribute
 from typing import Any
 
-from ..model import STATUSES
+from ..model import ACTOR_KINDS, STATUSES
 from .kinds import KINDS, Rule
 
 
@@ -133,6 +134,38 @@ EVENT_FIELDS = (
     ),
 )
 
+ACTOR_FIELDS = (
+    Field(
+        "id",
+        "actor-id",
+        True,
+        "How entries name the actor, unique; also the address of its page.",
+        "lloyd-austin",
+    ),
+    Field("name", "line", True, "The name the site shows.", "Lloyd J. Austin III"),
+    Field("kind", "choice", True, "What the actor is.", "person", choices=ACTOR_KINDS),
+    Field(
+        "aliases",
+        "aliases",
+        False,
+        "Other names entries may use (any case); an alias may belong to one actor only.",
+        ["Lloyd Austin"],
+        max_items=20,
+        default=(),
+    ),
+    Field("description", "line", False, "Who or what the actor is, in one line.", default=""),
+    Field(
+        "affiliation",
+        "actor-ref",
+        False,
+        "The id of the actor it belongs to, such as a minister's country.",
+        "united-states",
+    ),
+)
+"""One actor of the registry (`content/actors.yml`). An actor's aliases are bounded as
+an entry's lists are: each is a name `timeline new --from` looks for in an article, and the
+largest actor here has 4 (spellings and transliterations), so 20 is plenty."""
+
 FIELDS_BY_NAME = {f.name: f for f in EVENT_FIELDS}
 
 
@@ -145,7 +178,7 @@ def defaults(fields: tuple[Field, ...]) -> dict[str, Any]:
 def default_text(field: Field) -> str | None:
     """The field's default as a contributor writes it ('reported', 'false') for the docs and
     the template, or None when there is none to say (no value, or an empty list)."""
-    if field.default is None or field.default == ():
+    if field.default is None or field.default == () or field.default == "":
         return None
     if isinstance(field.default, bool):
         return "true" if field.default else "false"

@@ -166,10 +166,11 @@ def load(raw: bytes) -> Document:
     return loads(decode(raw))
 
 
-def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path, tuple[int, int]]]:
-    """Compose YAML and convert it to plain data with positions (lines offset by first_line)."""
+def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path, tuple[int, int]], dict]:
+    """Compose YAML and convert it to plain data with positions (lines offset by first_line):
+    `(data, positions, key_positions)`, as a `Document` has them."""
     converter = _Converter(first_line)
-    return converter.run(text), converter.positions
+    return converter.run(text), converter.positions, converter.key_positions
 
 
 class _Converter:
