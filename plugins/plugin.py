@@ -14,8 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from timeline.cache import EntryCache
-from timeline.check.entry_schema import SCHEMA_PATH
-from timeline.check.entry_schema import dumps as schema_json
+from timeline.check.entry_schema import schema_files
 from timeline.collection import Timeline
 from timeline.exports import SITE_URL_MISSING, ExportOptions, render_exports
 from timeline.loader import load_timeline
@@ -100,8 +99,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 made = [File.generated(config, p, content=c) for p, c in exports().items()]
         for file in made:
             files.append(file)
-        if files.get_file_from_path(SCHEMA_PATH) is None:  # /schema/entry.json
-            files.append(File.generated(config, SCHEMA_PATH, content=schema_json()))
+        for path, text in schema_files().items():  # /schema/entry.json, /schema/actors.json
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=text))
         for uri, source in ASSETS.items():
             files.append(File.generated(config, uri, abs_src_path=os.path.join(HERE, source)))
         return files

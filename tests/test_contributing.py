@@ -6,7 +6,7 @@ from __future__ import annotations
 from conftest import ROOT
 
 from timeline.check import field_docs
-from timeline.check.schema import EVENT_FIELDS
+from timeline.check.schema import ACTOR_FIELDS, EVENT_FIELDS
 from timeline.model import STATUSES
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -50,3 +50,12 @@ def test_the_field_table_gives_each_limit_the_checker_applies():
             assert f", at most {field.max_items} |" in table
     assert "| `tags` | no | list of words, at most 20 |" in table
     assert "| `summary` | yes | text, at most 800 characters |" in table
+
+
+def test_the_actor_registrys_fields_are_documented_with_their_limits():
+    table = field_docs.field_table(ACTOR_FIELDS)
+    assert table in GUIDE
+    for field in ACTOR_FIELDS:
+        assert f"| `{field.name}` | {'yes' if field.required else 'no'} | " in table
+    assert "| `aliases` | no | list of names, at most 20 |" in table
+    assert "| `kind` | yes | one of `person`, `country`, `organization`, `group` |" in table

@@ -16,7 +16,7 @@ from htmlparse import parse
 from mkdocs.utils.yaml import yaml_load
 from test_workflows import actionlint
 
-from timeline.check.entry_schema import dumps as schema_json
+from timeline.check.entry_schema import schema_files
 from timeline.cli import main
 
 pytestmark = pytest.mark.e2e
@@ -52,7 +52,11 @@ def test_init_makes_a_site_that_builds_strictly(made):
     today = date.today()
     event = made / f"site/events/{today.year}/{today.isoformat()}-timeline-started/index.html"
     assert event.exists()
-    assert (made / "site/schema/entry.json").read_text(encoding="utf-8") == schema_json()
+    for path, text in schema_files().items():  # the repository's copies and the site's
+        assert (made / path).read_text(encoding="utf-8") == text
+        assert (made / "site" / path).read_text(encoding="utf-8") == text
+    registry = (made / "content/actors.yml").read_text(encoding="utf-8")
+    assert registry.startswith("# yaml-language-server: $schema=../schema/actors.json\n")
     assert (made / "site/actors/newsroom/index.html").exists()
 
 
@@ -79,6 +83,7 @@ def test_init_writes_the_layout_a_newsroom_needs(made):
             "content/index.md",
             "mkdocs.yml",
             "requirements.txt",
+            "schema/actors.json",
             "schema/entry.json",
         ]
     )

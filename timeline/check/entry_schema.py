@@ -1,10 +1,11 @@
-"""The JSON Schema of an event's front matter, generated from the field table in `schema.py`.
+"""The JSON Schemas for editors, generated from the field tables in `schema.py`: an event's front
+matter (`schema/entry.json`) and the actor registry (`schema/actors.json`).
 
-Published on every site as `/schema/entry.json` and committed as `schema/entry.json` for editors
-(`timeline schema -o schema/entry.json` regenerates it). It checks what a schema can: fields,
-kinds, required values, lengths, numbers of items, statuses, link schemes and date forms. What
-needs the rest of the site (a known actor, `end` after `date`, the file name) is left to
-`timeline check`.
+Published on every site under `/schema/` and committed in `schema/` (`timeline schema -o
+schema/entry.json` and `timeline schema --registry -o schema/actors.json` regenerate them). They
+check what a schema can: fields, kinds, required values, lengths, numbers of items, choices, link
+schemes, date forms and id forms. What needs the rest of the site (a known actor, `end` after
+`date`, the file name, ids unique across the registry) is left to `timeline check`.
 """
 
 from __future__ import annotations
@@ -13,16 +14,19 @@ import json
 from typing import Any
 
 from .kinds import definitions, object_schema
-from .schema import EVENT_FIELDS
+from .schema import ACTOR_FIELDS, EVENT_FIELDS
 
 SCHEMA_PATH = "schema/entry.json"
-"""Where the schema lives, both in a repository and on a published site."""
+"""Where the entry's schema lives, both in a repository and on a published site."""
+REGISTRY_SCHEMA_PATH = "schema/actors.json"
+"""Where the registry's schema lives, beside the entry's."""
+_DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML extensions support
 
 
 def entry_schema() -> dict[str, Any]:
-    """The JSON Schema (draft-07, which editors' YAML extensions support) of one entry."""
+    """The JSON Schema of one entry's front matter."""
     return {
-        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$schema": _DRAFT,
         "title": "Timeline event entry",
         "description": (
             "The YAML front matter of one event file (content/events/YYYY/...). "
@@ -34,6 +38,37 @@ def entry_schema() -> dict[str, Any]:
     }
 
 
+def registry_schema() -> dict[str, Any]:
+    """The JSON Schema of the actor registry, `content/actors.yml`."""
+    return {
+        "$schema": _DRAFT,
+        "title": "Timeline actor registry",
+        "description": (
+            "The actor registry (content/actors.yml): a list of actors, one '- id: ...' block "
+            "each. `timeline check` is the authority; it also checks that every id is unique, "
+            "that a name or alias belongs to one actor only, and that an affiliation is the id "
+            "of an actor of the registry."
+        ),
+        "type": "array",
+        "items": object_schema(ACTOR_FIELDS),
+        **({"definitions": found} if (found := definitions(ACTOR_FIELDS)) else {}),
+    }
+
+
+def _text(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
 def dumps() -> str:
-    """The schema as the text written to `schema/entry.json` and published on the site."""
-    return json.dumps(entry_schema(), indent=2, ensure_ascii=False) + "\n"
+    """The entry's schema as the text written to `schema/entry.json` and published."""
+    return _text(entry_schema())
+
+
+def registry_dumps() -> str:
+    """The registry's schema as the text written to `schema/actors.json` and published."""
+    return _text(registry_schema())
+
+
+def schema_files() -> dict[str, str]:
+    """Each schema's path (in a repository and on a site) and text."""
+    return {SCHEMA_PATH: dumps(), REGISTRY_SCHEMA_PATH: registry_dumps()}

@@ -1,7 +1,8 @@
-"""The field table and the statuses as Markdown, for CONTRIBUTING.md and new sites' about pages.
+"""The field tables and the statuses as Markdown, for CONTRIBUTING.md and new sites' about pages.
 
-Written from `schema.EVENT_FIELDS`, so the documentation cannot drift from what the checker does
-(`timeline schema --format markdown` prints it; a test compares CONTRIBUTING.md with it).
+Written from `schema.EVENT_FIELDS` and `schema.ACTOR_FIELDS`, so the documentation cannot drift
+from what the checker does (`timeline schema --format markdown` prints it; a test compares
+CONTRIBUTING.md with it).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from ..model import STATUSES
 from ..read.naming import entry_path, slugify
 from .dateparse import parse_date
 from .kinds import KINDS
-from .schema import EVENT_FIELDS, Field, default_text
+from .schema import ACTOR_FIELDS, EVENT_FIELDS, Field, default_text
 from .template import render_entry, schema_link
 
 STATUS_MEANINGS = {
@@ -63,10 +64,11 @@ def _limits(field: Field) -> str:
     return ""
 
 
-def field_table() -> str:
-    """Every front-matter field: name, whether required, kind of value and what it means."""
+def field_table(fields: tuple[Field, ...] = EVENT_FIELDS) -> str:
+    """Every field (of an entry's front matter, or of an actor with ACTOR_FIELDS): name,
+    whether required, kind of value and what it means."""
     head = ["| field | required | value | what to write |", "| --- | --- | --- | --- |"]
-    return "\n".join(head + _rows(EVENT_FIELDS)) + "\n"
+    return "\n".join(head + _rows(fields)) + "\n"
 
 
 def status_list() -> str:
@@ -92,5 +94,6 @@ def markdown() -> str:
         f"{BEGIN}\n\n### The fields\n\n{field_table()}\n"
         f"### What each status means\n\n{status_list()}\n"
         f'### The template\n\n`timeline new "{title}" --date {when}` writes '
-        f"{template_example()}\n{END}\n"
+        f"{template_example()}\n"
+        f"### The actor registry's fields\n\n{field_table(ACTOR_FIELDS)}\n{END}\n"
     )

@@ -81,7 +81,9 @@ def _array(field: Field, items: dict[str, Any]) -> dict[str, Any]:
 
 def _slug(field: Field) -> dict[str, Any]:
     """An actor's id, as rules.ID_PATTERN (an editor reads `id: 007` as a number)."""
-    pattern = f"^{rules.ID_PATTERN.pattern}$"
+    # matched whole: Python's `$` (the jsonschema package) also matches before a final line
+    # break; `(?![\s\S])`, "nothing follows", is the end in every regex engine
+    pattern = f"^{rules.ID_PATTERN.pattern}(?![\\s\\S])"
     return {"type": ["string", "integer"], "minimum": 0, "pattern": pattern, **_length(field)}
 
 

@@ -37,10 +37,11 @@ _YAML_WORDS = {
 }  # unless YAML reads them
 
 
-def schema_link(rel_path: str) -> str:
-    """The schema's path relative to an entry at `rel_path` inside the content folder, for a
-    site laid out as README's Layout has it: `schema/entry.json` beside `content/`."""
-    return "../" * (rel_path.count("/") + 1) + SCHEMA_PATH
+def schema_link(rel_path: str, schema: str = SCHEMA_PATH) -> str:
+    """The schema's path relative to a file at `rel_path` inside the content folder, for a
+    site laid out as README's Layout has it: `schema/entry.json` (or `schema/actors.json` for the
+    registry) beside `content/`."""
+    return "../" * (rel_path.count("/") + 1) + schema
 
 
 def schema_comment(schema_ref: str) -> str:

@@ -42,7 +42,10 @@ def _write(path: str, text: str) -> None:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    text = entry_schema.dumps() if args.format == "json" else field_docs.markdown()
+    if args.format == "markdown":
+        text = field_docs.markdown()
+    else:
+        text = entry_schema.registry_dumps() if args.registry else entry_schema.dumps()
     _write(args.output, text)
     return 0
 
@@ -191,9 +194,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     init.set_defaults(handler=cmd_init)
 
     schema = commands.add_parser(
-        "schema", help="print the JSON Schema of an entry (or the field table as Markdown)"
+        "schema", help="print the JSON Schema of an entry or the registry (or the docs' tables)"
     )
     schema.add_argument("--format", choices=("json", "markdown"), default="json")
+    schema.add_argument(
+        "--registry", action="store_true", help="the actor registry's JSON Schema, not an entry's"
+    )
     schema.add_argument("-o", "--output", default="-", help="file to write (default: stdout)")
     schema.set_defaults(handler=cmd_schema)
 

@@ -2,7 +2,7 @@
 
 The templates ship inside the package (`timeline/cli/site_template/`, package data), so a newsroom
 can start a site with the project installed from a wheel. The example event is written from the same
-field table as `timeline new`, and the JSON Schema from the same generator as the plugin's.
+field table as `timeline new`, and the JSON Schemas from the same generator as the plugin's.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from pathlib import Path
 from string import Template
 
 from .. import __version__
-from ..check.entry_schema import SCHEMA_PATH
-from ..check.entry_schema import dumps as schema_json
+from ..check.entry_schema import REGISTRY_SCHEMA_PATH, schema_files
 from ..check.field_docs import status_list
-from ..check.template import render_entry, schema_link
+from ..check.template import render_entry, schema_comment, schema_link
 from ..dates import PartialDate
 from ..model import ACTOR_KINDS
 from ..read.naming import entry_path
@@ -62,6 +61,8 @@ def _placeholders(title: str, url: str | None) -> dict[str, str]:
         ),
         "version": __version__,
         "kinds": ", ".join(ACTOR_KINDS),
+        # editors check the registry against schema/actors.json, written beside content/
+        "registry_schema_line": schema_comment(schema_link("actors.yml", REGISTRY_SCHEMA_PATH)),
         "statuses": status_list().rstrip("\n"),
     }
 
@@ -102,7 +103,7 @@ def init_site(
         outputs.append((target, Template(text).substitute(values) if substituted else text))
     rel_path, event_text = example_event(today or date.today())
     outputs.append((f"content/{rel_path}", event_text))
-    outputs.append((SCHEMA_PATH, schema_json()))
+    outputs.extend(schema_files().items())
     for target, text in outputs:
         path = root / target
         path.parent.mkdir(parents=True, exist_ok=True)
