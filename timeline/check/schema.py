@@ -17,7 +17,8 @@ from .kinds import KINDS, Rule
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One front-matter field: its name, kind of value, whether required, and what it means.
+    """One field of an entry's front matter or of an actor: its name, kind of value, whether
+    required, and what it means.
 
     The validator's messages, the JSON Schema and the docs table take the limits from here.
     """
