@@ -4,11 +4,11 @@ with the checker on good and bad entries (validated with the `jsonschema` packag
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
-from conftest import ACTORS, ROOT, entry
+from conftest import ACTORS, entry
 from jsonschema import Draft7Validator
+from schemacase import assert_committed, assert_rejected_alike, rejected_fields
 
 from timeline.check.entry_schema import SCHEMA_PATH, dumps, entry_schema
 from timeline.check.registry import load_registry
@@ -26,32 +26,13 @@ def checker_errors(text: str) -> set[str]:
     return {p.field for p in problems if p.severity == "error"}
 
 
-def _field(path: list) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
 def schema_errors(text: str) -> set[str]:
     """The fields the schema rejects, named as the checker names them."""
-    fields = set()
-    for error in VALIDATOR.iter_errors(loads(text).data):
-        path = list(error.absolute_path)
-        if error.validator == "required":
-            path.append(re.match(r"'(.+)' is a required property", error.message).group(1))
-        elif error.validator == "additionalProperties":
-            path.append(re.search(r"\('(.+)' was unexpected\)", error.message).group(1))
-        fields.add(_field(path))
-    return fields
+    return rejected_fields(VALIDATOR, loads(text).data)
 
 
 def test_committed_schema_is_the_generated_one():
-    committed = (ROOT / SCHEMA_PATH).read_text(encoding="utf-8")
-    assert committed == dumps(), (
-        f"{SCHEMA_PATH} is out of date with timeline/check/schema.py; "
-        f"regenerate it with: timeline schema -o {SCHEMA_PATH}"
-    )
+    assert_committed(SCHEMA_PATH, dumps(), f"timeline schema -o {SCHEMA_PATH}")
 
 
 def test_schema_is_valid_draft_07_and_lists_every_field():
@@ -187,12 +168,7 @@ BAD = {
 @pytest.mark.parametrize("name", BAD)
 def test_schema_rejects_what_the_checker_rejects_on_the_same_field(name):
     text, field = BAD[name]
-    from_checker, from_schema = checker_errors(text), schema_errors(text)
-    assert from_checker, "the checker accepts it"
-    assert from_schema, "the schema accepts it"
-    assert from_schema == from_checker
-    if field is not None:
-        assert from_checker == {field}
+    assert_rejected_alike(checker_errors(text), schema_errors(text), field)
 
 
 def test_schema_rejects_front_matter_that_is_not_a_mapping():

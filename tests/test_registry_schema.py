@@ -5,11 +5,11 @@ bad registries (validated with the `jsonschema` package, as tests/test_entry_sch
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 from conftest import ACTORS, ROOT
 from jsonschema import Draft7Validator
+from schemacase import assert_committed, assert_rejected_alike, rejected_fields
 
 from timeline.check.entry_schema import (
     REGISTRY_SCHEMA_PATH,
@@ -18,7 +18,6 @@ from timeline.check.entry_schema import (
     schema_files,
 )
 from timeline.check.registry import load_registry
-from timeline.check.rules import field_name
 from timeline.check.schema import ACTOR_FIELDS
 from timeline.check.template import schema_comment, schema_link
 from timeline.cli import main
@@ -38,15 +37,7 @@ def schema_errors(text: str) -> set[str]:
     """The fields the schema rejects, named as the checker names them: without the actor's
     index, and 'registry' for the registry or an actor as a whole."""
     data, _, _ = parse_yaml(decode(text.encode()))
-    fields = set()
-    for error in VALIDATOR.iter_errors(data):
-        path = list(error.absolute_path)[1:]
-        if error.validator == "required":
-            path.append(re.match(r"'(.+)' is a required property", error.message).group(1))
-        elif error.validator == "additionalProperties":
-            path.append(re.search(r"\('(.+)' was unexpected\)", error.message).group(1))
-        fields.add(field_name(tuple(path)) or "registry")
-    return fields
+    return rejected_fields(VALIDATOR, data, skip=1, whole="registry")
 
 
 def actor(**fields: str) -> str:
@@ -57,11 +48,8 @@ def actor(**fields: str) -> str:
 
 
 def test_committed_schema_is_the_generated_one():
-    committed = (ROOT / REGISTRY_SCHEMA_PATH).read_text(encoding="utf-8")
-    assert committed == registry_dumps(), (
-        f"{REGISTRY_SCHEMA_PATH} is out of date with timeline/check/schema.py; "
-        f"regenerate it with: timeline schema --registry -o {REGISTRY_SCHEMA_PATH}"
-    )
+    command = f"timeline schema --registry -o {REGISTRY_SCHEMA_PATH}"
+    assert_committed(REGISTRY_SCHEMA_PATH, registry_dumps(), command)
 
 
 def test_schema_is_valid_draft_07_and_lists_every_field():
@@ -162,12 +150,7 @@ BAD = {
 @pytest.mark.parametrize("name", BAD)
 def test_schema_rejects_what_the_checker_rejects_on_the_same_field(name):
     text, field = BAD[name]
-    from_checker, from_schema = checker_errors(text), schema_errors(text)
-    assert from_checker, "the checker accepts it"
-    assert from_schema, "the schema accepts it"
-    assert from_schema == from_checker
-    if field is not None:
-        assert from_checker == {field}
+    assert_rejected_alike(checker_errors(text), schema_errors(text), field)
 
 
 @pytest.mark.parametrize(
