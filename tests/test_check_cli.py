@@ -66,7 +66,9 @@ MISTAKES = [
     (
         "2024-10-31-no-summary.md",
         "---\ntitle: T\ndate: 2024-10-31\nactors: [russia]\nsources: [{publisher: AP, url: https://a.b/}]\n---\n",
-        "2:1: summary: is required but missing",
+        # left out: at the closing '---', where it belongs
+        "6:1: summary: is required but missing; add it, e.g. summary: Lloyd Austin said North "
+        "Korean troops in Russia would join the fight within days.",
     ),
     (
         "2024-10-31-url.md",
@@ -76,7 +78,8 @@ MISTAKES = [
     (
         "2024-10-31-publisher.md",
         entry(sources="\n  - url: https://example.org/\n"),
-        "7:5: sources[0].publisher: is required but missing",
+        # below the source's last line, at its indentation
+        "8:5: sources[0].publisher: is required but missing; add it, e.g. publisher: CNN",
     ),
     (
         "2024-10-31-status.md",
