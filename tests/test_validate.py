@@ -33,7 +33,8 @@ def test_a_valid_entry_becomes_an_event():
 
 def test_problem_names_file_line_column_and_field():
     assert messages(entry(date="2024-02-30")) == [
-        f"{PATH}:3:7: date: '2024-02-30' is not a date (February 2024 has 29 days)"
+        f"{PATH}:3:7: date: '2024-02-30' is not a date (February 2024 has 29 days); "
+        "write e.g. 2024-02-29, or 2024-02, 2024 or 2024-02-29T14:30-04:00"
     ]
 
 
@@ -46,7 +47,8 @@ def test_every_problem_of_a_file_is_reported():
     joined = "\n".join(found)
     for expected in [
         ":2:8: title: is empty",
-        ":3:7: date: '2024-13' is not a date (month 13)",
+        ":3:7: date: '2024-13' is not a date (month 13; months run 1–12); "
+        "write e.g. 2024-12, or 2024",
         ":4:10: actors[0]: unknown actor 'lloyd-austen'; did you mean 'lloyd-austin'?",
         ":5:9: status: 'rumour' is not a status",
         ":6:1: colour: unknown field 'colour'",
