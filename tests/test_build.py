@@ -123,7 +123,10 @@ def test_bad_entry_is_named_left_out_and_fails_strict(site):
         "content/events/2024/2024-10-01-who.md:4:10: actors[0]: "
         "unknown actor 'lloyd-austen'; did you mean 'lloyd-austin'?" in out
     )
-    assert "2024-10-02-nosources.md:2:1: sources: is required but missing" in out
+    assert (
+        "2024-10-02-nosources.md:4:1: sources: is required but missing; add at least one, "
+        "e.g. sources: [{publisher: CNN, url: https://www.example.com/story}]" in out
+    )
     assert "timeline: 1 events published, 0 drafts, 3 invalid (listed above)" in out
     assert event_titles(site.html("timeline/")) == ["Good"]
     assert not (site.root / "site/events/2024/2024-02-30-bad").exists()

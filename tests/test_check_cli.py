@@ -35,13 +35,14 @@ MISTAKES = [
     (
         "2024-10-31-bad-date.md",
         entry(date="2024-02-30"),
-        "3:7: date: '2024-02-30' is not a date (February 2024 has 29 days)",
+        "3:7: date: '2024-02-30' is not a date (February 2024 has 29 days); "
+        "write e.g. 2024-02-29, or 2024-02, 2024 or 2024-02-29T14:30-04:00",
     ),
     (
         "2024-10-31-ambiguous.md",
         entry(date="03/04/2024"),
         "3:7: date: '03/04/2024' is ambiguous: it could be 3 April or 4 March 2024; "
-        "write YYYY-MM-DD",
+        "write 2024-04-03 or 2024-03-04",
     ),
     (
         "2024-10-31-no-offset.md",
@@ -66,7 +67,9 @@ MISTAKES = [
     (
         "2024-10-31-no-summary.md",
         "---\ntitle: T\ndate: 2024-10-31\nactors: [russia]\nsources: [{publisher: AP, url: https://a.b/}]\n---\n",
-        "2:1: summary: is required but missing",
+        # left out: at the closing '---', where it belongs
+        "6:1: summary: is required but missing; add it, e.g. summary: Lloyd Austin said North "
+        "Korean troops in Russia would join the fight within days.",
     ),
     (
         "2024-10-31-url.md",
@@ -76,7 +79,8 @@ MISTAKES = [
     (
         "2024-10-31-publisher.md",
         entry(sources="\n  - url: https://example.org/\n"),
-        "7:5: sources[0].publisher: is required but missing",
+        # below the source's last line, at its indentation
+        "8:5: sources[0].publisher: is required but missing; add it, e.g. publisher: CNN",
     ),
     (
         "2024-10-31-status.md",
@@ -332,7 +336,8 @@ def test_json_format_for_tools(site, checked):
             "line": 3,
             "column": 7,
             "field": "date",
-            "message": "'2024-02-30' is not a date (February 2024 has 29 days)",
+            "message": "'2024-02-30' is not a date (February 2024 has 29 days); "
+            "write e.g. 2024-02-29, or 2024-02, 2024 or 2024-02-29T14:30-04:00",
             "severity": "error",
         },
     ]

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from timeline.check.dateparse import parse_date
+from timeline.check.dateparse import OFFSET_HINT, parse_date
 from timeline.dates import DateError, PartialDate, Precision, edtf, format_date, format_span
 
 
@@ -54,6 +54,80 @@ def test_accepted_forms_keep_their_precision(text, iso, precision):
 def test_rejected_forms_say_why(text, reason):
     with pytest.raises(DateError, match=reason):
         parse_date(text)
+
+
+REFUSED = [
+    "2024-02-30",
+    "2024-13",
+    "03/04/2024",
+    "3/4/24",
+    "2024-10-31T14:30",
+    "0000",
+    "20241031",
+    2024.5,
+    "Thursday",
+    "yesterday-ish",
+    "",
+    True,
+    "2024-10-31/2024-11-02",
+    "2024-10-31T25:00Z",
+    "14:30 GMT+3, 31 October 2024",
+    "14:30 EST 31 October 2024",
+    "Oct 31, 24",
+    "31 October 2024 1430",
+    "2024-10-31T14:30+14:59",
+    "0001-01-01T00:30+01:00",
+    "x" * 101,
+]
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_every_refusal_says_what_to_write_instead(text):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    message = str(error.value)
+    assert "\n" not in message
+    assert "; write" in message or "e.g. " in message, message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "2024-02-30",
+            "'2024-02-30' is not a date (February 2024 has 29 days); "
+            "write e.g. 2024-02-29, or 2024-02, 2024 or 2024-02-29T14:30-04:00",
+        ),
+        (
+            "2023-02-29T10:00Z",
+            "'2023-02-29T10:00Z' is not a date (February 2023 has 28 days); "
+            "write e.g. 2023-02-28, or 2023-02, 2023 or 2023-02-28T14:30-04:00",
+        ),
+        (
+            "2024-13-01",
+            "'2024-13-01' is not a date (month 13; months run 1–12); "
+            "write e.g. 2024-12-01, or 2024-12, 2024 or 2024-12-01T14:30-04:00",
+        ),
+        (
+            "2024-00",
+            "'2024-00' is not a date (month 0; months run 1–12); write e.g. 2024-01, or 2024",
+        ),
+        (
+            "03/04/2024",
+            "'03/04/2024' is ambiguous: it could be 3 April or 4 March 2024; "
+            "write 2024-04-03 or 2024-03-04",
+        ),
+        (
+            "0001-01-01T00:30+01:00",
+            "'0001-01-01T00:30+01:00' falls outside the years 1–9999 in UTC, so it cannot be "
+            "ordered; write the day alone, e.g. 0001-01-01",
+        ),
+    ],
+)
+def test_a_date_that_does_not_exist_is_shown_with_the_nearest_that_does(text, message):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert str(error.value) == message
 
 
 def test_a_date_read_again_is_the_same_and_a_refused_one_is_refused_again():
@@ -163,7 +237,7 @@ def test_a_slash_outside_a_day_month_and_year_is_refused(text):
 def test_an_offset_beyond_14_hours_is_a_date_error(text, reason):
     with pytest.raises(DateError) as error:
         parse_date(text)
-    assert str(error.value) == f"{text!r}: {reason}"
+    assert str(error.value) == f"{text!r}: {reason}; {OFFSET_HINT}"
 
 
 def test_the_widest_offsets_are_dates():

@@ -73,9 +73,12 @@ def test_without_them_the_only_problems_are_the_fields_left_to_fill_in(site, run
     path = "content/events/2024/2024-11-treaty-ratified.md"
     assert out.splitlines() == [
         f"{path}:7:1: actors: needs at least one actor id from the registry",
-        f"{path}:8:9: summary: is required but missing",
-        f"{path}:10:15: sources[0].publisher: is required but missing",
-        f"{path}:11:9: sources[0].url: is required but missing",
+        # written empty: found at the empty value
+        f"{path}:8:9: summary: is required but missing; add it, e.g. summary: Lloyd Austin said "
+        "North Korean troops in Russia would join the fight within days.",
+        f"{path}:10:15: sources[0].publisher: is required but missing; add it, e.g. publisher: CNN",
+        f"{path}:11:9: sources[0].url: is required but missing; add it, "
+        "e.g. url: https://www.example.com/story",
     ]
 
 

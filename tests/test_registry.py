@@ -139,10 +139,11 @@ def test_each_actor_is_checked_against_its_field_table():
 
 def test_unknown_and_missing_fields_are_named_where_they_are():
     assert problems_of("- id: a\n  kind: person\n  nmae: A\n  colour: red\n") == [
-        "r.yml:1:3: name: is required but missing",
         "r.yml:3:3: nmae: unknown field 'nmae'; did you mean 'name'?",
         "r.yml:4:3: colour: unknown field 'colour'; allowed: id, name, kind, aliases, "
         "description, affiliation",
+        # where it belongs: below the actor's last line, at its indentation
+        "r.yml:5:3: name: is required but missing; add it, e.g. name: Lloyd J. Austin III",
     ]
 
 
@@ -215,4 +216,5 @@ def test_registry_problems_are_in_the_order_of_the_file():
         "- {id: a, name: A, kind: person, affiliation: zz}\n"
         "- {id: a, name: A2, kind: person}\n- {id: c, kind: person}\n"
     )
-    assert [p.split(": ")[0] for p in problems] == ["r.yml:1:47", "r.yml:2:8", "r.yml:3:3"]
+    # an actor in braces misses its name at its closing brace
+    assert [p.split(": ")[0] for p in problems] == ["r.yml:1:47", "r.yml:2:8", "r.yml:3:23"]

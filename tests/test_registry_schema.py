@@ -36,7 +36,7 @@ def checker_errors(text: str) -> set[str]:
 def schema_errors(text: str) -> set[str]:
     """The fields the schema rejects, named as the checker names them: without the actor's
     index, and 'registry' for the registry or an actor as a whole."""
-    data, _, _ = parse_yaml(decode(text.encode()))
+    data, *_ = parse_yaml(decode(text.encode()))
     return rejected_fields(VALIDATOR, data, skip=1, whole="registry")
 
 

@@ -33,7 +33,8 @@ def test_a_valid_entry_becomes_an_event():
 
 def test_problem_names_file_line_column_and_field():
     assert messages(entry(date="2024-02-30")) == [
-        f"{PATH}:3:7: date: '2024-02-30' is not a date (February 2024 has 29 days)"
+        f"{PATH}:3:7: date: '2024-02-30' is not a date (February 2024 has 29 days); "
+        "write e.g. 2024-02-29, or 2024-02, 2024 or 2024-02-29T14:30-04:00"
     ]
 
 
@@ -46,12 +47,13 @@ def test_every_problem_of_a_file_is_reported():
     joined = "\n".join(found)
     for expected in [
         ":2:8: title: is empty",
-        ":3:7: date: '2024-13' is not a date (month 13)",
+        ":3:7: date: '2024-13' is not a date (month 13; months run 1–12); "
+        "write e.g. 2024-12, or 2024",
         ":4:10: actors[0]: unknown actor 'lloyd-austen'; did you mean 'lloyd-austin'?",
         ":5:9: status: 'rumour' is not a status",
         ":6:1: colour: unknown field 'colour'",
-        "summary: is required but missing",
-        "sources: is required but missing",
+        ":7:1: summary: is required but missing; add it, e.g. summary: ",
+        ":7:1: sources: is required but missing; add at least one, e.g. sources: [{publisher: ",
     ]:
         assert expected in joined, (expected, joined)
     assert fields
@@ -70,8 +72,40 @@ def test_source_url_must_be_http():
 
 
 def test_source_needs_a_publisher():
-    (message,) = messages(entry(sources="\n  - url: https://example.com/\n"))
-    assert "sources[0].publisher: is required but missing" in message
+    assert messages(entry(sources="\n  - url: https://example.com/\n")) == [
+        f"{PATH}:8:5: sources[0].publisher: is required but missing; add it, e.g. publisher: CNN"
+    ]
+
+
+def test_a_field_left_out_is_reported_above_the_closing_line_with_an_example():
+    text = "---\ntitle: T\ndate: 2024-10-31\nactors: [russia]\nsummary: S\n# a comment\n\n---\n"
+    assert messages(text) == [
+        f"{PATH}:8:1: sources: is required but missing; add at least one, "
+        "e.g. sources: [{publisher: CNN, url: https://www.example.com/story}]"
+    ]
+
+
+def test_a_field_left_out_of_a_list_item_is_reported_below_its_last_line():
+    sources = (
+        "\n  - url: https://example.com/\n    title: >-\n      A long\n      headline\n"
+        "  - publisher: AP\n    url: https://apnews.com/x\n"
+        "  - {url: https://example.org/}\n"
+    )
+    found = messages(entry(sources=sources, extra="updates:\n  -   date: 2024-11-01"))
+    assert [m.split(": is required")[0] for m in found] == [
+        # at the item's indentation, however far its first field is from the '-'
+        f"{PATH}:8:7: updates[0].note",
+        f"{PATH}:13:5: sources[0].publisher",  # below the folded title's last line
+        f"{PATH}:15:31: sources[2].publisher",  # at the closing brace
+    ]
+
+
+def test_a_missing_actor_is_shown_with_an_id_of_the_sites_registry():
+    text = entry(actors="").replace("actors: \n", "")
+    assert messages(text) == [
+        f"{PATH}:8:1: actors: is required but missing; add at least one, "
+        "e.g. actors: [lloyd-austin]"
+    ]
 
 
 def test_end_must_not_precede_date():

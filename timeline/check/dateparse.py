@@ -52,6 +52,7 @@ DATE_MAX_CHARS = 100
 date, and python-dateutil takes time over it (and a message would quote it all)."""
 MAX_OFFSET_MINUTES = 14 * 60
 """The widest offset in use is UTC+14:00 (Kiribati); beyond ±14:00 a value is a typing mistake."""
+OFFSET_HINT = "write it as +HH:MM or -HH:MM, e.g. 2024-10-31T14:30-04:00"
 
 
 def parse_date(value: object) -> PartialDate:
@@ -124,7 +125,7 @@ def _parse_offset(text: str, raw: str) -> int:
     digits = raw[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
     if minutes > 59 or hours * 60 + minutes > MAX_OFFSET_MINUTES:
-        raise DateError(f"{_show(text)}: {raw} is not a UTC offset (at most ±14:00)")
+        raise DateError(f"{_show(text)}: {raw} is not a UTC offset (at most ±14:00); {OFFSET_HINT}")
     return sign * (hours * 60 + minutes)
 
 
@@ -142,12 +143,16 @@ def _checked(
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise DateError(f"{_show(text)} is not a date (year {year}; years run 1–9999); {HINT}")
     if month is not None and not 1 <= month <= 12:
-        raise DateError(f"{_show(text)} is not a date (month {month}); {HINT}")
+        raise DateError(
+            f"{_show(text)} is not a date (month {month}; months run 1–12); "
+            + _nearest(year, month, day)
+        )
     if day is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             raise DateError(
-                f"{_show(text)} is not a date ({_MONTH_NAMES[month]} {year} has {last} days)"
+                f"{_show(text)} is not a date ({_MONTH_NAMES[month]} {year} has {last} days); "
+                + _nearest(year, month, day)
             )
     if hour is not None:
         if hour > 23 or (minute or 0) > 59 or (second or 0) > 59:
@@ -158,9 +163,22 @@ def _checked(
             value.start()
         except OverflowError:
             raise DateError(
-                f"{_show(text)} falls outside the years 1–9999 in UTC, so it cannot be ordered"
+                f"{_show(text)} falls outside the years 1–9999 in UTC, so it cannot be ordered; "
+                f"write the day alone, e.g. {PartialDate(year, month, day).iso()}"
             ) from None
     return value
+
+
+def _nearest(year: int, month: int, day: int | None) -> str:
+    """How to write the valid date nearest to a month or day out of range, at each precision:
+    'write e.g. 2024-02-29, or 2024-02, 2024 or 2024-02-29T14:30-04:00'."""
+    month = min(max(month, 1), 12)
+    forms = [f"{year:04d}-{month:02d}", f"{year:04d}"]
+    if day is None:
+        return f"write e.g. {forms[0]}, or {forms[1]}"
+    day = min(max(day, 1), calendar.monthrange(year, month)[1])
+    iso = f"{forms[0]}-{day:02d}"
+    return f"write e.g. {iso}, or {forms[0]}, {forms[1]} or {iso}T14:30-04:00"
 
 
 def _from_numeric(text: str, m: re.Match[str]) -> PartialDate:
@@ -185,7 +203,8 @@ def _from_numeric(text: str, m: re.Match[str]) -> PartialDate:
         raise DateError(f"{_show(text)} is not a date; {HINT}")
     raise DateError(
         f"{_show(text)} is ambiguous: it could be {first} {_MONTH_NAMES[second]} or "
-        f"{second} {_MONTH_NAMES[first]} {year}; write YYYY-MM-DD"
+        f"{second} {_MONTH_NAMES[first]} {year}; write {year:04d}-{second:02d}-{first:02d} or "
+        f"{year:04d}-{first:02d}-{second:02d}"
     )
 
 
@@ -262,7 +281,7 @@ def _from_words(text: str) -> PartialDate:
     except Exception as error:  # python-dateutil on any text: whatever it raises is a refusal
         if isinstance(error, ValueError) and "offset" in str(error):
             raise DateError(
-                f"{_show(text)}: the UTC offset is out of range (at most ±14:00)"
+                f"{_show(text)}: the UTC offset is out of range (at most ±14:00); {OFFSET_HINT}"
             ) from None
         raise DateError(f"{_show(text)} is not a date; {HINT}") from None
     given = {
@@ -289,7 +308,8 @@ def _from_words(text: str) -> PartialDate:
         offset = int(utc_offset.total_seconds() // 60)
         if abs(offset) > MAX_OFFSET_MINUTES:
             raise DateError(
-                f"{_show(text)}: {format_offset(offset)} is not a UTC offset (at most ±14:00)"
+                f"{_show(text)}: {format_offset(offset)} is not a UTC offset "
+                f"(at most ±14:00); {OFFSET_HINT}"
             )
         return _checked(text, one.year, one.month, one.day, one.hour, one.minute, 0, offset)
     return _checked(

@@ -54,19 +54,23 @@ class Registry:
 def load_registry(raw: bytes, path: str) -> tuple[Registry, list[Problem]]:
     """Parse `actors.yml` bytes; return the registry of valid actors and every problem found."""
     try:
-        data, positions, key_positions = parse_yaml(decode(raw))
+        data, positions, key_positions, ends = parse_yaml(decode(raw))
     except FrontMatterError as error:
         return Registry(), [Problem(path, error.line, error.column, "registry", error.message)]
-    return build_registry(data, positions, path, key_positions)
+    return build_registry(data, positions, path, key_positions, ends)
 
 
 def build_registry(
-    data: Any, positions: dict, path: str, key_positions: dict | None = None
+    data: Any,
+    positions: dict,
+    path: str,
+    key_positions: dict | None = None,
+    ends: dict | None = None,
 ) -> tuple[Registry, list[Problem]]:
     """The registry of the actors in parsed YAML that pass every check, and every problem; an
     actor with a problem of its own is left out (an entry naming it then says so)."""
     # problems name an actor's field ('name', 'aliases[1]'), the line says which actor
-    ctx = Context(path, positions, key_positions or {}, skip=1, whole="registry")
+    ctx = Context(path, positions, key_positions or {}, skip=1, whole="registry", ends=ends)
     if not isinstance(data, list):
         ctx.report((), "the actor registry must be a list of actors ('- id: ...')")
         return Registry(), ctx.problems

@@ -17,6 +17,7 @@ from ..model import ACTORS_PAGE, Problem, actor_page
 from ..read.frontmatter import closest
 from ..text import control_character
 from .dateparse import parse_date
+from .examples import missing_message
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -41,13 +42,22 @@ class Invalid(ValueError):
 class Context:
     """Per-file state shared by the rules: where to report, and the registry for actors.
 
-    `positions` and `key_positions` map a path into the data to its (line, column), as the
-    reader gives them. A problem's field is named from its path, less the first `skip` parts
-    (the registry's problems name the field of an actor, not the actor's index); `whole` names
-    the data itself.
+    `positions`, `key_positions` and `ends` map a path into the data to its (line, column), as
+    the reader gives them (`read.frontmatter.Document`). A problem's field is named from its
+    path, less the first `skip` parts (the registry's problems name the field of an actor, not
+    the actor's index); `whole` names the data itself.
     """
 
-    __slots__ = ("path", "positions", "key_positions", "registry", "skip", "whole", "problems")
+    __slots__ = (
+        "path",
+        "positions",
+        "key_positions",
+        "ends",
+        "registry",
+        "skip",
+        "whole",
+        "problems",
+    )
 
     def __init__(
         self,
@@ -57,8 +67,10 @@ class Context:
         registry: Registry | None = None,
         skip: int = 0,
         whole: str = "front matter",
+        ends: dict | None = None,
     ):
         self.path, self.positions, self.key_positions = path, positions, key_positions
+        self.ends = ends or {}
         self.registry, self.skip, self.whole = registry, skip, whole
         self.problems: list[Problem] = []
 
@@ -68,6 +80,16 @@ class Context:
         line, column = (key and self.key_positions.get(where)) or closest(self.positions, where)
         name = field_name(where[self.skip :]) or self.whole
         self.problems.append(Problem(self.path, line, column, name, message, severity))
+
+    def report_missing(self, where: tuple, message: str) -> None:
+        """A required field: at its value when written empty, else where it belongs (the line
+        after the lines of its parent, `Document.ends`)."""
+        if where in self.positions or where[:-1] not in self.ends:
+            self.report(where, message)
+            return
+        line, column = self.ends[where[:-1]]
+        name = field_name(where[self.skip :]) or self.whole
+        self.problems.append(Problem(self.path, line, column, name, message))
 
 
 def field_name(where: tuple) -> str:
@@ -94,7 +116,7 @@ def check_fields(
         value = data.get(field.name)
         if value is None:  # an empty value is an absent one
             if field.required:
-                ctx.report(where + (field.name,), "is required but missing")
+                ctx.report_missing(where + (field.name,), missing_message(field, ctx.registry))
             else:
                 values[field.name] = field.default
             continue

@@ -69,11 +69,17 @@ SOURCE_FIELDS = (
 
 UPDATE_FIELDS = (
     Field("date", "date", True, "When the correction or update was made.", "2024-11-02"),
-    Field("note", "text", True, "What changed and why."),
+    Field("note", "text", True, "What changed and why.", "Corrected the date of the meeting."),
 )
 
 EVENT_FIELDS = (
-    Field("title", "line", True, "What happened, neutrally, in one line."),
+    Field(
+        "title",
+        "line",
+        True,
+        "What happened, neutrally, in one line.",
+        "Austin says North Korean troops will join the fight within days",
+    ),
     Field(
         "date",
         "date",
@@ -94,7 +100,14 @@ EVENT_FIELDS = (
         ["north-korea"],
         max_items=30,
     ),
-    Field("summary", "text", True, "One to three sentences shown on the timeline.", max_chars=800),
+    Field(
+        "summary",
+        "text",
+        True,
+        "One to three sentences shown on the timeline.",
+        "Lloyd Austin said North Korean troops in Russia would join the fight within days.",
+        max_chars=800,
+    ),
     Field(
         "sources",
         "records",

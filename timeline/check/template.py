@@ -15,6 +15,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from .entry_schema import SCHEMA_PATH
+from .examples import YAML_WORDS
 from .kinds import KINDS
 from .schema import EVENT_FIELDS, Field, default_text
 
@@ -23,18 +24,8 @@ NEW_BODY = (
     "<!-- Write the event here: what happened, who said it and where, with every figure\n"
     "     attributed to its source. This comment does not show on the site. -->\n"
 )
-_PLAIN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # ids and slugs need no quotes
-_YAML_WORDS = {
-    "y",
-    "n",
-    "yes",
-    "no",
-    "on",
-    "off",
-    "true",
-    "false",
-    "null",
-}  # unless YAML reads them
+_PLAIN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # ids and slugs need no quotes unless YAML
+# reads them as something else (YAML_WORDS)
 
 
 def schema_link(rel_path: str, schema: str = SCHEMA_PATH) -> str:
@@ -60,7 +51,7 @@ def _scalar(value: Any, in_list: bool = False) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_scalar(item, in_list=True) for item in value) + "]"
     text = str(value)
-    if in_list and _PLAIN.match(text) and not text.isdigit() and text not in _YAML_WORDS:
+    if in_list and _PLAIN.match(text) and not text.isdigit() and text not in YAML_WORDS:
         return text
     return json.dumps(text, ensure_ascii=False)
 

@@ -22,7 +22,7 @@ def validate(
     """Check a parsed entry against the schema. `path` is shown in problems; `rel_path` is
     the entry's path inside the content folder (it gives the event's id and URL); `content`,
     the site's files, lets the write-up's links to other files be checked (skipped without)."""
-    ctx = Context(path, doc.positions, doc.key_positions, registry)
+    ctx = Context(path, doc.positions, doc.key_positions, registry, ends=doc.ends)
     values = check_fields(doc.data, EVENT_FIELDS, ctx)
     start, end = values.get("date"), values.get("end")
     if start is not None and end is not None and ends_before(end, start):

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from .ends import mapping_end
+
 try:  # the C composer is several times faster; marks are the same
     from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
@@ -90,6 +92,8 @@ class Document:
     """A Markdown file split into its front matter (plain data) and body.
 
     `positions` maps a path into `data` (`("sources", 0, "url")`) to its 1-based (line, column).
+    `ends` maps the path of each mapping (`()`, `("sources", 0)`) to where a field left out of
+    it belongs: below its last line (the closing `---`) at its indentation, or at its `}`.
     """
 
     data: dict[str, Any]
@@ -97,6 +101,7 @@ class Document:
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     body_line: int = 1
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    ends: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
     def position(self, *path: str | int) -> tuple[int, int]:
         """The closest known position of a path: the value, else its parent, else line 1."""
@@ -158,7 +163,8 @@ def loads(text: str) -> Document:
         raise FrontMatterError(
             f"the front matter is {kind}, not a set of 'field: value' lines", 2, 1
         )
-    return Document(data, body, positions, index + 2, converter.key_positions)
+    converter.ends[()] = (index + 1, 1)  # the closing '---': a field added goes above it
+    return Document(data, body, positions, index + 2, converter.key_positions, converter.ends)
 
 
 def load(raw: bytes) -> Document:
@@ -166,11 +172,11 @@ def load(raw: bytes) -> Document:
     return loads(decode(raw))
 
 
-def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Path, tuple[int, int]], dict]:
+def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict, dict, dict]:
     """Compose YAML and convert it to plain data with positions (lines offset by first_line):
-    `(data, positions, key_positions)`, as a `Document` has them."""
+    `(data, positions, key_positions, ends)`, as a `Document` has them."""
     converter = _Converter(first_line)
-    return converter.run(text), converter.positions, converter.key_positions
+    return converter.run(text), converter.positions, converter.key_positions, converter.ends
 
 
 class _Converter:
@@ -186,6 +192,7 @@ class _Converter:
         self.first_line = first_line
         self.positions: dict[Path, tuple[int, int]] = {}
         self.key_positions: dict[Path, tuple[int, int]] = {}
+        self.ends: dict[Path, tuple[int, int]] = {}
         self.seen: set[int] | None = None
         self.text = ""
 
@@ -300,6 +307,7 @@ class _Converter:
                 # a list or mapping at its key, where the contributor looks for it
                 result[key] = self.convert(value_node, here)
                 positions[here] = at_key
+        self.ends[path] = mapping_end(node, first_line)
         return result
 
 
