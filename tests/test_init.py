@@ -3,15 +3,12 @@ and actionlint, and works from the installed package (templates are package data
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import mkdocs_build
 from htmlparse import parse
 from mkdocs.utils.yaml import yaml_load
 from test_workflows import actionlint
@@ -121,48 +118,3 @@ def test_init_sets_site_url_when_given(tmp_path):
     config = yaml_load((tmp_path / "s/mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_url"] == "https://n.org/t/"
     assert main(["init", str(tmp_path / "u"), "--title", "T", "--url", "n.org"]) == 1
-
-
-def test_init_works_from_the_installed_package(tmp_path):
-    """Collect the package as a wheel would (setuptools' build_py, which reads pyproject.toml's
-    package data), then run `init` and a strict build from that copy alone."""
-    source = tmp_path / "source"
-    source.mkdir()
-    for name in ("pyproject.toml", "README.md", "timeline", "plugins"):
-        path = ROOT / name
-        if path.is_dir():
-            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(path, source / name)
-    target = tmp_path / "installed"
-    subprocess.run(
-        [sys.executable, "-c", "import setuptools; setuptools.setup()", "build_py"]
-        + ["--build-lib", str(target)],
-        cwd=source,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    site = tmp_path / "from-package"
-    script = (
-        "import sys, timeline, timeline_mkdocs, timeline.cli\n"
-        f"for module in (timeline, timeline_mkdocs):\n"
-        f"    assert module.__file__.startswith({str(target)!r}), module.__file__\n"
-        f"sys.exit(timeline.cli.main(['init', {str(site)!r}, '--title', 'From the package']))\n"
-    )
-    env = dict(os.environ, PYTHONPATH=str(target))
-    result = subprocess.run(  # not run from the checkout, whose timeline/ would come first
-        [sys.executable, "-c", script],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert (site / ".github/workflows/pages.yml").read_text(encoding="utf-8") == (
-        ROOT / "timeline/cli/site_template/workflows/pages.yml"
-    ).read_text(encoding="utf-8")
-    built = build(site, PYTHONPATH=str(target))
-    assert built.returncode == 0, built.stdout
-    assert (site / "site/timeline/index.html").exists()
