@@ -124,7 +124,7 @@ def test_bad_entry_is_named_left_out_and_fails_strict(site):
         "unknown actor 'lloyd-austen'; did you mean 'lloyd-austin'?" in out
     )
     assert "2024-10-02-nosources.md:2:1: sources: is required but missing" in out
-    assert "timeline: 1 events published, 0 drafts, 3 invalid (listed above)" in out
+    assert "timeline: 1 event published, 0 drafts, 3 invalid (listed above)" in out
     assert event_titles(site.html("timeline/")) == ["Good"]
     assert not (site.root / "site/events/2024/2024-02-30-bad").exists()
 

@@ -13,6 +13,7 @@ from .model import Event, Problem
 from .ordering import event_key, group_by_year_and_month, order_events
 from .read.history import added_day, published
 from .read.naming import file_name_problem
+from .text import plural
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,8 @@ class Timeline:
 
     def summary(self) -> str:
         """'N events published, D drafts, I invalid': every entry file accounted for."""
-        return (
-            f"{len(self.events)} events published, {len(self.drafts)} drafts, "
-            f"{len(self.invalid)} invalid"
-        )
+        events, drafts = plural(len(self.events), "event"), plural(len(self.drafts), "draft")
+        return f"{events} published, {drafts}, {len(self.invalid)} invalid"
 
     @cached_property
     def position(self) -> dict[str, int]:
