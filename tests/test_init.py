@@ -19,6 +19,7 @@ from timeline.cli import main
 pytestmark = pytest.mark.e2e
 
 TITLE = 'Sudan\'s war: "a timeline" & more'
+REPOSITORY = "https://github.com/example/news-timeline"
 
 
 def build(root: Path, **env_vars: str) -> subprocess.CompletedProcess:
@@ -30,7 +31,7 @@ def build(root: Path, **env_vars: str) -> subprocess.CompletedProcess:
 def made(tmp_path, capsys, monkeypatch) -> Path:
     monkeypatch.delenv("SITE_URL", raising=False)
     root = tmp_path / "new-site"
-    assert main(["init", str(root), "--title", TITLE]) == 0
+    assert main(["init", str(root), "--title", TITLE, "--source", f"{REPOSITORY}@v0.1.0"]) == 0
     capsys.readouterr()
     return root
 
@@ -85,6 +86,11 @@ def test_init_writes_the_layout_a_newsroom_needs(made):
     assert "timeline" in config["plugins"] and config["docs_dir"] == "content"
     readme = (made / "README.md").read_text(encoding="utf-8")
     assert "mkdocs serve" in readme and "timeline check && mkdocs build --strict" in readme
+    # installs the generator from where it can be had, and says which
+    requirement = (made / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]
+    assert requirement == f"news-timeline @ git+{REPOSITORY}@v0.1.0"
+    assert f"from its Git repository, `{REPOSITORY}`, at `v0.1.0`" in " ".join(readme.split())
+    assert f"  - repo: {REPOSITORY}\n    rev: v0.1.0\n" in readme  # the pre-commit hook
     about = (made / "content/about.md").read_text(encoding="utf-8")
     for status in ("confirmed", "reported", "claimed", "disputed", "denied"):
         assert f"**{status}**" in about
@@ -114,7 +120,44 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
 
 
 def test_init_sets_site_url_when_given(tmp_path):
-    assert main(["init", str(tmp_path / "s"), "--title", "T", "--url", "https://n.org/t/"]) == 0
+    assert (
+        main(
+            [
+                "init",
+                str(tmp_path / "s"),
+                "--title",
+                "T",
+                "--url",
+                "https://n.org/t/",
+                "--source",
+                "0.1.0",
+            ]
+        )
+        == 0
+    )
     config = yaml_load((tmp_path / "s/mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_url"] == "https://n.org/t/"
-    assert main(["init", str(tmp_path / "u"), "--title", "T", "--url", "n.org"]) == 1
+    assert (
+        main(["init", str(tmp_path / "u"), "--title", "T", "--url", "n.org", "--source", "0.1.0"])
+        == 1
+    )
+
+
+def test_init_from_a_checkout_asks_where_the_site_installs_the_generator_from(tmp_path, capsys):
+    """A checkout (this one runs editable) is no place another machine can install from: the
+    requirement would not resolve, so `init` asks for --source and writes nothing."""
+    assert main(["init", str(tmp_path / "s"), "--title", "T"]) == 1
+    err = capsys.readouterr().err
+    assert "--source git+https://github.com/OWNER/REPOSITORY@TAG" in err
+    assert "python -m build" in err
+    assert not (tmp_path / "s").exists()
+
+
+def test_a_wheel_given_as_source_is_copied_into_the_site(tmp_path, capsys):
+    wheel = tmp_path / "news_timeline-0.1.0-py3-none-any.whl"
+    wheel.write_bytes(b"PK not really a wheel")
+    assert main(["init", str(tmp_path / "s"), "--title", "T", "--source", str(wheel)]) == 0
+    assert (tmp_path / "s/wheels" / wheel.name).read_bytes() == wheel.read_bytes()
+    requirements = (tmp_path / "s/requirements.txt").read_text(encoding="utf-8")
+    assert requirements.splitlines()[-1] == f"./wheels/{wheel.name}"
+    assert f"wheels/{wheel.name}" in capsys.readouterr().out

@@ -12,11 +12,13 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT
+from test_workflows import actionlint
 
 from timeline import __version__
 
@@ -153,24 +155,80 @@ def unpacked(dist, tmp_path_factory) -> Path:
     return target
 
 
-def test_init_works_from_the_wheel(unpacked, tmp_path):
-    """`timeline init` and a strict build from the wheel's files alone (templates, assets and
-    the site template are package data), not from the checkout."""
-    site = tmp_path / "from-package"
+def readme_block(readme: str, heading: str) -> str:
+    """The first shell block under a heading of a README."""
+    section = readme.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return section.split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def test_a_new_site_installs_checks_and_builds_in_a_fresh_environment(dist, unpacked, tmp_path):
+    """`timeline init --source <the wheel>`, run from the wheel's files alone; then, in a fresh
+    virtual environment, only the install commands of the new site's README, its `timeline
+    check` and its `mkdocs build --strict`; its workflows pass actionlint. (The one test that
+    downloads: MkDocs and the rest come from the package index, as on a newsroom's machine.)"""
+    site = tmp_path / "newsroom"
+    wheel = dist[0] / WHEEL
     script = (
         "import sys, timeline, timeline_mkdocs, timeline.cli\n"
         "for module in (timeline, timeline_mkdocs):\n"
         f"    assert module.__file__.startswith({str(unpacked)!r}), module.__file__\n"
-        f"sys.exit(timeline.cli.main(['init', {str(site)!r}, '--title', 'From the package']))\n"
+        f"sys.exit(timeline.cli.main(['init', {str(site)!r}, '--title', 'Newsroom',"
+        f" '--source', {str(wheel)!r}]))\n"
     )
-    env = quiet_env(PYTHONPATH=str(unpacked))
     result = subprocess.run(  # not run from the checkout, whose timeline/ would come first
-        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env=quiet_env(PYTHONPATH=str(unpacked)),
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert (site / ".github/workflows/pages.yml").read_text(encoding="utf-8") == (
-        ROOT / "timeline/cli/site_template/workflows/pages.yml"
-    ).read_text(encoding="utf-8")
-    built = mkdocs_build(site, strict=True, PYTHONPATH=str(unpacked))
+    assert (site / "wheels" / WHEEL).read_bytes() == wheel.read_bytes()
+    assert (site / "requirements.txt").read_text().splitlines()[-1] == f"./wheels/{WHEEL}"
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert f"from the wheel `wheels/{WHEEL}`" in readme
+
+    # a newsroom's shell: no virtual environment active, nothing of this checkout on the path
+    path = [
+        p for p in os.environ["PATH"].split(os.pathsep) if Path(p) != Path(sys.executable).parent
+    ]
+    env = quiet_env(PATH=os.pathsep.join(path), NO_MKDOCS_2_WARNING="1")
+    install = readme_block(readme, "Installing")
+    assert "pip install -r requirements.txt" in install
+
+    def shell(commands: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            ["bash", "-e", "-c", commands],
+            cwd=site,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=900,
+        )
+
+    start = time.monotonic()
+    installed = shell(install)
+    took = time.monotonic() - start
+    assert installed.returncode == 0, installed.stdout
+    (check_and_build,) = [
+        line.split("#")[0].strip()
+        for line in readme_block(readme, "Two commands").splitlines()
+        if "mkdocs build --strict" in line
+    ]
+    built = shell(f"source .venv/bin/activate\n{check_and_build}")
     assert built.returncode == 0, built.stdout
+    assert "timeline: 1 event published, 0 drafts, 0 invalid" in built.stdout
     assert (site / "site/timeline/index.html").exists()
+    assert (site / "site/assets/timeline/timeline.css").exists()
+    print(f"fresh environment: install {took:.0f} s, check and build "
+          f"{time.monotonic() - start - took:.0f} s")  # fmt: skip
+
+    # the installed generator makes the next site from the wheel it was installed from
+    again = shell("source .venv/bin/activate\ntimeline init ../second --title Second")
+    assert again.returncode == 0, again.stdout
+    assert (tmp_path / "second/wheels" / WHEEL).exists()
+    workflows = sorted((site / ".github/workflows").glob("*.yml"))
+    assert [p.name for p in workflows] == ["ci.yml", "pages.yml"]
+    linted = actionlint(*workflows)
+    assert linted.returncode == 0, linted.stdout
