@@ -34,6 +34,14 @@ class _Context:
     def __init__(self, doc: Document, path: str, registry: Registry):
         self.doc, self.path, self.registry = doc, path, registry
         self.problems: list[Problem] = []
+        # a draft may be incomplete: what is left to fill in is a notice until `draft: true` goes
+        self.draft = isinstance(doc.data, dict) and doc.data.get("draft") is True
+        self.incomplete = False
+
+    def unfilled(self) -> str:
+        """The severity of a field left empty: an error, or a notice in a draft."""
+        self.incomplete = True
+        return "notice" if self.draft else "error"
 
     def report(
         self, where: tuple, message: str, severity: str = "error", key: bool = False
@@ -230,15 +238,17 @@ def _check_fields(
             if field.required:
                 line, column = ctx.doc.position(*where, field.name)
                 where_name = _name(where + (field.name,))
+                severity = ctx.unfilled()
                 ctx.problems.append(
-                    Problem(ctx.path, line, column, where_name, "is required but missing")
+                    Problem(ctx.path, line, column, where_name, "is required but missing", severity)
                 )
             continue
         value = data[field.name]
         try:
             values[field.name] = RULES[field.kind](value, ctx, where + (field.name,), field)
         except Invalid as error:
-            ctx.report(where + (field.name,), str(error))
+            empty = value == [] or (isinstance(value, str) and not value.strip())
+            ctx.report(where + (field.name,), str(error), ctx.unfilled() if empty else "error")
     return values
 
 
@@ -260,7 +270,7 @@ def validate(
     for line, column, message in write_up_problems(doc.body, doc.body_line, rel_path, content):
         ctx.problems.append(Problem(path, line, column, "body", message))
     ctx.problems.sort(key=lambda p: (p.line, p.column))
-    if any(p.severity == "error" for p in ctx.problems):
+    if ctx.incomplete or any(p.severity == "error" for p in ctx.problems):
         return None, ctx.problems
     event = Event(
         id=rel_path.rsplit("/", 1)[-1].removesuffix(".md"),

@@ -63,7 +63,7 @@ error does, and the project's sites build strictly, so the checker fails on it t
 def summary_counts(timeline: Timeline, problems: Sequence[Problem]) -> dict[str, int]:
     counts = {
         "events": len(timeline.events),
-        "drafts": len(timeline.drafts),
+        "drafts": len(timeline.drafts) + len(timeline.unfinished),
         "invalid": len(timeline.invalid),
     }
     for severity in SEVERITIES:
