@@ -14,11 +14,16 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site test test-fast lint browser-deps bench bench-filter clean
 
+# The project itself, editable. setuptools says (as a warning) that an editable install maps
+# plugins/ to `timeline_mkdocs` with an import hook: information with nothing to do, filtered.
+PROJECT_INSTALL = PYTHONWARNINGS="ignore:Editable installation" \
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+
 $(STAMP): pyproject.toml requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(PROJECT_INSTALL)
 	touch $@
 
 serve: $(STAMP)

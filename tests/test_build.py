@@ -127,7 +127,7 @@ def test_bad_entry_is_named_left_out_and_fails_strict(site):
         "2024-10-02-nosources.md:4:1: sources: is required but missing; add at least one, "
         "e.g. sources: [{publisher: CNN, url: https://www.example.com/story}]" in out
     )
-    assert "timeline: 1 events published, 0 drafts, 3 invalid (listed above)" in out
+    assert "timeline: 1 event published, 0 drafts, 3 invalid (listed above)" in out
     assert event_titles(site.html("timeline/")) == ["Good"]
     assert not (site.root / "site/events/2024/2024-02-30-bad").exists()
 

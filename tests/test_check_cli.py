@@ -129,21 +129,24 @@ def test_every_kind_of_mistake_is_named_by_file_line_column_and_field(site, chec
     status, out, err = checked()
     assert status == 1
     assert "Traceback" not in out + err
-    lines = out.splitlines()
+    *lines, summary = out.splitlines()
     for name, _, expected in MISTAKES:
         mine = [line for line in lines if line.startswith(f"{E}/{name}:")]
         assert mine, f"nothing reported for {name}:\n{out}"
         assert any(expected in line for line in mine), (expected, mine)
     for line in lines:  # path:line:col: field: message, every one
         assert re.match(r"^[^:]+\.md:\d+:\d+: [^:]+: .+$", line), line
-    assert f"0 events published, 0 drafts, {len(MISTAKES)} invalid" in err
+    assert summary == f"timeline: 0 events published, 0 drafts, {len(MISTAKES)} invalid"
 
 
-def test_a_clean_site_prints_nothing_and_exits_0(site, checked):
+def test_a_clean_site_prints_one_summary_line_and_exits_0(site, checked):
     site.event("2024/2024-10-31-good.md")
     site.event("2025/2025-08-month.md", date="2025-08")
     site.event("2024/2024-10-31-timed.md", date="2024-10-31T14:30-04:00")
-    assert checked() == (0, "", "timeline: 3 events published, 0 drafts, 0 invalid\n")
+    assert checked() == (0, "timeline: 3 events published, 0 drafts, 0 invalid\n", "")
+    site.write("events/2024/2024-10-31-timed.md", "")
+    site.write("events/2025/2025-08-month.md", "")
+    assert checked()[1].endswith("timeline: 1 event published, 0 drafts, 2 invalid\n")
 
 
 def test_a_draft_is_a_notice_that_does_not_fail(site, checked):
@@ -151,7 +154,8 @@ def test_a_draft_is_a_notice_that_does_not_fail(site, checked):
     status, out, _ = checked()
     assert status == 0
     notice = "draft: checked, but kept out of the published site"
-    assert out == f"{E}/2024-10-31-draft.md:1:1: {notice}\n"
+    summary = "timeline: 0 events published, 1 draft, 0 invalid"
+    assert out == f"{E}/2024-10-31-draft.md:1:1: {notice}\n{summary}\n"
 
 
 @pytest.mark.parametrize(
@@ -187,7 +191,10 @@ def test_a_file_name_that_disagrees_with_the_date_is_a_warning_with_the_right_na
     site.event(path, date=date)
     status, out, _ = checked()
     assert status == 1  # warnings fail: the site builds strictly
-    assert out == f"content/events/{path}:1:1: file name: {message}\n"
+    assert out.splitlines() == [
+        f"content/events/{path}:1:1: file name: {message}",
+        "timeline: 1 event published, 0 drafts, 0 invalid",
+    ]
 
 
 @pytest.mark.e2e
@@ -220,6 +227,7 @@ def test_registry_mistakes_duplicate_ids_and_aliases(site, checked):
         "'lloyd-austin'",
         "content/actors.yml:17:9: kind: 'place' is not a kind; use one of person, country, "
         "organization, group",
+        "timeline: 1 event published, 0 drafts, 0 invalid",
     ]
 
 
@@ -244,7 +252,7 @@ def test_paths_limit_the_check_and_the_registry_checks_everything(site, checked)
     status, out, _ = checked("content/actors.yml")  # a registry change can break any entry
     assert status == 1 and "2024-10-31-bad.md:3:7: date:" in out
     status, out, err = checked("content/index.md", f"{E}/2024-10-31-good.md")
-    assert status == 0 and out == ""
+    assert status == 0 and out == "timeline: 1 event published, 0 drafts, 0 invalid\n"
     assert "content/index.md: skipped, not an entry in content/events/" in err
     status, out, _ = checked(f"{E}/2024-10-31-missing.md")
     assert status == 1 and "2024-10-31-missing.md:1:1: file: No such file or directory" in out
@@ -292,8 +300,8 @@ def test_github_format_annotates_file_line_and_field(site, checked):
     # the same problems as the text format, word for word
     assert [
         f"{a['file']}:{a['line']}:{a['col']}: {a['message']}" for a in annotations
-    ] == text_out.splitlines()
-    assert err == "timeline: 1 events published, 1 drafts, 2 invalid\n"
+    ] == text_out.splitlines()[:-1]
+    assert err == "timeline: 1 event published, 1 draft, 2 invalid\n"  # stdout is for GitHub
 
 
 def test_json_format_for_tools(site, checked):
@@ -351,4 +359,5 @@ def test_the_installed_command_runs_as_a_program(site):
     result = subprocess.run(command, cwd=site.root, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert result.stdout.startswith(f"{E}/2024-10-31-a.md:3:7: date: '2024-13' is not a date")
-    assert result.stderr == "timeline: 0 events published, 0 drafts, 1 invalid\n"
+    assert result.stdout.endswith("\ntimeline: 0 events published, 0 drafts, 1 invalid\n")
+    assert result.stderr == ""

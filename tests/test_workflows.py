@@ -68,7 +68,7 @@ def test_actionlint_catches_mistakes(tmp_path):
 
 
 def test_workflows_were_found():
-    assert [p.name for p in WORKFLOWS] == ["ci.yml", "links.yml", "pages.yml"]
+    assert [p.name for p in WORKFLOWS] == ["ci.yml", "links.yml", "pages.yml", "release.yml"]
     assert [p.name for p in TEMPLATES] == ["ci.yml", "pages.yml"]
 
 
@@ -127,6 +127,20 @@ def test_new_sites_are_built_with_the_address_github_pages_gives_them():
     (step,) = [step for step in build if "mkdocs build --strict" in step.get("run", "")]
     assert step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
     assert build.index(configure) < build.index(step)
+
+
+def test_a_version_tag_builds_the_wheel_and_sdist_and_attaches_them_to_its_release():
+    release = load(ROOT / ".github/workflows/release.yml")
+    assert release["on"] == {"push": {"tags": ["v*"]}}
+    assert release["permissions"] == {"contents": "read"}  # write for the one job that needs it
+    (job,) = release["jobs"].values()
+    assert job["permissions"] == {"contents": "write"}
+    commands = runs(release)
+    assert "python -m pip install build -c requirements.txt" in commands
+    assert "build==" in (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert "python -m build --outdir dist" in commands
+    assert 'gh release create "$TAG" dist/*' in commands
+    assert 'gh release upload "$TAG" dist/*' in commands
 
 
 # --- pre-commit ---------------------------------------------------------------------------------

@@ -13,16 +13,20 @@ from .model import Event, Problem
 from .ordering import event_key, group_by_year_and_month, order_events
 from .read.history import added_day, published
 from .read.naming import file_name_problem
+from .text import plural
 
 
 @dataclass(frozen=True)
 class Timeline:
-    """Every entry accounted for: `events` (published, in order) + `drafts` + `invalid` paths."""
+    """Every entry accounted for: `events` (published, in order) + `drafts` + `unfinished` +
+    `invalid` paths."""
 
     events: tuple[Event, ...]
     registry: Registry
     drafts: tuple[Event, ...] = ()
     invalid: tuple[str, ...] = ()
+    unfinished: tuple[str, ...] = ()
+    """Drafts with fields still to fill in (content paths): named in notices, never failing."""
     problems: tuple[Problem, ...] = ()
     images: tuple[str, ...] = ()
     """Files of the events folder published as they are (content paths)."""
@@ -46,6 +50,7 @@ class Timeline:
         timeline accounts for (hidden files are named in notices)."""
         fates = {path: "invalid" for path in self.invalid}
         fates.update((path, "image") for path in self.images)
+        fates.update((path, "draft") for path in self.unfinished)
         fates.update((event.path, "draft") for event in self.drafts)
         fates.update((event.path, "published") for event in self.events)
         return dict(sorted(fates.items()))
@@ -56,10 +61,9 @@ class Timeline:
 
     def summary(self) -> str:
         """'N events published, D drafts, I invalid': every entry file accounted for."""
-        return (
-            f"{len(self.events)} events published, {len(self.drafts)} drafts, "
-            f"{len(self.invalid)} invalid"
-        )
+        events = plural(len(self.events), "event")
+        drafts = plural(len(self.drafts) + len(self.unfinished), "draft")
+        return f"{events} published, {drafts}, {len(self.invalid)} invalid"
 
     @cached_property
     def position(self) -> dict[str, int]:
@@ -137,10 +141,11 @@ def build_timeline(
     `git_dates` ({content path: when its file was added}, `history.added_dates`) dates the
     events whose front matter gives no `added`. Also reports what only the whole set shows:
     two files with the same event id; and an entry whose file name disagrees with its date (a
-    warning: the entry is still published).
+    warning: the entry is still published). An entry with no event and no error is a draft with
+    fields still to fill in (the validator's notices): unfinished, not invalid.
     """
     problems = list(registry_problems)
-    public, drafts, invalid = [], [], []
+    public, drafts, invalid, unfinished = [], [], [], []
     first_path: dict[str, str] = {}
     for rel_path, event, entry_problems in sorted(results, key=lambda r: r[0]):
         problems.extend(entry_problems)
@@ -155,9 +160,14 @@ def build_timeline(
                     "rename one of the files",
                 )
             )
-            event = None
-        if event is None:
             invalid.append(rel_path)
+            continue
+        if event is None:
+            if any(p.severity == "error" for p in entry_problems):
+                invalid.append(rel_path)
+            else:  # a draft with fields still to fill in: its problems are notices
+                unfinished.append(rel_path)
+                problems.append(Problem(shown(rel_path), 1, 1, "draft", DRAFT_NOTICE, "notice"))
             continue
         first_path[event.id] = rel_path
         if misnamed := file_name_problem(event, shown):
@@ -174,6 +184,7 @@ def build_timeline(
         registry=registry,
         drafts=tuple(order_events(drafts)),
         invalid=tuple(invalid),
+        unfinished=tuple(unfinished),
         problems=tuple(problems),
         images=tuple(images),
         added={e.id: published(e, git_dates) for e in everyone},

@@ -62,3 +62,8 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """Text safe to print on one log line: control and line-breaking characters as escapes."""
     return _LOG_UNSAFE.sub(_escape, text)
+
+
+def plural(count: int, word: str) -> str:
+    """'1 event', '2 events'."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -57,6 +57,8 @@ class Context:
         "skip",
         "whole",
         "problems",
+        "draft",
+        "incomplete",
     )
 
     def __init__(
@@ -73,6 +75,14 @@ class Context:
         self.ends = ends or {}
         self.registry, self.skip, self.whole = registry, skip, whole
         self.problems: list[Problem] = []
+        # a draft may be incomplete: what is left to fill in is a notice until `draft: true` goes
+        self.draft, self.incomplete = False, False
+
+    def unfilled(self) -> str:
+        """The severity of a required field missing or left empty: an error, or a notice in a
+        draft (which is then kept out, as incomplete)."""
+        self.incomplete = True
+        return "notice" if self.draft else "error"
 
     def report(
         self, where: tuple, message: str, severity: str = "error", key: bool = False
@@ -84,12 +94,13 @@ class Context:
     def report_missing(self, where: tuple, message: str) -> None:
         """A required field: at its value when written empty, else where it belongs (the line
         after the lines of its parent, `Document.ends`)."""
+        severity = self.unfilled()
         if where in self.positions or where[:-1] not in self.ends:
-            self.report(where, message)
+            self.report(where, message, severity)
             return
         line, column = self.ends[where[:-1]]
         name = field_name(where[self.skip :]) or self.whole
-        self.problems.append(Problem(self.path, line, column, name, message))
+        self.problems.append(Problem(self.path, line, column, name, message, severity))
 
 
 def field_name(where: tuple) -> str:
@@ -123,7 +134,8 @@ def check_fields(
         try:
             values[field.name] = field.rule(value, ctx, where + (field.name,), field)
         except Invalid as error:
-            ctx.report(where + (field.name,), str(error))
+            empty = value == [] or (isinstance(value, str) and not value.strip())
+            ctx.report(where + (field.name,), str(error), ctx.unfilled() if empty else "error")
     return values
 
 

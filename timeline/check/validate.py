@@ -23,6 +23,7 @@ def validate(
     the entry's path inside the content folder (it gives the event's id and URL); `content`,
     the site's files, lets the write-up's links to other files be checked (skipped without)."""
     ctx = Context(path, doc.positions, doc.key_positions, registry, ends=doc.ends)
+    ctx.draft = isinstance(doc.data, dict) and doc.data.get("draft") is True
     values = check_fields(doc.data, EVENT_FIELDS, ctx)
     start, end = values.get("date"), values.get("end")
     if start is not None and end is not None and ends_before(end, start):
@@ -30,7 +31,7 @@ def validate(
     for line, column, message in write_up_problems(doc.body, doc.body_line, rel_path, content):
         ctx.problems.append(Problem(path, line, column, "body", message))
     ctx.problems.sort(key=lambda p: (p.line, p.column))
-    if any(p.severity == "error" for p in ctx.problems):
+    if ctx.incomplete or any(p.severity == "error" for p in ctx.problems):
         return None, ctx.problems
     values["sources"] = tuple(Source(**record) for record in values["sources"])
     updates = (Update(**record) for record in values["updates"])

@@ -140,14 +140,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     try:
-        written = init_site(args.directory, args.title, url=args.url)
+        written = init_site(args.directory, args.title, url=args.url, source=args.source)
     except InitError as error:
         return _fail("init", str(error), 1)
     for path in written:
         sys.stdout.write(f"{os.path.join(args.directory, path)}\n")
     sys.stderr.write(
-        f"timeline init: next, in {args.directory}: `mkdocs serve` to preview, "
-        "`timeline new` to add an event, `timeline check` to check them\n"
+        f"timeline init: next, in {args.directory}: install the tools as its README.md says, "
+        "then `mkdocs serve` to preview, `timeline new` to add an event, `timeline check` to "
+        "check them\n"
     )
     return 0
 
@@ -191,6 +192,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     init.add_argument("directory", help="a new or empty folder")
     init.add_argument("--title", required=True, help="the site's name")
     init.add_argument("--url", help="the address it will be published at (site_url)")
+    init.add_argument(
+        "--source",
+        help="where the site installs the generator from: git+https://…/REPOSITORY@TAG, a "
+        "wheel file (copied into the site) or a released version (default: where this copy "
+        "was installed from)",
+    )
     init.set_defaults(handler=cmd_init)
 
     schema = commands.add_parser(

@@ -18,7 +18,7 @@ from .commands import add_commands
 
 
 def render_text(problems: Sequence[Problem], summary: Mapping[str, int] | None = None) -> str:
-    """`path:line:col: field: message`, one problem a line (the summary goes to stderr)."""
+    """`path:line:col: field: message`, one problem a line (`cmd_check` adds the summary)."""
     return "".join(f"{problem}\n" for problem in problems)
 
 
@@ -63,7 +63,7 @@ error does, and the project's sites build strictly, so the checker fails on it t
 def summary_counts(timeline: Timeline, problems: Sequence[Problem]) -> dict[str, int]:
     counts = {
         "events": len(timeline.events),
-        "drafts": len(timeline.drafts),
+        "drafts": len(timeline.drafts) + len(timeline.unfinished),
         "invalid": len(timeline.invalid),
     }
     for severity in SEVERITIES:
@@ -115,7 +115,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     timeline = load_timeline(args.content, args.folder, args.registry, only=only)
     problems = check_problems(timeline)
     sys.stdout.write(RENDERERS[args.format](problems, summary_counts(timeline, problems)))
-    sys.stderr.write(f"timeline: {timeline.summary()}\n")
+    # a text report ends with the count (on a clean tree, that one line); the formats for
+    # tools keep their output to the document, and the count goes to standard error
+    (sys.stdout if args.format == "text" else sys.stderr).write(f"timeline: {timeline.summary()}\n")
     return 1 if any(p.severity in FAILING for p in problems) else 0
 
 
@@ -127,9 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="validate entries and the actor registry",
-        description="Print every problem as path:line:col: field: message. Exit status: 0 when "
-        "nothing fails, 1 on any error or warning (both fail `mkdocs build --strict`); notices, "
-        "such as drafts, never fail.",
+        description="Print every problem as path:line:col: field: message, then how many "
+        "events are published, drafts and invalid. Exit status: 0 when nothing fails, 1 on any "
+        "error or warning (both fail `mkdocs build --strict`); notices, such as drafts, never "
+        "fail.",
     )
     check.add_argument("paths", nargs="*", help="entry files or folders (default: all)")
     check.add_argument("--content", default="content", help="content folder (default: content)")

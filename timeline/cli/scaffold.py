@@ -2,7 +2,8 @@
 
 The templates ship inside the package (`timeline/cli/site_template/`, package data), so a newsroom
 can start a site with the project installed from a wheel. The example event is written from the same
-field table as `timeline new`, and the JSON Schemas from the same generator as the plugin's.
+field table as `timeline new`, and the JSON Schemas from the same generator as the plugin's. The
+site's requirements.txt installs the generator from where it can be had (`requirement.py`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import shutil
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
@@ -22,6 +24,7 @@ from ..check.template import render_entry, schema_comment, schema_link
 from ..dates import PartialDate
 from ..model import ACTOR_KINDS
 from ..read.naming import entry_path
+from .requirement import WHEELS, Install, SourceError, from_installation, from_source
 
 # (template inside site_template/, path in the new site, whether it has $placeholders)
 FILES = (
@@ -48,7 +51,7 @@ class InitError(ValueError):
     """The site cannot be created where asked; the message says why."""
 
 
-def _placeholders(title: str, url: str | None) -> dict[str, str]:
+def _placeholders(title: str, url: str | None, install: Install) -> dict[str, str]:
     return {
         "title": html.escape(title, quote=False),  # Markdown passes HTML through
         "site_name": json.dumps(title, ensure_ascii=False),  # a YAML double-quoted string
@@ -60,6 +63,10 @@ def _placeholders(title: str, url: str | None) -> dict[str, str]:
             else f'site_url: !ENV [SITE_URL, "{LOCAL_URL}"]   # set by .github/workflows/pages.yml'
         ),
         "version": __version__,
+        "requirement": install.requirement,
+        "origin": install.origin,
+        "hook_repo": install.repository or "https://github.com/OWNER/REPOSITORY",
+        "hook_rev": install.revision or f"v{__version__}",
         "kinds": ", ".join(ACTOR_KINDS),
         # editors check the registry against schema/actors.json, written beside content/
         "registry_schema_line": schema_comment(schema_link("actors.yml", REGISTRY_SCHEMA_PATH)),
@@ -83,10 +90,15 @@ def example_event(today: date) -> tuple[str, str]:
 
 
 def init_site(
-    directory: str | os.PathLike[str], title: str, url: str | None = None, today: date | None = None
+    directory: str | os.PathLike[str],
+    title: str,
+    url: str | None = None,
+    today: date | None = None,
+    source: str | None = None,
 ) -> list[str]:
     """Write a new site into `directory` (which must be empty or not exist); return the paths
-    written, relative to it."""
+    written, relative to it. `source` is where the site installs the generator from (`timeline
+    init --source`); without it, where this copy of the generator was installed from."""
     title = " ".join(title.split())
     if not title:
         raise InitError("the title is empty; give the site's name with --title")
@@ -95,8 +107,12 @@ def init_site(
     root = Path(directory)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise InitError(f"{directory} already exists and is not empty; choose a new folder")
+    try:
+        install = from_source(source) if source else from_installation()
+    except SourceError as error:
+        raise InitError(str(error)) from None
     templates = files(__package__) / "site_template"
-    values = _placeholders(title, url)
+    values = _placeholders(title, url, install)
     outputs: list[tuple[str, str]] = []
     for source, target, substituted in FILES:
         text = (templates / source).read_text(encoding="utf-8")
@@ -108,4 +124,9 @@ def init_site(
         path = root / target
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
-    return [target for target, _ in outputs]
+    written = [target for target, _ in outputs]
+    if install.wheel is not None:
+        (root / WHEELS).mkdir()
+        shutil.copyfile(install.wheel, root / WHEELS / install.wheel.name)
+        written.append(f"{WHEELS}/{install.wheel.name}")
+    return written

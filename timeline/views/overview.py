@@ -14,6 +14,7 @@ from itertools import groupby
 from ..dates import month_name
 from ..model import Event
 from ..ordering import period
+from ..text import plural
 
 SLOT = 10  # width of one month in viewBox units
 BAR = 8  # width of a bar (the rest of the slot is the gap)
@@ -38,10 +39,6 @@ def month_counts(events: Iterable[Event]) -> list[MonthCount]:
         items = list(items)
         counts.append(MonthCount(year, month, len(items), sum(1 for e in items if e.key)))
     return counts
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 @dataclass(frozen=True, slots=True)

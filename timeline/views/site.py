@@ -16,6 +16,7 @@ from ..collection import Timeline
 from ..dates import month_name
 from ..model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
 from ..ordering import group_by_year_and_month, period
+from ..text import plural
 from .layout import Layout, month_anchor, plan_pages, tag_slugs
 from .lists import filter_choices, key_events, latest_additions, positions
 from .metadata import event_jsonld, script_json, social_tags
@@ -106,17 +107,13 @@ class ListPage:
 
     @property
     def description(self) -> str:
-        what = f"{_plural(self.count, 'event')}"
+        what = f"{plural(self.count, 'event')}"
         what += f" naming {self.name}" if self.kind == "actor" else f" tagged “{self.name}”"
         return what + (f", {_when(self.year, self.month)}." if self.year is not None else ".")
 
 
 def _when(year: int, month: int | None) -> str:
     return f"{month_name(month)} {year}" if month else str(year)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class SiteMap:
