@@ -290,6 +290,29 @@
     reveal(list, el);
   }, true);
 
+  // mkdocs-material's search results give each result's tags an unnamed <nav>: many landmarks
+  // of one name (axe: landmark-unique). Each is named after its result.
+  var results = document.querySelector(".md-search-result__list");
+  if (results && window.MutationObserver) {
+    new MutationObserver(function () {
+      all(results, "nav.md-tags:not([aria-label])").forEach(function (nav) {
+        var title = nav.parentNode.querySelector("h1, h2");
+        nav.setAttribute("aria-label", "Tags of " + (title ? title.textContent : "this result"));
+      });
+    }).observe(results, { childList: true, subtree: true });
+  }
+
+  // while the search dialog is open the page behind it is inert: out of reach of the keyboard
+  // and of screen readers, as behind any modal dialog
+  var searching = document.getElementById("__search");
+  if (searching) {
+    searching.addEventListener("change", function () {
+      all(document, ".md-main, .md-footer, .md-tabs").forEach(function (el) {
+        el.inert = searching.checked;
+      });
+    });
+  }
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
