@@ -593,10 +593,18 @@ def test_every_control_shows_a_focus_ring(page, base_url):
             " return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth] }"
         )
         assert style[1] != "none" and style[2] != "0px", style
-    # a skip link leads past the header and the chart to the events
+    # skip links lead past the header and the chart to the filters and to the events
     page.goto(base_url + "timeline/2024/")
-    skip = page.locator("a.tl-skip")
-    assert skip.evaluate("a => a.hash") == "#tl-events"
+    skips = page.locator("a.tl-skip")
+    assert skips.evaluate_all("as => as.map(a => a.hash)") == ["#tl-filters", "#tl-events"]
+    for _presses in range(1, 15):  # the first links of the page: the header's, then these
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('tl-skip')"):
+            break
+    assert _presses < 14
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "tl-filter-actor"
 
 
 # --- month pages ------------------------------------------------------------------------------

@@ -21,7 +21,7 @@
   function target(list, hash) {
     if (!hash || hash.length < 2) return null;
     var el = document.getElementById(decodeURIComponent(hash.slice(1)));
-    return el && list.contains(el) ? el : null;
+    return el && (list.contains(el) || el.matches("form[data-tl-filters]")) ? el : null;
   }
 
   function reveal(list, el) {
@@ -30,6 +30,7 @@
     all(list, ".tl-event--target").forEach(function (li) { li.classList.remove("tl-event--target"); });
     if (el.matches("li.tl-event")) el.classList.add("tl-event--target");
     el.scrollIntoView({ block: "start" });
+    if (el.hasAttribute("tabindex")) el.focus({ preventScroll: true });  // the skip link's target
   }
 
   function init() {
@@ -90,6 +91,7 @@
         el: a,
         month: a.getAttribute("data-month"),
         count: +a.getAttribute("data-count"),
+        drawn: +a.getAttribute("data-count"),
         height: whole ? parseFloat(whole.style.height) : 0,
         fill: a.querySelector(".tl-bar__fill"),
         value: a.querySelector(".tl-bar__value"),
@@ -182,10 +184,10 @@
       years.forEach(function (year) {
         var any = false;
         year.months.forEach(function (month) {
-          month.el.hidden = month.shown === 0;
+          if (month.el.hidden !== (month.shown === 0)) month.el.hidden = month.shown === 0;
           any = any || month.shown > 0;
         });
-        year.el.hidden = !any;
+        if (year.el.hidden === any) year.el.hidden = !any;
       });
       var counts = facets(s);
       FILTERS.forEach(function (name) {
@@ -193,30 +195,38 @@
           var n = counts[name][option.value] || 0;
           var text = option.getAttribute("data-label") + " (" + n + ")";
           if (option.textContent !== text) option.textContent = text;
-          option.disabled = n === 0 && option.value !== s[name];
+          var off = n === 0 && option.value !== s[name];
+          if (option.disabled !== off) option.disabled = off;
         });
       });
+      // only what changed is written: a page's first run changes nothing, and costs no layout
       bars.forEach(function (bar) {
         // a bar that links to another page stands for events this page cannot filter
         var n = !active ? bar.count : bar.here && months[bar.month] ? months[bar.month].shown : 0;
         bar.el.classList.toggle("tl-bar--dim", n === 0);
-        if (bar.fill) bar.fill.style.height = (bar.count ? bar.height * n / bar.count : 0) + "%";
-        if (bar.value) bar.value.textContent = n;
+        if (bar.fill && n !== bar.drawn) {
+          bar.fill.style.height = (bar.count ? bar.height * n / bar.count : 0) + "%";
+          if (bar.value) bar.value.textContent = n;
+        }
+        bar.drawn = n;
         if (bar.label) {
-          bar.label.textContent = !active ? bar.text : n === 0
+          var label = !active ? bar.text : n === 0
             ? bar.text + " (none match the filters here)"
             : bar.text + " (" + n + " shown)";
+          if (bar.label.textContent !== label) bar.label.textContent = label;
         }
       });
       reorder(s.order);
       if (countEl) {
-        countEl.textContent = active
+        var said = active
           ? "Showing " + shown + " of " + total + (total === 1 ? " event." : " events.")
           : total + (total === 1 ? " event." : " events.");
+        if (countEl.textContent !== said) countEl.textContent = said;
       }
-      if (emptyEl) emptyEl.hidden = shown > 0;
+      if (emptyEl && emptyEl.hidden !== shown > 0) emptyEl.hidden = shown > 0;
+      var kept = query(s, false);
       all(document, "a[data-tl-keep-query]").forEach(function (a) {
-        a.search = query(s, false);
+        if (a.search !== kept) a.search = kept;
       });
       return query(s, true);
     }

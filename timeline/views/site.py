@@ -33,10 +33,10 @@ KIND_LABELS = {
 WIDE = ["navigation", "toc"]
 """mkdocs-material's `hide`: the plugin's pages use the whole width (the site's sections are in
 the header's tabs; these pages have no table of contents worth a column)."""
-LAZY_AFTER = 200
-"""A timeline page of more events than this lets the browser skip laying out the months off
-screen (CSS content-visibility), so that filtering it stays fast; a shorter page is laid out
-whole, so that nothing moves as a reader scrolls (layout shift) and every link lands exactly."""
+LAZY_AFTER = 20
+"""A timeline page of more events than this lets the browser skip laying out its months off
+screen (CSS content-visibility) until they are needed: drawing and filtering a long page then
+costs the months in view, not all of them."""
 TAG_INDEX_EVENTS = 20
 """The tags index lists a tag's events itself up to this many; past it, only the link to the
 tag's own page (mkdocs-material's listing names every page under every tag: unbounded)."""
