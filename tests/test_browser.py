@@ -334,6 +334,9 @@ def test_no_request_goes_to_another_host(visit, base_url, built):
     assert hosts == {"127.0.0.1"}, sorted(set(v.requests))
     assert any(url.endswith("/assets/timeline/timeline.js") for url in v.requests)
     assert any(url.endswith("/assets/timeline/favicon.svg") for url in v.requests)
+    # the web fonts come from the site itself
+    fonts = {url.rsplit("/", 1)[1] for url in v.requests if "/assets/timeline/fonts/" in url}
+    assert fonts == {"source-serif-4.woff2", "source-sans-3.woff2"}
     # the search worker and its index were loaded too, from this host
     assert any(url.endswith("/search/search_index.json") for url in v.requests)
 
@@ -467,8 +470,8 @@ def test_a_first_click_on_every_bar_lands_on_its_month(visit, base_url, path):
         "() => __md_scope && document.querySelector('#__config').textContent"
     )
     for month in bars:
-        page.goto(base_url + path)  # a fresh load each time
-        page.wait_for_load_state("networkidle")
+        page.goto(base_url + path)  # a fresh load each time, clicked once the scripts ran
+        page.wait_for_function("() => document.querySelector('form[data-tl-filters]').tlReady")
         page.locator(f'a.tl-bar[data-month="{month}"]').click()
         page.wait_for_url(f"**#{month}")
         heading = page.locator(f"section#{month} > h3")
