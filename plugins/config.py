@@ -14,6 +14,10 @@ class TimelineConfig(base.Config):
     """Folder inside docs_dir that holds the event entries."""
     registry = c.Type(str, default="actors.yml")
     """The actor registry, inside docs_dir; it is read, never published as a file."""
+    standfirst = c.Type(str, default="")
+    """What we know, two to four lines of the site's own text, above the timeline."""
+    status_help = c.Type(str, default="")
+    """The page defining the statuses ('about.md#what-each-status-means'): badges link there."""
     order = c.Choice(("oldest", "newest"), default="oldest")
     """Order of the timeline page when a reader has not chosen one."""
     feed_limit = c.Type(int, default=50)

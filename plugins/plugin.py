@@ -8,6 +8,7 @@ import os
 from dataclasses import fields
 
 from markupsafe import Markup, escape
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -33,6 +34,9 @@ ASSETS = {  # path in the site -> file beside the plugin
     "assets/timeline/timeline.css": "assets/timeline.css",
     "assets/timeline/timeline.js": "assets/timeline.js",
     "assets/timeline/favicon.svg": "assets/favicon.svg",
+    "assets/timeline/fonts/source-serif-4.woff2": "assets/source-serif-4-latin-wght-normal.woff2",
+    "assets/timeline/fonts/source-sans-3.woff2": "assets/source-sans-3-latin-wght-normal.woff2",
+    "assets/timeline/fonts/OFL.txt": "assets/OFL.txt",
 }
 MATERIAL_FAVICON = "assets/images/favicon.png"
 
@@ -59,7 +63,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.config.enabled:
             config.theme.dirs.append(os.path.join(HERE, "templates"))
             config.extra_css.append("assets/timeline/timeline.css")
-            config.extra_javascript.append("assets/timeline/timeline.js")
+            config.extra_javascript.append(ExtraScriptValue("assets/timeline/timeline.js"))
+            config.extra_javascript[-1].defer = True  # as the theme's bundle (overrides/main.html)
             _theme_fixes(config)
         return config
 

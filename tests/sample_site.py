@@ -72,15 +72,32 @@ plugins:
   - timeline:
       year_pages_after: {year_pages_after}
       main_page_events: {main_page_events}
+      standfirst: What the sample timeline knows, in one line.
+      status_help: about.md#what-each-status-means
 nav:
   - Home: index.md
   - Timeline: timeline/index.md
   - Actors: actors/index.md
   - Tags: tags.md
+  - About: about.md
+"""
+
+ABOUT = """\
+# About
+
+## What each status means
+
+- **confirmed**: on the record.
+- **reported**: passed on by the media.
+- **claimed**: asserted, unconfirmed.
+- **disputed**: contested.
+- **denied**: denied.
 """
 
 HOME = """\
 # Sample timeline
+
+<!-- timeline:standfirst -->
 
 A generated timeline. Read the [timeline](timeline/index.md).
 
@@ -124,6 +141,7 @@ def write_sample_site(
     )
     site.write("index.md", HOME)
     site.write("tags.md", "# Tags\n\n<!-- material/tags -->\n")
+    site.write("about.md", ABOUT)
     site.write("actors.yml", ACTORS + EXTRA_ACTORS)
     for n in range(events):
         year = 2024 if n < events * 0.6 else 2025

@@ -7,13 +7,16 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
+import re
+import subprocess
 import threading
 from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ROOT
+from conftest import EPOCH, MKDOCS, ROOT
 from htmlparse import parse
 from playwright.sync_api import Page, expect, sync_playwright
 from sample_site import write_sample_site
@@ -282,7 +285,7 @@ def test_the_overview_has_one_bar_per_month_and_a_bar_lands_on_its_month(page, b
     bars = page.locator("a.tl-bar")
     assert sorted(bars.evaluate_all("bs => bs.map(b => b.dataset.month)")) == sorted(months)
     bar = page.get_by_role("link", name="October 2024:")
-    label = bar.inner_text()
+    label = bar.locator(".tl-visually-hidden").inner_text()
     count = len(page.locator("section#month-2024-10 li.tl-event").all())
     assert label.startswith(f"October 2024: {count} event")
     bar.click()
@@ -297,13 +300,12 @@ def test_main_page_links_earlier_months_to_their_year_page(page, base_url):
     page.goto(base_url + "timeline/")
     assert page.locator("li.tl-event").count() == 15
     first = page.locator("a.tl-bar").first
-    month = first.get_attribute("data-month")
     assert first.evaluate("a => a.pathname + a.hash").startswith("/timeline/2024/#month-2024-")
     page.select_option("#tl-filter-actor", ACTOR)
     # months not listed on this page cannot be filtered here: their bars are dimmed
     assert "tl-bar--dim" in first.get_attribute("class")
     assert "none match the filters here" in first.inner_text()
-    assert "tl-bar--dim" in page.locator(f'rect[data-month="{month}"]').first.get_attribute("class")
+    assert first.locator(".tl-bar__fill").evaluate("f => f.style.height") == "0%"
     first.click()
     page.wait_for_url("**/timeline/2024/#month-2024-*")
     expect(page.locator("h1")).to_have_text("Timeline: 2024")
@@ -332,6 +334,9 @@ def test_no_request_goes_to_another_host(visit, base_url, built):
     assert hosts == {"127.0.0.1"}, sorted(set(v.requests))
     assert any(url.endswith("/assets/timeline/timeline.js") for url in v.requests)
     assert any(url.endswith("/assets/timeline/favicon.svg") for url in v.requests)
+    # the web fonts come from the site itself
+    fonts = {url.rsplit("/", 1)[1] for url in v.requests if "/assets/timeline/fonts/" in url}
+    assert fonts == {"source-serif-4.woff2", "source-sans-3.woff2"}
     # the search worker and its index were loaded too, from this host
     assert any(url.endswith("/search/search_index.json") for url in v.requests)
 
@@ -352,14 +357,257 @@ def test_no_serious_accessibility_violations(visit, base_url, built, scheme, wid
     page = visit(viewport={"width": width, "height": 900}, color_scheme=scheme).page
     event = sorted((built / "events/2024").iterdir())[2].name
     found = {}
-    for path in [*PAGES, f"events/2024/{event}/"]:
+    for path in [*PAGES, "about/", f"events/2024/{event}/"]:
         page.goto(base_url + path)
         if path.startswith("timeline/"):
+            open_filters(page)
             page.select_option("#tl-filter-actor", ACTOR)  # with the form shown and in use
         violations = axe_violations(page)
         if violations:
             found[path] = violations
+    # the search dialog, open with results
+    page.goto(base_url + "timeline/")
+    open_search(page, "Event")
+    if violations := axe_violations(page):
+        found["search"] = violations
     assert found == {}
+
+
+def open_filters(page: Page) -> None:
+    """On a phone the filters are folded under a button: unfold them."""
+    toggle = page.locator("[data-tl-toggle]")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
+
+
+def open_search(page: Page, query: str) -> None:
+    button = page.locator("label.md-header__button[for=__search]")
+    (button if button.is_visible() else page.locator("input.md-search__input")).click()
+    page.locator("input.md-search__input").press_sequentially(query)
+    page.locator(".md-search-result__item").first.wait_for()
+
+
+# --- what a reader depends on: geometry, landing, live counts, history ------------------------
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The repository's own site (content/, 48 real events with their real lengths), built and
+    served: the first screen is measured on what readers get, not on short generated text."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    out = tmp_path_factory.mktemp("real") / "site"
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(out))
+    )
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, "SITE_URL": url}
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def header_bottom(page: Page) -> float:
+    return page.locator("header.md-header").evaluate("h => h.getBoundingClientRect().bottom")
+
+
+def test_the_first_screen_of_the_timeline_shows_three_events_on_a_desktop(visit, real_site):
+    page = visit(viewport={"width": 1366, "height": 900}).page
+    page.goto(real_site + "timeline/")
+    page.wait_for_load_state("networkidle")  # the web fonts in place
+    boxes = page.locator("li.tl-event").evaluate_all(
+        "lis => lis.slice(0, 4).map(li => li.getBoundingClientRect().toJSON())"
+    )
+    inside = [b for b in boxes if b["top"] >= 0 and b["bottom"] <= 900]
+    assert len(inside) >= 3, boxes
+    # the standfirst and its Updated line come first
+    assert page.locator(".tl-standfirst__text").is_visible()
+    assert page.locator(".tl-updated").inner_text().startswith("Updated ")
+
+
+def test_a_phone_shows_the_first_events_title_without_scrolling(visit, real_site):
+    page = visit(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).page
+    page.goto(real_site + "timeline/")
+    page.wait_for_load_state("networkidle")
+    title = page.locator("li.tl-event .tl-event__title").first
+    box = title.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844, box
+    # the header's title is whole (two lines, no ellipsis)
+    topic = page.locator(".md-header__topic .md-ellipsis").first
+    assert topic.evaluate(
+        "e => e.scrollHeight <= e.clientHeight + 4 && e.scrollWidth <= e.clientWidth"
+    )
+    # controls a thumb can hit, with text iOS does not zoom
+    open_filters(page)
+    for control in page.locator("form[data-tl-filters] select, form[data-tl-filters] button").all():
+        height, size = control.evaluate(
+            "c => [c.getBoundingClientRect().height, parseFloat(getComputedStyle(c).fontSize)]"
+        )
+        assert height >= 44 and size >= 16
+    # the home page leads with the key events
+    page.goto(real_site)
+    key = page.locator(".tl-events--key li.tl-event").first
+    assert key.bounding_box()["y"] < 2 * 844
+
+
+@pytest.mark.parametrize("path", ["timeline/", "timeline/2024/"])
+def test_a_first_click_on_every_bar_lands_on_its_month(visit, base_url, path):
+    v = visit(viewport={"width": 1366, "height": 900})
+    page = v.page
+    page.goto(base_url + path)
+    bars = page.locator("a.tl-bar").evaluate_all("bs => bs.map(b => b.dataset.month)")
+    assert bars and "navigation.instant" in page.evaluate(
+        "() => __md_scope && document.querySelector('#__config').textContent"
+    )
+    for month in bars:
+        page.goto(base_url + path)  # a fresh load each time, clicked once the scripts ran
+        page.wait_for_function("() => document.querySelector('form[data-tl-filters]').tlReady")
+        page.locator(f'a.tl-bar[data-month="{month}"]').click()
+        page.wait_for_url(f"**#{month}")
+        heading = page.locator(f"section#{month} > h3")
+        # at the top, below the sticky header (±20 px), unless the page ends before that
+        page.wait_for_function(
+            "([m, below]) => { const h = document.querySelector('section#' + m + ' > h3');"
+            " const top = h.getBoundingClientRect().top;"
+            " const end = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;"
+            " return Math.abs(top - below) <= 20 || (end && top > below) }",
+            arg=[month, header_bottom(page)],
+            timeout=3000,
+        )
+        expect(heading).to_be_in_viewport()
+
+
+def test_see_it_on_the_timeline_lands_on_the_event_and_marks_it(page, base_url, built):
+    event = sorted((built / "events/2024").iterdir())[20].name
+    page.goto(base_url + f"events/2024/{event}/")
+    page.evaluate("() => { window.__sameDocument = true; }")
+    page.get_by_role("link", name="see it on the timeline").click()
+    page.wait_for_url("**/timeline/**#*")
+    assert page.evaluate("() => window.__sameDocument") is True  # instant navigation
+    anchor = page.url.split("#", 1)[1]
+    item = page.locator(f'li.tl-event[id="{anchor}"]')
+    expect(item).to_be_in_viewport()
+    expect(item).to_have_class(re.compile(r"\btl-event--target\b"))
+    assert item.locator(".tl-event__title a").get_attribute("href").rstrip("/").endswith(event)
+    # a fresh load of the same link lands there too
+    page.reload()
+    expect(item).to_be_in_viewport()
+    top = item.evaluate("li => li.getBoundingClientRect().top")
+    assert abs(top - header_bottom(page)) <= 40
+
+
+def option_counts(page: Page, name: str) -> dict[str, int]:
+    """Each option of a filter with the count its label offers ('Kim Jong Un (5)')."""
+    return {
+        value: int(text.rsplit("(", 1)[1].rstrip(")"))
+        for value, text in page.locator(f"#tl-filter-{name} option[data-label]").evaluate_all(
+            "os => os.map(o => [o.value, o.textContent])"
+        )
+    }
+
+
+def test_live_option_counts_match_the_events_each_value_shows(page, base_url):
+    page.goto(base_url + "timeline/2024/")
+    names = ["actor", "tag", "status"]
+    offered = {name: option_counts(page, name) for name in names}
+    for name in names:
+        for value, count in offered[name].items():
+            page.select_option(f"#tl-filter-{name}", value)
+            assert len(shown_titles(page)) == count, (name, value)
+            # every other filter's options now count within this one, and the empty are disabled
+            for other in names:
+                if other == name:
+                    continue
+                for option_value, n in option_counts(page, other).items():
+                    disabled = page.locator(
+                        f'#tl-filter-{other} option[value="{option_value}"]'
+                    ).evaluate("o => o.disabled")
+                    assert disabled == (n == 0)
+            page.select_option(f"#tl-filter-{name}", "")
+    # a reader filtering by an actor is offered only what the actor has
+    page.select_option("#tl-filter-actor", ACTOR)
+    for status, n in option_counts(page, "status").items():
+        page.select_option("#tl-filter-status", status) if n else None
+        if n:
+            assert len(shown_titles(page)) == n
+    # actors are grouped by kind
+    groups = page.locator("#tl-filter-actor optgroup").evaluate_all("gs => gs.map(g => g.label)")
+    assert groups[:2] == ["People", "Countries"]
+
+
+def test_back_undoes_the_last_filter_change(page, base_url):
+    page.goto(base_url + "timeline/2024/")
+    everything = shown_titles(page)
+    page.select_option("#tl-filter-actor", ACTOR)
+    by_actor = shown_titles(page)
+    page.select_option("#tl-filter-status", "reported")
+    both = shown_titles(page)
+    assert everything != by_actor != both
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('status')")
+    assert page.locator("#tl-filter-status").input_value() == ""
+    assert page.locator("#tl-filter-actor").input_value() == ACTOR
+    assert shown_titles(page) == by_actor
+    page.go_back()
+    page.wait_for_function("() => !location.search")
+    assert shown_titles(page) == everything
+    page.go_forward()
+    page.wait_for_function("() => location.search.includes('actor')")
+    assert shown_titles(page) == by_actor
+
+
+def test_the_chart_redraws_to_the_filtered_counts(page, base_url):
+    page.goto(base_url + "timeline/2024/")
+    page.select_option("#tl-filter-actor", ACTOR)
+    for bar in page.locator("a.tl-bar").all():
+        month = bar.get_attribute("data-month")
+        shown = page.locator(f"section#{month} li.tl-event").evaluate_all(
+            SHOWN + "; return lis.filter(shown).length }"
+        )
+        assert bar.locator(".tl-bar__value").inner_text() == str(shown)
+        whole = float(bar.locator(".tl-bar__total").evaluate("e => parseFloat(e.style.height)"))
+        fill = float(bar.locator(".tl-bar__fill").evaluate("e => parseFloat(e.style.height)"))
+        assert fill == pytest.approx(whole * shown / int(bar.get_attribute("data-count")), abs=0.01)
+
+
+def test_a_filtered_link_without_javascript_says_it_shows_everything(visit, base_url):
+    page = visit(java_script_enabled=False).page
+    page.goto(base_url + f"timeline/?actor={ACTOR}")
+    assert "Filters need JavaScript" in page.locator(".tl-noscript").inner_text()
+
+
+def test_every_control_shows_a_focus_ring(page, base_url):
+    page.goto(base_url + "timeline/2024/")
+    page.locator("#tl-filter-status").focus()
+    for _ in range(3):  # to the order radios and the reset button
+        page.keyboard.press("Tab")
+        style = page.evaluate(
+            "() => { const s = getComputedStyle(document.activeElement);"
+            " return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth] }"
+        )
+        assert style[1] != "none" and style[2] != "0px", style
+    # skip links lead past the header and the chart to the filters and to the events
+    page.goto(base_url + "timeline/2024/")
+    skips = page.locator("a.tl-skip")
+    assert skips.evaluate_all("as => as.map(a => a.hash)") == ["#tl-filters", "#tl-events"]
+    for _presses in range(1, 15):  # the first links of the page: the header's, then these
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('tl-skip')"):
+            break
+    assert _presses < 14
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "tl-filter-actor"
 
 
 # --- month pages ------------------------------------------------------------------------------

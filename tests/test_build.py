@@ -11,7 +11,9 @@ pytestmark = pytest.mark.e2e
 
 
 def event_titles(html: str) -> list[str]:
-    return [li.find("a").text() for li in parse(html).find_all("li", cls="tl-event")]
+    """The titles of a page's listed events (a timeline's items, or a list's compact ones)."""
+    items = parse(html).find_all("li", cls="tl-event")
+    return [(li.find("a", cls="tl-title") or li.find("h4").find("a")).text() for li in items]
 
 
 def test_timeline_lists_events_in_order_grouped_by_year_and_month(site):

@@ -267,7 +267,7 @@ def reads_back_on_its_page(site, url: str, event: dict) -> None:
     meta = [m for m in page.iter("meta") if m.get("name") == "description"]
     assert meta[0].get("content") == squash(event["summary"])
     assert text_of(header.find("p[@class='tl-summary']")) == squash(event["summary"])
-    assert squash(event["location"]) in [text_of(dd) for dd in header.iter("dd")]
+    assert text_of(header.find(".//span[@class='tl-place']")) == squash(event["location"])
     source = event["sources"][0]
     section = page.find(".//section[@class='tl-sources']")
     assert text_of(section.find(".//span[@class='tl-publisher']")) == squash(source["publisher"])

@@ -72,10 +72,11 @@ def test_links_to_an_event_on_the_timeline_go_to_the_page_that_lists_it(site):
     build(site)
     for n, (date, title) in enumerate(EVENTS):
         page = f"events/{date[:4]}/{date}-{n}/"
-        link = parse(site.html(page)).find("dd", cls="tl-position").find("a")
+        link = parse(site.html(page)).find("span", cls="tl-position").find("a")
         target, fragment = resolve(site, page, link.attrs["href"])
         assert title in titles(target), (title, link.attrs["href"])
-        assert title in titles(target.find("section", id=fragment))
+        item = target.find("li", id=fragment)  # the event's own item
+        assert item.find("h4").text() == title
 
     for page in ["timeline/", "timeline/2024/", "timeline/2024/10/"]:
         bars = parse(site.html(page)).find_all("a", cls="tl-bar")

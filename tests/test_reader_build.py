@@ -79,8 +79,8 @@ def test_past_the_threshold_the_timeline_links_one_page_per_year(site):
 
     # an event's "see it on the timeline" link goes to its year page
     event = parse(site.html("events/2024/2024-10-31-x/"))
-    link = event.find("dd", cls="tl-position").find("a")
-    assert link.attrs["href"] == "../../../timeline/2024/#month-2024-10"
+    link = event.find("span", cls="tl-position").find("a")
+    assert link.attrs["href"] == "../../../timeline/2024/#2024-10-31-x"  # the event's own item
     # year pages are in the sitemap, not in the navigation
     assert (
         "https://example.org/test/timeline/2024/</loc>"
@@ -109,24 +109,25 @@ def test_overview_has_one_labelled_bar_per_month_linking_to_its_group(site):
     doc = parse(site.html("timeline/"))
     figure = doc.find("figure", cls="tl-overview")
     bars = figure.find_all("a", cls="tl-bar")
-    assert [b.text() for b in bars] == [
-        "October 2024: 2 events, 1 key event",
-        "January 2025: 1 event",
-    ]
-    assert [b.attrs["title"] for b in bars] == [b.text() for b in bars]
+    labels = [b.find("span", cls="tl-visually-hidden").text() for b in bars]
+    assert labels == ["October 2024: 2 events, 1 key event", "January 2025: 1 event"]
+    assert [b.attrs["title"] for b in bars] == labels
+    # each bar shows its number, and the axis names the months (the year where it changes)
+    assert [b.find("span", cls="tl-bar__value").text() for b in bars] == ["2", "1"]
+    axis = figure.find("ol", cls="tl-overview__axis")
+    assert axis.attrs["aria-hidden"] == "true"
+    ticks = [li.text().replace(" ", "") for li in axis.find_all("li")]
+    assert ticks == ["Oct2024", "Nov", "Dec", "Jan2025"]
     assert "tl-bar--key" in bars[0].classes and "tl-bar--key" not in bars[1].classes
     for bar in bars:
         target = bar.attrs["href"].removeprefix("#")
         assert doc.find("section", id=target) is not None
     caption = figure.find("figcaption")
     assert caption.attrs["id"] == figure.attrs["aria-labelledby"]
-    assert figure.find("svg").attrs["aria-hidden"] == "true"  # it draws; the links speak
     assert "3 events, and 1 event dated only to a year" in caption.text()
     # the bar heights follow the counts
-    rects = figure.find("svg").find_all("rect", cls="tl-bar__bar")
-    assert [r.attrs["data-month"] for r in rects] == [b.attrs["data-month"] for b in bars]
-    heights = [float(r.attrs["height"]) for r in rects]
-    assert heights[0] == 2 * heights[1]
+    heights = [b.find("span", cls="tl-bar__total").attrs["style"] for b in bars]
+    assert heights == ["height: 100.0%", "height: 50.0%"]
     assert [
         li.attrs["style"] for li in figure.find("ol", cls="tl-overview__links").find_all("li")
     ] == [
@@ -147,7 +148,12 @@ def test_filter_form_offers_what_the_page_holds_and_is_hidden_without_script(sit
     assert site.build(strict=True).returncode == 0
     doc = parse(site.html("timeline/"))
     form = doc.find("form", cls="tl-filters")
-    assert "hidden" in form.attrs
+    # hidden by the stylesheet unless the page's head marked the page as running scripts
+    assert "hidden" not in form.attrs
+    assert 'document.documentElement.classList.add("tl-js")' in site.html("timeline/")
+    css = (site.root / "site/assets/timeline/timeline.css").read_text()
+    assert ".md-typeset .tl-filters { display: none;" in css
+    assert ".tl-js .md-typeset .tl-filters { display: block; }" in css
     options = {
         select.attrs["name"]: [(o.attrs["value"], o.text()) for o in select.find_all("option")]
         for select in form.find_all("select")
@@ -212,9 +218,9 @@ def test_event_page_related_events_position_and_sources(site):
     assert [li.find("a").text() for li in items] == ["Two shared", "One shared"]
     assert items[0].find("a").attrs["href"] == "../2024-01-01-b/"
     assert "(shares Lloyd J. Austin III, National Intelligence Service)" in items[0].text()
-    position = doc.find("dd", cls="tl-position")
-    assert position.text().startswith("Event 2 of 4 (2 of 4 in 2024).")
-    assert position.find("a").attrs["href"] == "../../../timeline/#month-2024-10"
+    position = doc.find("span", cls="tl-position")
+    assert position.text().startswith("Event 2 of 4 (2 of 4 in 2024):")
+    assert position.find("a").attrs["href"] == "../../../timeline/#2024-10-31-a"
     source = doc.find("section", cls="tl-sources").find("li")
     assert source.find("span", cls="tl-publisher").text() == "CNN"
     assert source.find("time").attrs["datetime"] == "2024-10-31"
@@ -282,7 +288,10 @@ def test_actor_page_lists_kind_affiliation_span_and_companions(site):
     ]
     assert companions[0].find("a").attrs["href"] == "../antony-blinken/"
     listing = doc.find("ol", cls="tl-events")
-    assert [li.find("a").text() for li in listing.find_all("li", cls="tl-event")] == ["A", "B", "C"]
+    items = listing.find_all("li", cls="tl-event")
+    assert [li.find("a", cls="tl-title").text() for li in items] == ["A", "B", "C"]
+    # each date leads to the event on the timeline
+    assert items[0].find("a", cls="tl-when").attrs["href"] == "../../timeline/#2024-10-01-a"
 
 
 HOME = """\
@@ -308,9 +317,10 @@ def test_home_page_markers_become_key_events_and_latest_additions(site):
     html = site.html("")
     assert "timeline:" not in html
     doc = parse(html)
-    key = doc.find("ul", cls="tl-brief--key")
-    assert [a.text() for a in key.find_all("a")] == ["Treaty", "Kursk"]
-    assert key.find("a").attrs["href"] == "events/2024/2024-06-19-a/"
+    key = doc.find("ol", cls="tl-events--key")
+    links = [li.find("h3").find("a") for li in key.find_all("li", cls="tl-event")]
+    assert [a.text() for a in links] == ["Treaty", "Kursk"]
+    assert links[0].attrs["href"] == "events/2024/2024-06-19-a/"
     latest = doc.find("ul", cls="tl-brief--latest").find_all("li")
     assert [li.find("a").text() for li in latest] == ["Added late", "Prisoners"]
     assert "(added 1 February 2025" in latest[0].text()
@@ -324,7 +334,7 @@ def test_an_unknown_marker_is_named_by_check_and_build_and_fails_a_strict_build(
     assert result.returncode != 0
     expected = (
         "content/index.md:3:1: marker: unknown marker 'timeline:keyevents'; "
-        "use key-events, latest, overview"
+        "use key-events, latest, overview, standfirst"
     )
     assert expected in result.stdout
     check = subprocess.run(

@@ -58,6 +58,6 @@ def test_listings_are_shown_but_not_indexed(site):
     assert "South Korea's intelligence agency" in pages["actors/nis/"]
     assert "Alpha arrives" not in pages["actors/nis/"]
     listing = parse(site.html("actors/nis/")).find("ol", cls="tl-events")
-    assert listing.find("a").text() == "Alpha arrives"
+    assert listing.find("a", cls="tl-title").text() == "Alpha arrives"
     assert listing.find("time").attrs["datetime"] == "2024-10-31"
     assert listing.find("span", cls="tl-status").text() == "Reported"

@@ -1,25 +1,55 @@
 /* Timeline filters: by actor, tag, status and year, with the state in the URL query so that a
-   filtered view can be shared and survives a reload; an oldest/newest order toggle; a live count;
-   the overview's bars of months with no matching event are dimmed. No framework. Runs again on
-   each page change of mkdocs-material's instant navigation (document$). Without JavaScript the
-   form stays hidden and the page is the full list in order. */
+   filtered view can be shared and survives a reload; each change is a step in the history, so
+   Back undoes it. Each option shows how many events it would leave given the other filters, and
+   is disabled when that is none; the chart redraws its bars to the events shown. Links to a
+   month or an event on the page land on it (months off screen are laid out first) and an event
+   reached by its link is marked. No framework. Runs again on each page change of
+   mkdocs-material's instant navigation (document$). Without JavaScript the form stays hidden
+   and the page is the full list in order. */
 (function () {
   "use strict";
 
   var FILTERS = ["actor", "tag", "status", "year"];
+  var page = null; // the current timeline page's handlers, if it has one
 
   function all(root, selector) {
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
+  // --- landing on a month or an event -----------------------------------------------------------
+
+  function target(list, hash) {
+    if (!hash || hash.length < 2) return null;
+    var el = document.getElementById(decodeURIComponent(hash.slice(1)));
+    return el && (list.contains(el) || el.matches("form[data-tl-filters]")) ? el : null;
+  }
+
+  function reveal(list, el) {
+    // months off screen are placeholders (content-visibility): lay them out, then scroll
+    list.classList.add("tl-timeline--laid-out");
+    all(list, ".tl-event--target").forEach(function (li) { li.classList.remove("tl-event--target"); });
+    if (el.matches("li.tl-event")) el.classList.add("tl-event--target");
+    el.scrollIntoView({ block: "start" });
+    if (el.hasAttribute("tabindex")) el.focus({ preventScroll: true });  // the skip link's target
+  }
+
   function init() {
+    page = null;
     var form = document.querySelector("form[data-tl-filters]");
     var list = document.querySelector("[data-tl-timeline]");
-    if (!form || !list || form.tlReady) return;
+    if (!list) return;
+    var landing = target(list, location.hash);
+    if (landing) {
+      reveal(list, landing);
+      // the theme scrolls after a page change too: land again once it has
+      requestAnimationFrame(function () { reveal(list, landing); });
+    }
+    if (!form || form.tlReady) return;
     form.tlReady = true;
 
     var countEl = document.querySelector("[data-tl-count]");
     var emptyEl = document.querySelector("[data-tl-empty]");
+    var toggle = form.querySelector("[data-tl-toggle]");
     var total = all(list, "li.tl-event").length;
     var defaultOrder = list.getAttribute("data-order") || "oldest";
 
@@ -44,24 +74,36 @@
           items.push({
             li: li,
             month: month,
-            year: value,
-            status: li.getAttribute("data-status"),
-            actors: (li.getAttribute("data-actors") || "").split(" "),
-            tags: tags ? JSON.parse(tags) : []
+            values: {
+              actor: (li.getAttribute("data-actors") || "").split(" "),
+              tag: tags ? JSON.parse(tags) : [],
+              status: [li.getAttribute("data-status")],
+              year: [value]
+            }
           });
         });
       });
     });
     var bars = all(document, "[data-tl-overview] a[data-month]").map(function (a) {
-      var month = a.getAttribute("data-month");
       var label = a.querySelector(".tl-visually-hidden");
+      var whole = a.querySelector(".tl-bar__total");
       return {
-        els: [a].concat(all(document, '[data-tl-overview] rect[data-month="' + month + '"]')),
-        month: month,
+        el: a,
+        month: a.getAttribute("data-month"),
+        count: +a.getAttribute("data-count"),
+        drawn: +a.getAttribute("data-count"),
+        height: whole ? parseFloat(whole.style.height) : 0,
+        fill: a.querySelector(".tl-bar__fill"),
+        value: a.querySelector(".tl-bar__value"),
         here: a.pathname === location.pathname,  // the theme may have made the href absolute
         label: label,
         text: label ? label.textContent : ""
       };
+    });
+    var options = {};
+    FILTERS.forEach(function (name) {
+      var field = form.elements[name];
+      options[name] = field ? all(field, "option[data-label]") : [];
     });
 
     function state() {
@@ -75,11 +117,8 @@
       return chosen;
     }
 
-    function matches(item, s) {
-      return (!s.actor || item.actors.indexOf(s.actor) !== -1) &&
-        (!s.tag || item.tags.indexOf(s.tag) !== -1) &&
-        (!s.status || item.status === s.status) &&
-        (!s.year || item.year === s.year);
+    function fits(item, name, s) {
+      return !s[name] || item.values[name].indexOf(s[name]) !== -1;
     }
 
     function reorder(order) {
@@ -112,6 +151,25 @@
       return text ? "?" + text : "";
     }
 
+    // for each filter, how many events each of its values would leave with the other filters
+    function facets(s) {
+      var found = {};
+      FILTERS.forEach(function (name) { found[name] = {}; });
+      for (var i = 0; i < items.length; i++) {
+        var item = items[i];
+        var misses = [];
+        FILTERS.forEach(function (name) { if (!fits(item, name, s)) misses.push(name); });
+        if (misses.length > 1) continue;
+        FILTERS.forEach(function (name) {
+          if (misses.length && misses[0] !== name) return;
+          item.values[name].forEach(function (value) {
+            found[name][value] = (found[name][value] || 0) + 1;
+          });
+        });
+      }
+      return found;
+    }
+
     function apply() {
       var s = state();
       var active = FILTERS.some(function (name) { return s[name]; });
@@ -119,58 +177,150 @@
       Object.keys(months).forEach(function (id) { months[id].shown = 0; });
       for (var i = 0; i < items.length; i++) {
         var item = items[i];
-        var ok = !active || matches(item, s);
+        var ok = !active || FILTERS.every(function (name) { return fits(item, name, s); });
         if (item.li.hidden === ok) item.li.hidden = !ok;
         if (ok) { shown++; item.month.shown++; }
       }
       years.forEach(function (year) {
         var any = false;
         year.months.forEach(function (month) {
-          month.el.hidden = month.shown === 0;
+          if (month.el.hidden !== (month.shown === 0)) month.el.hidden = month.shown === 0;
           any = any || month.shown > 0;
         });
-        year.el.hidden = !any;
+        if (year.el.hidden === any) year.el.hidden = !any;
       });
+      var counts = facets(s);
+      FILTERS.forEach(function (name) {
+        options[name].forEach(function (option) {
+          var n = counts[name][option.value] || 0;
+          var text = option.getAttribute("data-label") + " (" + n + ")";
+          if (option.textContent !== text) option.textContent = text;
+          var off = n === 0 && option.value !== s[name];
+          if (option.disabled !== off) option.disabled = off;
+        });
+      });
+      // only what changed is written: a page's first run changes nothing, and costs no layout
       bars.forEach(function (bar) {
         // a bar that links to another page stands for events this page cannot filter
-        var dim = active && !(bar.here && months[bar.month] && months[bar.month].shown);
-        bar.els.forEach(function (el) { el.classList.toggle("tl-bar--dim", dim); });
-        if (bar.label) bar.label.textContent = dim ? bar.text + " (none match the filters here)" : bar.text;
+        var n = !active ? bar.count : bar.here && months[bar.month] ? months[bar.month].shown : 0;
+        bar.el.classList.toggle("tl-bar--dim", n === 0);
+        if (bar.fill && n !== bar.drawn) {
+          bar.fill.style.height = (bar.count ? bar.height * n / bar.count : 0) + "%";
+          if (bar.value) bar.value.textContent = n;
+        }
+        bar.drawn = n;
+        if (bar.label) {
+          var label = !active ? bar.text : n === 0
+            ? bar.text + " (none match the filters here)"
+            : bar.text + " (" + n + " shown)";
+          if (bar.label.textContent !== label) bar.label.textContent = label;
+        }
       });
       reorder(s.order);
       if (countEl) {
-        countEl.textContent = active
+        var said = active
           ? "Showing " + shown + " of " + total + (total === 1 ? " event." : " events.")
           : total + (total === 1 ? " event." : " events.");
+        if (countEl.textContent !== said) countEl.textContent = said;
       }
-      if (emptyEl) emptyEl.hidden = shown > 0;
-      history.replaceState(history.state, "", location.pathname + query(s, true) + location.hash);
+      if (emptyEl && emptyEl.hidden !== shown > 0) emptyEl.hidden = shown > 0;
+      var kept = query(s, false);
       all(document, "a[data-tl-keep-query]").forEach(function (a) {
-        a.search = query(s, false);
+        if (a.search !== kept) a.search = kept;
       });
+      return query(s, true);
     }
 
-    // the URL's state, first: a value not offered on this page is kept, and matches nothing here
-    var params = new URLSearchParams(location.search);
-    FILTERS.forEach(function (name) {
-      var field = form.elements[name];
-      var value = params.get(name);
-      if (!field || !value) return;
-      if (!all(field, "option").some(function (o) { return o.value === value; })) {
-        field.appendChild(new Option(value + " (none on this page)", value));
-      }
-      field.value = value;
-    });
-    var order = params.get("order");
-    if (order === "oldest" || order === "newest") {
+    // the URL's state: a value not offered on this page is kept, and matches nothing here
+    function read() {
+      var params = new URLSearchParams(location.search);
+      FILTERS.forEach(function (name) {
+        var field = form.elements[name];
+        if (!field) return;
+        var value = params.get(name) || "";
+        if (value && !all(field, "option").some(function (o) { return o.value === value; })) {
+          field.appendChild(new Option(value + " (none on this page)", value));
+        }
+        field.value = value;
+      });
+      var order = params.get("order");
+      if (order !== "oldest" && order !== "newest") order = defaultOrder;
       form.querySelector("input[name=order][value=" + order + "]").checked = true;
     }
 
-    form.addEventListener("change", apply);
+    function changed() {
+      var search = apply();
+      if (search !== location.search) {  // a step Back undoes
+        history.pushState(history.state, "", location.pathname + search + location.hash);
+      }
+    }
+
+    function open(yes) {
+      form.classList.toggle("tl-filters--open", yes);
+      if (toggle) toggle.setAttribute("aria-expanded", yes ? "true" : "false");
+    }
+
+    read();
+    form.addEventListener("change", changed);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
-    form.hidden = false;
-    apply();
+    form.addEventListener("reset", function () { setTimeout(changed, 0); });
+    if (toggle) {
+      toggle.addEventListener("click", function () {
+        open(!form.classList.contains("tl-filters--open"));
+      });
+    }
+    var search = apply();
+    if (search !== location.search) {
+      history.replaceState(history.state, "", location.pathname + search + location.hash);
+    }
+    open(FILTERS.some(function (name) { return state()[name]; }));
+    page = {
+      path: location.pathname,
+      list: list,
+      restore: function () { read(); apply(); }
+    };
+  }
+
+  // Back and Forward between filter states of one page (the theme reloads only on a new path)
+  window.addEventListener("popstate", function () {
+    if (page && page.path === location.pathname && document.contains(page.list)) page.restore();
+  });
+
+  // a link to a month or an event of this page (the chart's bars): lay out, then land on it
+  document.addEventListener("click", function (event) {
+    var a = event.target.closest ? event.target.closest("a[href*='#']") : null;
+    if (!a || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var list = document.querySelector("[data-tl-timeline]");
+    if (!list || a.origin !== location.origin || a.pathname !== location.pathname) return;
+    var el = target(list, a.hash);
+    if (!el) return;
+    event.preventDefault();
+    event.stopPropagation();  // the theme would scroll before the months are laid out
+    history.pushState(history.state, "", location.pathname + location.search + a.hash);
+    reveal(list, el);
+  }, true);
+
+  // mkdocs-material's search results give each result's tags an unnamed <nav>: many landmarks
+  // of one name (axe: landmark-unique). Each is named after its result.
+  var results = document.querySelector(".md-search-result__list");
+  if (results && window.MutationObserver) {
+    new MutationObserver(function () {
+      all(results, "nav.md-tags:not([aria-label])").forEach(function (nav) {
+        var title = nav.parentNode.querySelector("h1, h2");
+        nav.setAttribute("aria-label", "Tags of " + (title ? title.textContent : "this result"));
+      });
+    }).observe(results, { childList: true, subtree: true });
+  }
+
+  // while the search dialog is open the page behind it is inert: out of reach of the keyboard
+  // and of screen readers, as behind any modal dialog
+  var searching = document.getElementById("__search");
+  if (searching) {
+    searching.addEventListener("change", function () {
+      all(document, ".md-main, .md-footer, .md-tabs").forEach(function (el) {
+        el.inert = searching.checked;
+      });
+    });
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

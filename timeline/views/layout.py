@@ -27,6 +27,11 @@ def month_anchor(year: int, month: int | None) -> str:
     return f"month-{year}-{month:02d}" if month else f"year-{year}-undated"
 
 
+def event_anchor(event: Event) -> str:
+    """The id of an event's item on a timeline page: its id ('2024-10-31-austin-visits-seoul')."""
+    return event.id
+
+
 @dataclass(frozen=True)
 class Layout:
     """The timeline pages: the main page's events, the year pages (none for a small timeline) and

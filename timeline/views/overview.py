@@ -21,6 +21,9 @@ BAR = 8  # width of a bar (the rest of the slot is the gap)
 HEIGHT = 50  # the drawing's height
 MARK = 6  # room kept at the top for the key-event mark
 MIN_BAR = 2  # a month with one event still shows a bar
+MIN_PERCENT = 4.0  # the same, in percent of the plot's height (the HTML chart)
+EVERY_MONTH_UP_TO = 24  # months in the span up to which every month is named on the axis
+QUARTERS_UP_TO = 72  # then every quarter's first month; past it, only each January
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class Bar:
     label: str
     left: float  # where the month's slot starts, in percent of the chart's width
     share: float  # the slot's width, in percent of the chart's width
+    percent: float = 0.0  # the bar's height in percent of the plot (the busiest month: 100)
 
     @property
     def key(self) -> bool:
@@ -71,6 +75,34 @@ class YearMark:
 
 
 @dataclass(frozen=True, slots=True)
+class Tick:
+    """A month named on the axis: at `left` percent, its short name, and its year when it is
+    the first tick or a January (where a reader needs the year)."""
+
+    left: float
+    share: float
+    month: str
+    year: int | None
+
+
+def ticks(first: int, slots: int) -> tuple[Tick, ...]:
+    """The months named under a chart of `slots` months from month index `first` (year * 12 +
+    month - 1): every month of a short span, every quarter of a longer one, else each January."""
+    step = 1 if slots <= EVERY_MONTH_UP_TO else 3 if slots <= QUARTERS_UP_TO else 12
+    found = []
+    for index in range(slots):
+        year, month = divmod(first + index, 12)
+        if month % step:
+            continue
+        left, share = round(100 * index / slots, 3), round(100 * step / slots, 3)
+        shown_year = year if not found or month == 0 else None
+        found.append(
+            Tick(left, min(share, round(100 - left, 3)), month_name(month + 1)[:3], shown_year)
+        )
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
 class Overview:
     width: int
     height: int
@@ -79,6 +111,8 @@ class Overview:
     undated: int  # events dated only to a year, not drawn
     slot: int = SLOT
     mark: int = MARK
+    ticks: tuple[Tick, ...] = ()
+    top: int = 0  # the most events in one month: the scale's 100 %
 
     @property
     def caption(self) -> str:
@@ -127,10 +161,13 @@ def overview(events: Iterable[Event]) -> Overview | None:
                 label=label,
                 left=left,
                 share=share,
+                percent=max(MIN_PERCENT, round(100 * c.count / top, 1)),
             )
         )
     years = []
     for year in range(counts[0].year, counts[-1].year + 1):
         index = max(0, year * 12 - first)
         years.append(YearMark(year, round(100 * index * SLOT / width, 3)))
-    return Overview(width, HEIGHT, tuple(bars), tuple(years), undated)
+    return Overview(
+        width, HEIGHT, tuple(bars), tuple(years), undated, ticks=ticks(first, slots), top=top
+    )

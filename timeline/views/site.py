@@ -9,6 +9,7 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from ..check.markers import LATEST_DEFAULT, find_markers
 from ..check.registry import group_by_kind
@@ -17,10 +18,11 @@ from ..dates import month_name
 from ..model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
 from ..ordering import group_by_year_and_month, period
 from ..text import plural
-from .layout import Layout, month_anchor, plan_pages, tag_slugs
+from .layout import Layout, event_anchor, month_anchor, plan_pages, tag_slugs
 from .lists import filter_choices, key_events, latest_additions, positions
 from .metadata import event_jsonld, script_json, social_tags
 from .overview import overview
+from .reader import actor_groups, actor_line, source_line, standfirst, status_legend
 from .related import Relations, companions
 
 KIND_LABELS = {
@@ -29,6 +31,13 @@ KIND_LABELS = {
     "organization": "Organizations",
     "group": "Groups",
 }
+WIDE = ["navigation", "toc"]
+"""mkdocs-material's `hide`: the plugin's pages use the whole width (the site's sections are in
+the header's tabs; these pages have no table of contents worth a column)."""
+LAZY_AFTER = 20
+"""A timeline page of more events than this lets the browser skip laying out its months off
+screen (CSS content-visibility) until they are needed: drawing and filtering a long page then
+costs the months in view, not all of them."""
 TAG_INDEX_EVENTS = 20
 """The tags index lists a tag's events itself up to this many; past it, only the link to the
 tag's own page (mkdocs-material's listing names every page under every tag: unbounded)."""
@@ -44,6 +53,12 @@ class SiteOptions:
     order: str = "oldest"
     site_name: str = ""
     description: str = ""
+    standfirst: str = ""
+    """What we know, in two to four lines: the site's own text, shown above the timeline and
+    where a page asks for it (`<!-- timeline:standfirst -->`)."""
+    status_help: str = ""
+    """The page (and anchor) that defines the statuses, e.g. 'about.md#what-each-status-means':
+    every status badge and the legend link there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +104,7 @@ class ListPage:
     month: int | None
     events: tuple[Event, ...]  # listed on this page
     every: Sequence[Event]  # all of the actor's or the tag's events
+    value: str = ""  # what the timeline's filter takes: the actor's id, or the tag
 
     @property
     def title(self) -> str:
@@ -133,16 +149,26 @@ class SiteMap:
         self.slugs = tag_slugs(list(timeline.by_tag))
         self.lists: dict[str, ListPage] = {}
         for actor in timeline.registry:
-            self._add_list("actor", actor.name, timeline.by_actor[actor.id], actor_page(actor.id))
+            events = timeline.by_actor[actor.id]
+            self._add_list("actor", actor.name, events, actor_page(actor.id), actor.id)
         for tag, events in timeline.by_tag.items():
-            self._add_list("tag", tag, events, tag_page(self.slugs[tag]))
+            self._add_list("tag", tag, events, tag_page(self.slugs[tag]), tag)
         self.positions = positions(timeline.events)
         self.relations = Relations(timeline.events, timeline.by_actor)
-        self.common = {"registry": timeline.registry, "actor_url": actor_url}
+        self.common = {
+            "registry": timeline.registry,
+            "actor_url": actor_url,
+            "timeline_href": self.timeline_href,
+            "source_line": source_line,
+            "actor_line": actor_line,
+            "status_help": help_url(options.status_help),
+        }
         # mkdocs-material's tags index sees a tag as the page metadata gave it: escaped text
         self._by_shown_tag = {html.escape(tag, quote=False): tag for tag in self.slugs}
 
-    def _add_list(self, kind: str, name: str, events: Sequence[Event], main: str) -> None:
+    def _add_list(
+        self, kind: str, name: str, events: Sequence[Event], main: str, value: str
+    ) -> None:
         options = self.options
         layout = plan_pages(
             events,
@@ -153,7 +179,7 @@ class SiteMap:
             root=main.removesuffix(".md").removesuffix("/index"),
         )
         for uri, year, month, listed in layout.pages():
-            self.lists[uri] = ListPage(kind, name, layout, year, month, listed, events)
+            self.lists[uri] = ListPage(kind, name, layout, year, month, listed, events, value)
 
     # --- which pages, and how MkDocs should treat them -----------------------------------------
 
@@ -183,31 +209,35 @@ class SiteMap:
                 "description": event.summary,
                 "template": "timeline/event.html",
                 "tags": list(event.tags),
+                "hide": WIDE,
             }
         if actor := self.actors.get(uri):
             return {
                 "title": actor.name,
                 "description": actor.description,
                 "template": "timeline/page.html",
+                "hide": WIDE,
             }
         if uri in self.timeline_pages:
             year, month, _ = self.timeline_pages[uri]
             if year is None:
-                return {"title": "Timeline", "search": {"exclude": True}}
+                return {"title": "Timeline", "search": {"exclude": True}, "hide": WIDE}
             when = _when(year, month)
             return {
                 "title": f"Timeline: {when}",
                 "description": f"Every event of {when}.",
                 "search": {"exclude": True},
+                "hide": WIDE,
             }
         if uri == ACTORS_PAGE:
-            return {"title": "Actors"}
+            return {"title": "Actors", "hide": WIDE}
         if listed := self.lists.get(uri):
             return {
                 "title": listed.title,
                 "description": listed.description,
                 "template": "timeline/page.html",
                 "search": {"exclude": True},
+                "hide": WIDE,
             }
         return None
 
@@ -247,19 +277,24 @@ class SiteMap:
 
     def event_context(self, event: Event) -> dict[str, Any]:
         """An event page's neighbours, related events, position and link back to the timeline:
-        to its month's group on the page that lists it."""
+        to its own item on the page that lists it."""
         before, after = self.timeline.neighbours(event)
         year, month = period(event)
         month = month if event.date.month is not None else None
-        target = self.layout.month_page(year, month)
         return {
             "event": event,
             "previous": before,
             "next": after,
             "related": self.relations.related(event),
             "position": self.positions[event.id],
-            "timeline_link": page_url(target) + "#" + month_anchor(year, month),
+            "timeline_link": self.timeline_href(event),
         }
+
+    def timeline_href(self, event: Event) -> str:
+        """Where an event is on the timeline: its item, on the page that lists it."""
+        year, month = period(event)
+        month = month if event.date.month is not None else None
+        return page_url(self.layout.month_page(year, month)) + "#" + event_anchor(event)
 
     def timeline_context(self, uri: str) -> dict[str, Any]:
         """A timeline page: its events grouped by year and month, the chart (the whole timeline
@@ -268,6 +303,9 @@ class SiteMap:
         year, month, events = self.timeline_pages[uri]
         layout, newest = self.layout, self.options.order == "newest"
         whole_year = (layout.year_events(year) or events) if month is None else events
+        choices = filter_choices(events, self.timeline.registry)
+        kinds = {a.id: a.kind for a in self.timeline.registry}
+        lead = self.options.standfirst and year is None
         return {
             **self.common,
             "groups": group_by_year_and_month(reversed(events) if newest else events),
@@ -284,8 +322,12 @@ class SiteMap:
             "main_url": page_url(TIMELINE_PAGE),
             "chart": overview(self.timeline.events if year is None else whole_year),
             "month_href": self.month_href(uri),
-            "choices": filter_choices(events, self.timeline.registry),
+            "choices": choices,
+            "actor_groups": actor_groups(choices.actors, kinds),
+            "legend": status_legend([c.value for c in choices.statuses]),
+            "standfirst": standfirst(self.timeline, self.options.standfirst) if lead else None,
             "order": "newest" if newest else "oldest",
+            "lazy": len(events) > LAZY_AFTER,
         }
 
     def list_context(self, uri: str, heading: bool = False) -> dict[str, Any]:
@@ -293,8 +335,11 @@ class SiteMap:
         listed = self.lists[uri]
         layout, every = listed.layout, listed.every
         whole_year = layout.year_events(listed.year) if listed.year else ()
+        query = urlencode({listed.kind: listed.value})
         return {
+            **self.common,
             "listed": listed,
+            "filtered_url": f"{page_url(TIMELINE_PAGE)}?{query}",  # the timeline, filtered
             "heading": heading,
             "events": listed.events,
             "count": len(listed.events),
@@ -335,6 +380,9 @@ class SiteMap:
         if name == "key-events":
             items = [(event, None) for event in key_events(self.timeline.events)]
             return Fragment("home-key-events.html", {**self.common, "items": items})
+        if name == "standfirst":
+            lead = standfirst(self.timeline, self.options.standfirst)
+            return Fragment("standfirst.html", {**self.common, "standfirst": lead})
         limit = LATEST_DEFAULT if number is None else number  # how many additions to list
         items = latest_additions(self.timeline, limit)
         return Fragment("home-latest.html", {**self.common, "items": items})
@@ -346,10 +394,15 @@ class SiteMap:
         tag = self._by_shown_tag.get(shown_tag)
         if tag is None:
             return None
-        events = {event.path for event in self.timeline.by_tag[tag]}
-        few = len(events) <= TAG_INDEX_EVENTS
-        items = [m for m in mappings if few or src_uri(m) not in events]
-        return {"url": page_url(tag_page(self.slugs[tag])), "count": len(events), "items": items}
+        tagged = self.timeline.by_tag[tag]
+        paths = {event.path for event in tagged}
+        few = len(paths) <= TAG_INDEX_EVENTS
+        return {
+            "url": page_url(tag_page(self.slugs[tag])),
+            "count": len(paths),
+            "events": list(tagged) if few else [],  # in timeline order, with date and status
+            "items": [m for m in mappings if src_uri(m) not in paths],  # other pages
+        }
 
     def with_sections(self, text: str, here: str, render: Callable[[Fragment], str]) -> str:
         """A maintainers' page's HTML with each marker replaced by its section, rendered by
@@ -386,3 +439,11 @@ class SiteMap:
 
 def actor_url(actor_id: str) -> str:
     return page_url(actor_page(actor_id))
+
+
+def help_url(target: str) -> str:
+    """'about.md#what-each-status-means' -> 'about/#what-each-status-means' ('' stays '')."""
+    if not target:
+        return ""
+    path, _, anchor = target.partition("#")
+    return page_url(path) + ("#" + anchor if anchor else "")
