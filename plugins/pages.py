@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from mkdocs.structure.pages import Page
 
+from timeline.views.pages import Fragment, PageInfo
 from timeline.views.sanitize import clean_html
-from timeline.views.site import Fragment, PageInfo, SiteMap
+from timeline.views.site import SiteMap
 
 from .render import Renderer
 

@@ -20,7 +20,8 @@ from timeline.collection import Timeline
 from timeline.exports import SITE_URL_MISSING, ExportOptions, render_exports
 from timeline.loader import load_timeline
 from timeline.timing import Phases
-from timeline.views.site import SiteMap, SiteOptions
+from timeline.views.pages import SiteOptions
+from timeline.views.site import SiteMap
 
 from .ahead import RenderAhead
 from .config import TimelineConfig

@@ -12,6 +12,7 @@ from test_ordering import timeline_of
 from timeline.dates import PartialDate
 from timeline.views.lists import filter_choices
 from timeline.views.overview import overview, ticks
+from timeline.views.pages import SiteOptions
 from timeline.views.reader import (
     actor_groups,
     actor_line,
@@ -20,7 +21,7 @@ from timeline.views.reader import (
     standfirst,
     status_legend,
 )
-from timeline.views.site import SiteMap, SiteOptions, help_url
+from timeline.views.site import SiteMap, help_url
 
 SOURCES = "".join(f"\n  - publisher: P{n}\n    url: https://example.org/{n}\n" for n in range(1, 5))
 EVENTS = {

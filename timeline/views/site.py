@@ -7,21 +7,19 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
 from ..check.markers import LATEST_DEFAULT, find_markers
 from ..check.registry import group_by_kind
 from ..collection import Timeline
-from ..dates import month_name
 from ..model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
 from ..ordering import group_by_year_and_month, period
-from ..text import plural
-from .layout import Layout, event_anchor, month_anchor, plan_pages, tag_slugs
+from .layout import event_anchor, month_anchor, plan_pages, tag_slugs
 from .lists import filter_choices, key_events, latest_additions, positions
 from .metadata import event_jsonld, script_json, social_tags
 from .overview import overview
+from .pages import Fragment, ListPage, PageInfo, PageParts, SiteOptions, when
 from .reader import actor_groups, actor_line, source_line, standfirst, status_legend
 from .related import Relations, companions
 
@@ -43,99 +41,11 @@ TAG_INDEX_EVENTS = 20
 tag's own page (mkdocs-material's listing names every page under every tag: unbounded)."""
 
 
-@dataclass(frozen=True, slots=True)
-class SiteOptions:
-    """What a site chooses about its pages (the plugin's options of the same names)."""
-
-    year_pages_after: int = 200
-    main_page_events: int = 50
-    month_pages_after: int = 250
-    order: str = "oldest"
-    site_name: str = ""
-    description: str = ""
-    standfirst: str = ""
-    """What we know, in two to four lines: the site's own text, shown above the timeline and
-    where a page asks for it (`<!-- timeline:standfirst -->`)."""
-    status_help: str = ""
-    """The page (and anchor) that defines the statuses, e.g. 'about.md#what-each-status-means':
-    every status badge and the legend link there."""
-
-
-@dataclass(frozen=True, slots=True)
-class PageInfo:
-    """What the <head> of a page may use of the page itself: its address, whether it is the
-    home page, and (read only for pages other than events) its title and description."""
-
-    url: str | None
-    home: bool
-    title: Callable[[], str | None]
-    description: Callable[[], str | None]
-
-
-@dataclass(frozen=True, slots=True)
-class Fragment:
-    """HTML the plugin adds to a page: `template` (in the templates' `timeline/` folder) rendered
-    with `context`, plus the page's own relative-link maker."""
-
-    template: str
-    context: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class PageParts:
-    """What a page gets: `before` and `after` its own content (searched like it), and `outside`,
-    after the content but out of the search index (an event's sources, neighbours and related
-    events; an actor's list of events: indexing those again on every page cost more than the
-    rest of the plugin together, and a hit on a neighbour's title is noise)."""
-
-    before: Fragment | None = None
-    after: Fragment | None = None
-    outside: Fragment | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ListPage:
-    """One page of an actor's or a tag's events: its main page (year None) or a year or month."""
-
-    kind: str  # "actor" or "tag"
-    name: str  # the actor's name, or the tag
-    layout: Layout
-    year: int | None
-    month: int | None
-    events: tuple[Event, ...]  # listed on this page
-    every: Sequence[Event]  # all of the actor's or the tag's events
-    value: str = ""  # what the timeline's filter takes: the actor's id, or the tag
-
-    @property
-    def title(self) -> str:
-        what = self.name if self.kind == "actor" else f"Tag: {self.name}"
-        return what if self.year is None else f"{what}, {_when(self.year, self.month)}"
-
-    @property
-    def count(self) -> int:
-        """How many events the page stands for: all of them on the main page, the whole year
-        on a year page (also when they are on its month pages), else those listed."""
-        if self.year is None:
-            return len(self.every)
-        if self.month is None:
-            return len(self.layout.year_events(self.year))
-        return len(self.events)
-
-    @property
-    def description(self) -> str:
-        what = f"{plural(self.count, 'event')}"
-        what += f" naming {self.name}" if self.kind == "actor" else f" tagged “{self.name}”"
-        return what + (f", {_when(self.year, self.month)}." if self.year is not None else ".")
-
-
-def _when(year: int, month: int | None) -> str:
-    return f"{month_name(month)} {year}" if month else str(year)
-
-
 class SiteMap:
     """The pages of one build and the parts of each, from one timeline."""
 
-    def __init__(self, timeline: Timeline, options: SiteOptions = SiteOptions()):
+    def __init__(self, timeline: Timeline, options: SiteOptions | None = None):
+        options = options or SiteOptions()
         self.timeline, self.options = timeline, options
         self.layout = plan_pages(
             timeline.events,
@@ -222,10 +132,10 @@ class SiteMap:
             year, month, _ = self.timeline_pages[uri]
             if year is None:
                 return {"title": "Timeline", "search": {"exclude": True}, "hide": WIDE}
-            when = _when(year, month)
+            period_name = when(year, month)
             return {
-                "title": f"Timeline: {when}",
-                "description": f"Every event of {when}.",
+                "title": f"Timeline: {period_name}",
+                "description": f"Every event of {period_name}.",
                 "search": {"exclude": True},
                 "hide": WIDE,
             }
