@@ -6,8 +6,8 @@ each `Fragment` with its template and registers the pages, so all of this is tes
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ..check.markers import LATEST_DEFAULT, find_markers
@@ -21,6 +21,7 @@ from .layout import Layout, month_anchor, plan_pages, tag_slugs
 from .lists import filter_choices, key_events, latest_additions, positions
 from .metadata import event_jsonld, script_json, social_tags
 from .overview import overview
+from .preview import banner
 from .related import Relations, companions
 
 KIND_LABELS = {
@@ -36,7 +37,8 @@ tag's own page (mkdocs-material's listing names every page under every tag: unbo
 
 @dataclass(frozen=True, slots=True)
 class SiteOptions:
-    """What a site chooses about its pages (the plugin's options of the same names)."""
+    """What a site chooses about its pages (the plugin's options of the same names), and what
+    the pages take from the site's configuration."""
 
     year_pages_after: int = 200
     main_page_events: int = 50
@@ -44,6 +46,27 @@ class SiteOptions:
     order: str = "oldest"
     site_name: str = ""
     description: str = ""
+    preview: bool = False
+    """The contributor's preview (`mkdocs serve`): every page shows the content's problems."""
+    repo_url: str | None = None
+    edit_uri: str | None = None
+    """Where the content's files are in the repository (mkdocs.yml's keys of the same names)."""
+
+    @classmethod
+    def chosen(
+        cls, plugin: Mapping[str, Any], site: Mapping[str, Any], preview: bool = False
+    ) -> SiteOptions:
+        """From the plugin's options of the same names and the site's configuration (the
+        keys of mkdocs.yml: `site_name`, `site_description`, `repo_url`, `edit_uri`)."""
+        options = {f.name: plugin[f.name] for f in fields(cls) if f.name in plugin}
+        return cls(
+            **options,
+            site_name=site.get("site_name") or "",
+            description=site.get("site_description") or "",
+            preview=preview,
+            repo_url=site.get("repo_url"),
+            edit_uri=site.get("edit_uri"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +164,10 @@ class SiteMap:
         self.common = {"registry": timeline.registry, "actor_url": actor_url}
         # mkdocs-material's tags index sees a tag as the page metadata gave it: escaped text
         self._by_shown_tag = {html.escape(tag, quote=False): tag for tag in self.slugs}
+        self.banner = None  # the content's problems, on every page of the preview
+        if options.preview:
+            where = (timeline.content_shown, self.events, options.repo_url, options.edit_uri)
+            self.banner = banner(list(timeline.problems), *where)
 
     def _add_list(self, kind: str, name: str, events: Sequence[Event], main: str) -> None:
         options = self.options
@@ -215,7 +242,17 @@ class SiteMap:
 
     def parts(self, uri: str) -> PageParts:
         """Everything the plugin adds to a page, from the timeline alone (never from the page's
-        own content, title or metadata, so it can be rendered ahead in another process)."""
+        own content, title or metadata, so it can be rendered ahead in another process); in the
+        preview, the problems' banner first."""
+        parts = self._parts(uri)
+        if self.banner is None:
+            return parts
+        inner = parts.before or Fragment("")  # the banner's template includes it after itself
+        shown = {"preview_problems": self.banner, "preview_here": uri}
+        context = {**inner.context, **shown, "preview_then": inner.template}
+        return replace(parts, before=Fragment("preview.html", context))
+
+    def _parts(self, uri: str) -> PageParts:
         if event := self.events.get(uri):
             context = {**self.common, **self.event_context(event)}
             return PageParts(
