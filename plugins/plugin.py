@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-from dataclasses import fields
 
 from markupsafe import Markup, escape
 from mkdocs.config.config_options import ExtraScriptValue
@@ -81,9 +80,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         _report(timeline)
         for file in [f for f in files if not timeline.publishes_as_is(f.src_uri)]:
             files.remove(file)
-        chosen = {f.name: self.config[f.name] for f in fields(SiteOptions) if f.name in self.config}
-        site = {"site_name": config.site_name, "description": config.site_description or ""}
-        sitemap = SiteMap(timeline, SiteOptions(**chosen, **site))
+        preview = self.command == "serve"  # the contributor's preview shows the problems
+        sitemap = SiteMap(timeline, SiteOptions.chosen(self.config, config, preview=preview))
         renderer = Renderer(config.theme.get_env(), config)  # pages render before `on_env`
         self.site = SitePages(sitemap, renderer)
         made = [(event.path, "\n" + event.body) for event in timeline.events]  # the body only

@@ -35,6 +35,9 @@ def built(tmp_path_factory) -> Path:
     result = mkdocs_build(root, strict=True, timeout=600)
     assert result.returncode == 0, result.stdout
     assert "WARNING" not in result.stdout, result.stdout
+    # every page MkDocs finds is in the nav (or kept out of it by the plugin): `make serve`
+    # names the others on every start
+    assert 'not included in the "nav"' not in result.stdout, result.stdout
     return root / "site"
 
 

@@ -37,6 +37,8 @@ class Timeline:
     folder: str = "events"
     registry_path: str = "actors.yml"
     """The events folder and the registry, in the content folder."""
+    content_shown: str = "."
+    """The content folder as problems' paths show it ('content': they start 'content/')."""
 
     def publishes_as_is(self, path: str) -> bool:
         """Whether a file of the content folder goes to the site as it is: not the registry,

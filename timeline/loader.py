@@ -73,7 +73,8 @@ def load_timeline(
     if only is None:
         problems += page_problems(content_dir, folder, shown)
     timeline = build_timeline(results, registry, problems, shown, scan.images, git_dates)
-    return replace(timeline, folder=folder, registry_path=registry_name)
+    shown_as = base.replace(os.sep, "/")
+    return replace(timeline, folder=folder, registry_path=registry_name, content_shown=shown_as)
 
 
 def page_problems(content_dir: str, folder: str, shown) -> list[Problem]:

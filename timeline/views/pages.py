@@ -4,8 +4,8 @@ an actor's or a tag's events (`ListPage`). `site.SiteMap` fills them in."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..dates import month_name
@@ -24,12 +24,33 @@ class SiteOptions:
     order: str = "oldest"
     site_name: str = ""
     description: str = ""
+    preview: bool = False
+    """The contributor's preview (`mkdocs serve`): every page shows the content's problems."""
+    repo_url: str | None = None
+    edit_uri: str | None = None
+    """Where the content's files are in the repository (mkdocs.yml's keys of the same names)."""
     standfirst: str = ""
     """What we know, in two to four lines: the site's own text, shown above the timeline and
     where a page asks for it (`<!-- timeline:standfirst -->`)."""
     status_help: str = ""
     """The page (and anchor) that defines the statuses, e.g. 'about.md#what-each-status-means':
     every status badge and the legend link there."""
+
+    @classmethod
+    def chosen(
+        cls, plugin: Mapping[str, Any], site: Mapping[str, Any], preview: bool = False
+    ) -> SiteOptions:
+        """From the plugin's options of the same names and the site's configuration (the
+        keys of mkdocs.yml: `site_name`, `site_description`, `repo_url`, `edit_uri`)."""
+        options = {f.name: plugin[f.name] for f in fields(cls) if f.name in plugin}
+        return cls(
+            **options,
+            site_name=site.get("site_name") or "",
+            description=site.get("site_description") or "",
+            preview=preview,
+            repo_url=site.get("repo_url"),
+            edit_uri=site.get("edit_uri"),
+        )
 
 
 @dataclass(frozen=True, slots=True)

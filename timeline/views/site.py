@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,6 +21,7 @@ from .lists import filter_choices, key_events, latest_additions, positions
 from .metadata import event_jsonld, script_json, social_tags
 from .overview import overview
 from .pages import Fragment, ListPage, PageInfo, PageParts, SiteOptions, when
+from .preview import banner
 from .reader import actor_groups, actor_line, source_line, standfirst, status_legend
 from .related import Relations, companions
 
@@ -75,6 +77,10 @@ class SiteMap:
         }
         # mkdocs-material's tags index sees a tag as the page metadata gave it: escaped text
         self._by_shown_tag = {html.escape(tag, quote=False): tag for tag in self.slugs}
+        self.banner = None  # the content's problems, on every page of the preview
+        if options.preview:
+            where = (timeline.content_shown, self.events, options.repo_url, options.edit_uri)
+            self.banner = banner(list(timeline.problems), *where)
 
     def _add_list(
         self, kind: str, name: str, events: Sequence[Event], main: str, value: str
@@ -155,7 +161,17 @@ class SiteMap:
 
     def parts(self, uri: str) -> PageParts:
         """Everything the plugin adds to a page, from the timeline alone (never from the page's
-        own content, title or metadata, so it can be rendered ahead in another process)."""
+        own content, title or metadata, so it can be rendered ahead in another process); in the
+        preview, the problems' banner first."""
+        parts = self._parts(uri)
+        if self.banner is None:
+            return parts
+        inner = parts.before or Fragment("")  # the banner's template includes it after itself
+        shown = {"preview_problems": self.banner, "preview_here": uri}
+        context = {**inner.context, **shown, "preview_then": inner.template}
+        return replace(parts, before=Fragment("preview.html", context))
+
+    def _parts(self, uri: str) -> PageParts:
         if event := self.events.get(uri):
             context = {**self.common, **self.event_context(event)}
             return PageParts(
