@@ -178,15 +178,7 @@ def _exports(config: MkDocsConfig, plugin: TimelineConfig, timeline: Timeline):
     """The exports' renderer for this site: called here, or ahead in another process."""
     if not config.site_url:  # `mkdocs serve` sets it; a build for publishing must
         log.warning(SITE_URL_MISSING)
-    options = ExportOptions(
-        title=config.site_name,
-        site_url=config.site_url or None,
-        description=config.site_description or "",
-        author=config.site_author or None,
-        feed_limit=plugin.feed_limit,
-        directory_urls=config.use_directory_urls,
-        timelinejs_group=plugin.timelinejs_group,
-    )
+    options = ExportOptions.chosen(plugin, config)
     return lambda: render_exports(timeline, options)
 
 

@@ -40,10 +40,7 @@ def test_the_preview_lists_errors_and_warnings_in_file_order_with_links(timeline
     assert shown["heading"] == "2 problems to fix"
     bad, misnamed = shown["failing"]
     assert (bad.where, bad.severity) == ("content/events/2024/2024-10-02-bad.md:3:7", "error")
-    assert bad.what == (
-        "date: '2024-02-30' is not a date (February 2024 has 29 days); "
-        "write e.g. 2024-02-29, or 2024-02, 2024 or 2024-02-29T14:30-04:00"
-    )
+    assert bad.what.startswith("date: '2024-02-30' is not a date (February 2024 has 29 days)")
     assert bad.file_url == f"{REPO}/edit/main/content/events/2024/2024-10-02-bad.md"
     assert bad.page is None  # an invalid entry has no page
     assert misnamed.severity == "warning" and misnamed.page == "events/2024/2024-10-03-misnamed/"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Event, actor_page, page_url
 
@@ -20,6 +22,21 @@ class ExportOptions:
     feed_limit: int = 50
     directory_urls: bool = True
     timelinejs_group: str = "actor"  # "actor" (the first actor) or "tag" (the first tag)
+
+    @classmethod
+    def chosen(cls, plugin: Mapping[str, Any], site: Mapping[str, Any]) -> ExportOptions:
+        """From the plugin's options (`feed_limit`, `timelinejs_group`) and the site's
+        configuration (mkdocs.yml's `site_name`, `site_url`, `site_description`, `site_author`,
+        `use_directory_urls`)."""
+        return cls(
+            title=site.get("site_name") or "",
+            site_url=site.get("site_url") or None,
+            description=site.get("site_description") or "",
+            author=site.get("site_author") or None,
+            feed_limit=plugin.get("feed_limit", 50),
+            directory_urls=site.get("use_directory_urls", True),
+            timelinejs_group=plugin.get("timelinejs_group", "actor"),
+        )
 
     @property
     def base(self) -> str:
