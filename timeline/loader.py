@@ -8,6 +8,7 @@ problems), an image published as it is, or a hidden file named in a notice.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
@@ -115,6 +116,12 @@ def site_files(content_dir: str, folder: str, scan: FolderScan) -> set[str]:
     return files
 
 
+# a link or reference whose target is neither another site's (a scheme), nor this page's
+# (`#anchor`), nor absolute: only those can lead to a missing page of this site
+_NOT_HERE = r"\s*+<?+(?![A-Za-z][A-Za-z0-9+.-]*:|#|/)"  # possessive: no backtracking
+_RELATIVE = re.compile(rf"\]\({_NOT_HERE}|^ {{0,3}}\[[^\]\n]*\]:{_NOT_HERE}", re.MULTILINE)
+
+
 def cross_links(results: list, files: set[str], shown) -> list:
     """The write-ups' links to other pages of the site, checked once every entry is read: a
     link to a page that is missing (or a draft, or invalid), or to an anchor it does not have,
@@ -123,7 +130,7 @@ def cross_links(results: list, files: set[str], shown) -> list:
     content = ContentFiles(files | set(events), _anchors(events))
     checked = []
     for path, event, problems in results:
-        if event is not None and "](" in event.body:
+        if event is not None and _RELATIVE.search(event.body):
             alone = set(link_problems(event.body, event.body_line, path))
             found = [p for p in link_problems(event.body, event.body_line, path, content)
                      if p not in alone]  # fmt: skip
