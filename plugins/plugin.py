@@ -34,8 +34,10 @@ ASSETS = {  # path in the site -> file beside the plugin
     "assets/timeline/timeline.css": "assets/timeline.css",
     "assets/timeline/timeline.js": "assets/timeline.js",
     "assets/timeline/favicon.svg": "assets/favicon.svg",
-    "assets/timeline/fonts/source-serif-4.woff2": "assets/source-serif-4-latin-wght-normal.woff2",
-    "assets/timeline/fonts/source-sans-3.woff2": "assets/source-sans-3-latin-wght-normal.woff2",
+    "assets/timeline/fonts/serif-400.woff2": "assets/source-serif-4-latin-400-normal.woff2",
+    "assets/timeline/fonts/serif-700.woff2": "assets/source-serif-4-latin-700-normal.woff2",
+    "assets/timeline/fonts/sans-400.woff2": "assets/source-sans-3-latin-400-normal.woff2",
+    "assets/timeline/fonts/sans-700.woff2": "assets/source-sans-3-latin-700-normal.woff2",
     "assets/timeline/fonts/OFL.txt": "assets/OFL.txt",
 }
 MATERIAL_FAVICON = "assets/images/favicon.png"

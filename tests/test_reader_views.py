@@ -147,3 +147,13 @@ def test_the_tags_index_lists_a_tags_events_in_timeline_order():
     found = sitemap.tag_listing("kursk", ["events/a.md", "events/z.md", "about.md"], str)
     assert [e.title for e in found["events"]] == ["Z", "A"]
     assert found["items"] == ["about.md"] and found["count"] == 2
+
+
+def test_only_a_page_of_more_than_twenty_events_lays_out_its_months_lazily():
+    few = SiteMap(timeline_of(EVENTS))
+    assert few.timeline_context("timeline/index.md")["lazy"] is False
+    many = {
+        f"events/e{n}.md": entry(title=f"E{n}", date=f"2024-{1 + n % 12:02d}-{1 + n:02d}")
+        for n in range(21)
+    }
+    assert SiteMap(timeline_of(many)).timeline_context("timeline/index.md")["lazy"] is True
