@@ -30,16 +30,8 @@ from .render import Renderer
 log = get_plugin_logger("timeline")
 summary_log = logging.getLogger("mkdocs.plugins.timeline.summary")
 HERE = os.path.dirname(os.path.abspath(__file__))
-ASSETS = {  # path in the site -> file beside the plugin
-    "assets/timeline/timeline.css": "assets/timeline.css",
-    "assets/timeline/timeline.js": "assets/timeline.js",
-    "assets/timeline/favicon.svg": "assets/favicon.svg",
-    "assets/timeline/fonts/serif-400.woff2": "assets/source-serif-4-latin-400-normal.woff2",
-    "assets/timeline/fonts/serif-700.woff2": "assets/source-serif-4-latin-700-normal.woff2",
-    "assets/timeline/fonts/sans-400.woff2": "assets/source-sans-3-latin-400-normal.woff2",
-    "assets/timeline/fonts/sans-700.woff2": "assets/source-sans-3-latin-700-normal.woff2",
-    "assets/timeline/fonts/OFL.txt": "assets/OFL.txt",
-}
+ASSET_DIR = os.path.join(HERE, "assets")  # copied to the site's assets/timeline/: style, script,
+ASSETS = [os.path.relpath(f"{d}/{n}", ASSET_DIR) for d, _, ns in os.walk(ASSET_DIR) for n in ns]
 MATERIAL_FAVICON = "assets/images/favicon.png"
 
 
@@ -108,8 +100,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for path, text in schema_files().items():  # /schema/entry.json, /schema/actors.json
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=text))
-        for uri, source in ASSETS.items():
-            files.append(File.generated(config, uri, abs_src_path=os.path.join(HERE, source)))
+        for name in sorted(ASSETS):
+            asset = os.path.join(ASSET_DIR, name)  # favicon, fonts and their licence
+            files.append(File.generated(config, f"assets/timeline/{name}", abs_src_path=asset))
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
