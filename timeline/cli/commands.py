@@ -156,7 +156,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 # --- the parsers -------------------------------------------------------------------------------
 
 
-def _content_options(parser: argparse.ArgumentParser) -> None:
+def content_options(parser: argparse.ArgumentParser) -> None:
+    """--content, --folder and --registry: where a command finds the site's content."""
     parser.add_argument("--content", default="content", help="content folder (default: content)")
     parser.add_argument("--folder", default="events", help="events folder inside the content")
     parser.add_argument("--registry", default="actors.yml", help="registry file inside the content")
@@ -185,7 +186,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         help="draft from an article's text file ('-' for standard input)",
     )
     new.add_argument("--slug", help="the file name after the date (default: from the title)")
-    _content_options(new)
+    content_options(new)
     new.set_defaults(handler=cmd_new)
 
     init = commands.add_parser("init", help="create a new timeline site")

@@ -14,7 +14,7 @@ from ..loader import load_timeline
 from ..model import Problem
 from ..read.paths import looks_like_entry
 from ..text import visible
-from .commands import add_commands
+from .commands import add_commands, content_options
 
 
 def render_text(problems: Sequence[Problem], summary: Mapping[str, int] | None = None) -> str:
@@ -135,9 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         "fail.",
     )
     check.add_argument("paths", nargs="*", help="entry files or folders (default: all)")
-    check.add_argument("--content", default="content", help="content folder (default: content)")
-    check.add_argument("--folder", default="events", help="events folder inside the content")
-    check.add_argument("--registry", default="actors.yml", help="registry file inside the content")
+    content_options(check)
     check.add_argument("--format", choices=sorted(RENDERERS), default="text")
     check.set_defaults(handler=cmd_check)
     add_commands(commands)
