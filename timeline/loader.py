@@ -67,47 +67,38 @@ def load_timeline(
             problem = Problem(shown(rel_path), 1, 1, "file", error.strerror or "unreadable")
             unreadable.append((rel_path, None, [problem]))
     results += unreadable + cache.read_all(readable, registry, raw)
-    if only is None:
-        results = cross_links(results, site_files(content_dir, folder, scan), shown)
-    git_dates = added_dates(content_dir, folder) if history else None
     problems = [*registry_problems, *notices]
-    if only is None:
-        problems += page_problems(content_dir, folder, shown)
+    if only is None:  # the maintainers' pages, walked once: links lead to them, markers checked
+        pages = site_files(content_dir, folder)
+        results = cross_links(results, pages | set(scan.images), shown)
+        problems += page_problems(content_dir, sorted(pages), shown)
+    git_dates = added_dates(content_dir, folder) if history else None
     timeline = build_timeline(results, registry, problems, shown, scan.images, git_dates)
     shown_as = base.replace(os.sep, "/")
     return replace(timeline, folder=folder, registry_path=registry_name, content_shown=shown_as)
 
 
-def page_problems(content_dir: str, folder: str, shown) -> list[Problem]:
-    """Problems of the maintainers' own pages (every Markdown file outside the events folder
-    that MkDocs publishes, hidden ones aside): markers that cannot be rendered."""
-    events = os.path.join(os.path.abspath(content_dir), folder.strip("/"))
+def page_problems(content_dir: str, pages: list[str], shown) -> list[Problem]:
+    """Problems of the maintainers' own pages (`site_files`' Markdown): markers that cannot be
+    rendered."""
     problems = []
-    for directory, subdirs, names in os.walk(content_dir):
-        subdirs[:] = sorted(
-            d
-            for d in subdirs
-            if not d.startswith(".") and os.path.abspath(os.path.join(directory, d)) != events
-        )
-        for name in sorted(names):
-            if name.startswith(".") or not name.lower().endswith(".md"):
-                continue
-            path = os.path.join(directory, name)
-            rel_path = os.path.relpath(path, content_dir).replace(os.sep, "/")
-            try:
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    text = handle.read()
-            except OSError:
-                continue  # MkDocs reports a page it cannot read
-            problems += marker_problems(text, shown(rel_path))
+    for rel_path in pages:
+        if not rel_path.lower().endswith(".md"):
+            continue
+        try:
+            with open(os.path.join(content_dir, rel_path), encoding="utf-8", errors="replace") as f:
+                text = f.read()
+        except OSError:
+            continue  # MkDocs reports a page it cannot read
+        problems += marker_problems(text, shown(rel_path))
     return problems
 
 
-def site_files(content_dir: str, folder: str, scan: FolderScan) -> set[str]:
-    """Every file of the content folder MkDocs publishes, but the events folder's entries
-    (added by `cross_links` once read: a draft or an invalid entry has no page)."""
+def site_files(content_dir: str, folder: str) -> set[str]:
+    """Every file of the content folder MkDocs publishes outside the events folder (hidden
+    ones aside); entries join them in `cross_links` once read (a draft has no page)."""
     events = folder.strip("/")
-    files = set(scan.images)
+    files: set[str] = set()
     for directory, subdirs, names in os.walk(content_dir):
         inside = os.path.relpath(directory, content_dir).replace(os.sep, "/")
         inside = "" if inside == "." else inside + "/"
