@@ -22,8 +22,9 @@ class TimelineConfig(base.Config):
     """Order of the timeline page when a reader has not chosen one."""
     feed_limit = c.Type(int, default=50)
     """How many of the latest additions the Atom and JSON feeds carry."""
-    timelinejs_group = c.Choice(GROUPINGS, default="actor")
-    """Rows of the TimelineJS view (timelinejs.json): each event's first actor, or first tag."""
+    timelinejs_group = c.Choice(GROUPINGS, default="none")
+    """Rows of the TimelineJS view (timelinejs.json): none, or the most frequent first tags or
+    first actors (four rows at most, the rest under "Other")."""
     year_pages_after = c.Type(int, default=200)
     """Past this many published events, /timeline/ lists only the latest ones and links one page
     per year (/timeline/2024/), so that no page grows without bound."""
