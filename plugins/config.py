@@ -10,6 +10,8 @@ from timeline.exports.timelinejs import GROUPINGS
 
 class TimelineConfig(base.Config):
     enabled = c.Type(bool, default=True)
+    publish = c.Type(bool, default=False)
+    """A build for publishing: fails unless site_url is a public address (not the preview's)."""
     folder = c.Type(str, default="events")
     """Folder inside docs_dir that holds the event entries."""
     registry = c.Type(str, default="actors.yml")

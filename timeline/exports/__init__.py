@@ -12,7 +12,7 @@ from datetime import datetime
 
 from ..collection import Timeline
 from . import atom, csvfile, data, ical, jsonfeed, schema, timelinejs
-from .options import ExportOptions
+from .options import ExportOptions, unpublishable
 
 Renderer = Callable[[Timeline, ExportOptions, Mapping[str, datetime]], bytes]
 
@@ -57,4 +57,5 @@ __all__ = [
     "ExportOptions",
     "export_paths",
     "render_exports",
+    "unpublishable",
 ]
