@@ -323,6 +323,15 @@
     });
   }
 
+  // the "Use this data" page's live preview of the embed takes the height its page reports
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.origin !== location.origin || !data || data.type !== "news-timeline:height") return;
+    all(document, "iframe[data-tl-embed]").forEach(function (frame) {
+      if (frame.contentWindow === event.source) frame.style.height = data.height + "px";
+    });
+  });
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {

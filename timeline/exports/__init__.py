@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
+from ..address import unpublishable
 from ..collection import Timeline
 from . import atom, csvfile, data, ical, jsonfeed, schema, timelinejs
-from .options import ExportOptions, unpublishable
+from .options import ExportOptions
 
 Renderer = Callable[[Timeline, ExportOptions, Mapping[str, datetime]], bytes]
 
