@@ -467,6 +467,60 @@ def test_a_phone_shows_the_first_events_title_without_scrolling(visit, real_site
     assert key.bounding_box()["y"] < 2 * 844
 
 
+TYPE_BOXES = """() => [".tl-standfirst__text", ".tl-updated", "li.tl-event", ".tl-event__title",
+  ".tl-event__summary", ".md-typeset h1", ".md-header__title"].map(s => {
+  const e = document.querySelector(s); if (!e) return [s, null];
+  const r = e.getBoundingClientRect(); return [s, [r.top, r.height]] })"""
+
+
+@pytest.mark.parametrize(
+    "path", ["timeline/", "events/2024/2024-10-17-zelensky-says-north-korea-preparing-troops/"]
+)
+@pytest.mark.parametrize("width, height", [(1366, 900), (390, 844)])
+def test_the_web_fonts_swap_in_without_moving_the_page(
+    browser, visit, real_site, path, width, height
+):
+    """The first frame is drawn in fallback faces drawn to the web fonts' metrics; the web fonts
+    are asked for after it. Where they never arrive, the page is laid out as where they did:
+    every line at the same height (a line's own width may differ a little)."""
+    blocked = browser.new_context(viewport={"width": width, "height": height})
+    page = blocked.new_page()
+    page.route("**/*.woff2", lambda route: route.abort())
+    page.goto(real_site + path)
+    page.wait_for_load_state("networkidle")
+    fallback = dict(page.evaluate(TYPE_BOXES))
+    assert page.evaluate(
+        "[...document.fonts].some(f => f.family === 'Source Serif 4' && f.status === 'error')"
+    )
+    blocked.close()
+    v = visit(viewport={"width": width, "height": height})
+    v.page.goto(real_site + path)
+    v.page.wait_for_load_state("networkidle")
+    assert v.page.evaluate("document.documentElement.classList.contains('tl-fonts')")
+    loaded = v.page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
+    )
+    assert {"Source Serif 4", "Source Sans 3"} <= set(loaded)
+    web = dict(v.page.evaluate(TYPE_BOXES))
+    assert fallback.keys() == web.keys()
+    for selector, box in web.items():
+        if box is None:
+            assert fallback[selector] is None
+            continue
+        # an event item's top, and each line's top and height; within an item, a line of the
+        # sources may wrap one word sooner or later (the items below the first screen move)
+        compared = 1 if selector == "li.tl-event" else 2
+        close = [abs(a - b) <= 3 for a, b in zip(fallback[selector], box)][:compared]
+        assert all(close), (selector, fallback[selector], box)
+
+
+def test_without_javascript_the_web_fonts_are_asked_for_at_once(visit, real_site):
+    page = visit(viewport={"width": 390, "height": 844}, java_script_enabled=False).page
+    page.goto(real_site + "timeline/")
+    family = page.locator(".tl-standfirst__text").evaluate("e => getComputedStyle(e).fontFamily")
+    assert family.startswith('"Source Serif 4"'), family
+
+
 @pytest.mark.parametrize("path", ["timeline/", "timeline/2024/"])
 def test_a_first_click_on_every_bar_lands_on_its_month(visit, base_url, path):
     v = visit(viewport={"width": 1366, "height": 900})

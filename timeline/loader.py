@@ -110,7 +110,16 @@ def site_files(content_dir: str, folder: str) -> set[str]:
 # a link or reference whose target is neither another site's (a scheme), nor this page's
 # (`#anchor`), nor absolute: only those can lead to a missing page of this site
 _NOT_HERE = r"\s*+<?+(?![A-Za-z][A-Za-z0-9+.-]*:|#|/)"  # possessive: no backtracking
-_RELATIVE = re.compile(rf"\]\({_NOT_HERE}|^ {{0,3}}\[[^\]\n]*\]:{_NOT_HERE}", re.MULTILINE)
+# Two patterns, each tried only when its literal occurs: one alternation with `^` was tried at
+# every position of every write-up (0.8 s at 5,000 entries, against 0.05 s).
+_INLINE = re.compile(rf"\]\({_NOT_HERE}")
+_REFERENCE = re.compile(rf"^ {{0,3}}\[[^\]\n]*\]:{_NOT_HERE}", re.MULTILINE)
+
+
+def _relative_link(body: str) -> bool:
+    return bool(
+        ("](" in body and _INLINE.search(body)) or ("]:" in body and _REFERENCE.search(body))
+    )
 
 
 def cross_links(results: list, files: set[str], shown) -> list:
@@ -121,7 +130,7 @@ def cross_links(results: list, files: set[str], shown) -> list:
     content = ContentFiles(files | set(events), _anchors(events))
     checked = []
     for path, event, problems in results:
-        if event is not None and _RELATIVE.search(event.body):
+        if event is not None and _relative_link(event.body):
             alone = set(link_problems(event.body, event.body_line, path))
             found = [p for p in link_problems(event.body, event.body_line, path, content)
                      if p not in alone]  # fmt: skip
