@@ -36,11 +36,19 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 
-# Browser tests use Debian's Chromium (Playwright cannot download its own here) and axe-core.
+# Browser tests use Debian's Chromium (Playwright cannot download its own here), and the npm
+# test tools of package.json: axe-core, TimelineJS (its export checked in the real client) and
+# the Nu HTML checker (vnu-jar), which needs a Java runtime. `--ignore-scripts`: vnu-jar's
+# install script would download a Java of its own.
+NPM_TOOLS := node_modules/axe-core/axe.min.js node_modules/@knight-lab/timelinejs/dist/js/timeline.js \
+	node_modules/vnu-jar/build/dist/vnu.jar
 browser-deps:
 	@test -x $(CHROMIUM) || { echo "Installing Chromium (apt-get)…"; \
 	  apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
-	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
+	@command -v java >/dev/null || { echo "Installing a Java runtime (apt-get)…"; \
+	  apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
+	@ls $(NPM_TOOLS) >/dev/null 2>&1 || \
+	  npm ci --silent --no-audit --no-fund --ignore-scripts
 
 # Every test: unit, end-to-end and browser (docs/testing.md); prints how long it took.
 test: $(STAMP) browser-deps lint

@@ -10,6 +10,8 @@ from timeline.exports.timelinejs import GROUPINGS
 
 class TimelineConfig(base.Config):
     enabled = c.Type(bool, default=True)
+    publish = c.Type(bool, default=False)
+    """A build for publishing: fails unless site_url is a public address (not the preview's)."""
     folder = c.Type(str, default="events")
     """Folder inside docs_dir that holds the event entries."""
     registry = c.Type(str, default="actors.yml")
@@ -22,8 +24,9 @@ class TimelineConfig(base.Config):
     """Order of the timeline page when a reader has not chosen one."""
     feed_limit = c.Type(int, default=50)
     """How many of the latest additions the Atom and JSON feeds carry."""
-    timelinejs_group = c.Choice(GROUPINGS, default="actor")
-    """Rows of the TimelineJS view (timelinejs.json): each event's first actor, or first tag."""
+    timelinejs_group = c.Choice(GROUPINGS, default="none")
+    """Rows of the TimelineJS view (timelinejs.json): none, or the most frequent first tags or
+    first actors (four rows at most, the rest under "Other")."""
     year_pages_after = c.Type(int, default=200)
     """Past this many published events, /timeline/ lists only the latest ones and links one page
     per year (/timeline/2024/), so that no page grows without bound."""

@@ -9,6 +9,7 @@ import os
 from markupsafe import Markup, escape
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -16,7 +17,7 @@ from mkdocs.structure.pages import Page
 from timeline.cache import EntryCache
 from timeline.check.entry_schema import schema_files
 from timeline.collection import Timeline
-from timeline.exports import SITE_URL_MISSING, ExportOptions, render_exports
+from timeline.exports import SITE_URL_MISSING, ExportOptions, render_exports, unpublishable
 from timeline.loader import load_timeline
 from timeline.timing import Phases
 from timeline.views.pages import SiteOptions
@@ -54,6 +55,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.site: SitePages | None = None
         self.ahead: RenderAhead | None = None
         self.phases = Phases()
+        if self.config.publish and (why := unpublishable(config.site_url)):
+            raise PluginError(why)  # never publish links to the preview's machine
         if self.config.enabled:
             config.theme.dirs.append(os.path.join(HERE, "templates"))
             config.extra_css.append("assets/timeline/timeline.css")
@@ -178,9 +181,8 @@ def _exports(config: MkDocsConfig, plugin: TimelineConfig, timeline: Timeline):
 
 
 def _theme_fixes(config: MkDocsConfig) -> None:
-    """For mkdocs-material: our favicon unless the site chose one, and the partials in
-    `overrides/` (accessibility fixes) ahead of the theme's own but after a site's custom_dir,
-    so that every site using the plugin gets them and a site can still override them."""
+    """For mkdocs-material: our favicon unless the site chose one, and `overrides/` (fixes) ahead
+    of the theme's partials, after a site's custom_dir: every site gets them, and can override."""
     if config.theme.name != "material":
         return
     if config.theme["favicon"] == MATERIAL_FAVICON:

@@ -12,6 +12,8 @@ from htmlparse import parse as parse_html
 from jsonschema import Draft202012Validator
 from timelinejs_format import TIMELINE
 
+from timeline.exports.timelinejs import MAX_ROWS
+
 
 def timelinejs(options=OPTIONS, **kwargs) -> dict:
     return json.loads(exports(options, **kwargs)["timelinejs.json"])
@@ -91,10 +93,20 @@ def test_hostile_title_and_place_are_shown_as_text_never_markup():
     shown_as_html(hostile["text"]["text"])
 
 
+def test_no_rows_by_default_and_every_slide_the_title_s_too_has_a_unique_id():
+    document = timelinejs()
+    assert OPTIONS.timelinejs_group == "none"
+    assert [s for s in document["events"] if "group" in s] == []
+    assert document["title"]["unique_id"] == "title"
+    ids = [document["title"]["unique_id"], *(s["unique_id"] for s in document["events"])]
+    assert len(set(ids)) == len(ids)
+
+
 def test_groups_by_first_actor_or_first_tag_and_survive_strip_markup():
-    by_actor = {s["unique_id"]: s.get("group") for s in timelinejs()["events"]}
-    assert shown_after_strip_markup(by_actor["2024-10-31-hostile"]) == "North Korea"
-    assert shown_after_strip_markup(by_actor["2024-10-30-timed"]) == "Lloyd J. Austin III"
+    by_actor = timelinejs(replace(OPTIONS, timelinejs_group="actor"))["events"]
+    rows = {s["unique_id"]: s.get("group") for s in by_actor}
+    assert shown_after_strip_markup(rows["2024-10-31-hostile"]) == "North Korea"
+    assert shown_after_strip_markup(rows["2024-10-30-timed"]) == "Lloyd J. Austin III"
     tag = "<b>Troops</b> & co"
     entries = {
         "events/a.md": entry(title="Tagged", extra=f"tags: [{quoted(tag)}, other]"),
@@ -103,7 +115,21 @@ def test_groups_by_first_actor_or_first_tag_and_survive_strip_markup():
     by_tag = timelinejs(replace(OPTIONS, timelinejs_group="tag"), entries=entries)["events"]
     assert format_errors({"events": by_tag}) == []
     assert shown_after_strip_markup(by_tag[0]["group"]) == tag
-    assert "group" not in by_tag[1]
+    assert by_tag[1]["group"] == "Other"  # an event without a tag: not a row of its own
+
+
+def test_rows_are_capped_the_most_frequent_kept_and_the_rest_under_other():
+    tags = ["a", "a", "a", "b", "b", "c", "c", "d", "e", "f"]  # six values: three rows + Other
+    entries = {
+        f"events/e{i}.md": entry(title=f"E{i}", date=f"2024-10-{i + 1:02d}", extra=f"tags: [{t}]")
+        for i, t in enumerate(tags)
+    }
+    slides = timelinejs(replace(OPTIONS, timelinejs_group="tag"), entries=entries)["events"]
+    assert [s["group"] for s in slides] == [*"aaabbcc", "Other", "Other", "Other"]
+    assert len({s["group"] for s in slides}) == MAX_ROWS
+    few = {k: v for k, v in entries.items() if k in ("events/e0.md", "events/e3.md")}
+    slides = timelinejs(replace(OPTIONS, timelinejs_group="tag"), entries=few)["events"]
+    assert [s["group"] for s in slides] == ["a", "b"]  # no "Other" when every value fits
 
 
 def test_file_holds_no_raw_angle_bracket():

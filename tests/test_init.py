@@ -88,7 +88,8 @@ def test_init_writes_the_layout_a_newsroom_needs(made):
     config = yaml_load((made / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_name"] == TITLE
     assert config["site_url"] == "http://127.0.0.1:8000/"  # SITE_URL unset: the preview's
-    assert "timeline" in config["plugins"] and config["docs_dir"] == "content"
+    assert {"timeline": {"publish": False}} in config["plugins"]  # TIMELINE_PUBLISH unset
+    assert config["docs_dir"] == "content"
     readme = (made / "README.md").read_text(encoding="utf-8")
     assert "mkdocs serve" in readme and "timeline check && mkdocs build --strict" in readme
     # installs the generator from where it can be had, and says which

@@ -28,10 +28,14 @@ def test_the_three_markers_are_found_with_their_number():
     [
         (
             "timeline:keyevents",
-            "unknown marker 'timeline:keyevents'; use key-events, latest, overview, standfirst",
+            "unknown marker 'timeline:keyevents'; "
+            "use embeds, key-events, latest, overview, standfirst",
         ),
-        ("timeline:", "'timeline:' is not a marker; use key-events, latest, overview, standfirst"),
-        ("timeline:latest 5 6", "'timeline:latest 5 6' is not a marker; use key-events"),
+        (
+            "timeline:",
+            "'timeline:' is not a marker; use embeds, key-events, latest, overview, standfirst",
+        ),
+        ("timeline:latest 5 6", "'timeline:latest 5 6' is not a marker; use embeds, key-events"),
         ("timeline:overview 3", "'timeline:overview' takes no number; write it alone"),
         ("timeline:latest five", "'timeline:latest five': the number must be written in digits"),
         ("timeline:latest ٥", "'timeline:latest ٥': the number must be written in digits"),
@@ -73,7 +77,7 @@ def test_a_maintainers_page_gets_a_warning_per_bad_marker_at_its_line_and_column
     problems = marker_problems(text, "content/index.md")
     assert [str(p) for p in problems] == [
         "content/index.md:8:6: marker: unknown marker 'timeline:keyevents'; "
-        "use key-events, latest, overview, standfirst",
+        "use embeds, key-events, latest, overview, standfirst",
         f"content/index.md:8:38: marker: 'timeline:latest 500': give a number from 1 to "
         f"{LATEST_MAX}",
     ]
@@ -89,7 +93,10 @@ def test_markers_shown_as_code_on_a_maintainers_page_are_examples():
         "<!-- timeline:wrong -->\n"
     )
     assert [(p.line, p.message) for p in marker_problems(text, "p.md")] == [
-        (13, "unknown marker 'timeline:wrong'; use key-events, latest, overview, standfirst")
+        (
+            13,
+            "unknown marker 'timeline:wrong'; use embeds, key-events, latest, overview, standfirst",
+        )
     ]
 
 

@@ -334,7 +334,7 @@ def test_an_unknown_marker_is_named_by_check_and_build_and_fails_a_strict_build(
     assert result.returncode != 0
     expected = (
         "content/index.md:3:1: marker: unknown marker 'timeline:keyevents'; "
-        "use key-events, latest, overview, standfirst"
+        "use embeds, key-events, latest, overview, standfirst"
     )
     assert expected in result.stdout
     check = subprocess.run(

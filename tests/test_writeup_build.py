@@ -111,7 +111,7 @@ def test_markers_of_a_maintainers_page_are_warned_of_by_line_and_column(site):
     assert build.returncode == 0 and "Traceback" not in build.stdout
     assert (
         "WARNING -  timeline: content/index.md:8:1: marker: unknown marker 'timeline:keyevents'; "
-        "use key-events, latest, overview, standfirst"
+        "use embeds, key-events, latest, overview, standfirst"
     ) in build.stdout
     assert (
         "content/index.md:8:33: marker: 'timeline:latest' takes a number from 1 to 100, "

@@ -323,6 +323,28 @@
     });
   }
 
+  // the theme's drawer and search start closed, also where a browser restores a page's form state
+  // (the theme kept it from that with autocomplete="off" on them, which HTML does not allow on a
+  // checkbox: overrides/base.html leaves it out)
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+      }
+    });
+  });
+
+  // the "Use this data" page's live preview of the embed takes the height its page reports
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.origin !== location.origin || !data || data.type !== "news-timeline:height") return;
+    all(document, "iframe[data-tl-embed]").forEach(function (frame) {
+      if (frame.contentWindow === event.source) frame.style.height = data.height + "px";
+    });
+  });
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import Problem
 from ..where import Positions
 
-MARKERS = ("key-events", "latest", "overview", "standfirst")
+MARKERS = ("embeds", "key-events", "latest", "overview", "standfirst")
 LATEST_DEFAULT = 5
 LATEST_MAX = 100
 _NUMBER_DIGITS = 3  # enough for LATEST_MAX; longer numbers are refused before int()

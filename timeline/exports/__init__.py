@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
+from ..address import unpublishable
 from ..collection import Timeline
 from . import atom, csvfile, data, ical, jsonfeed, schema, timelinejs
 from .options import ExportOptions
@@ -57,4 +58,5 @@ __all__ = [
     "ExportOptions",
     "export_paths",
     "render_exports",
+    "unpublishable",
 ]

@@ -21,7 +21,7 @@ class ExportOptions:
     author: str | None = None
     feed_limit: int = 50
     directory_urls: bool = True
-    timelinejs_group: str = "actor"  # "actor" (the first actor) or "tag" (the first tag)
+    timelinejs_group: str = "none"  # TimelineJS rows: "none", "tag" or "actor" (timelinejs.py)
 
     @classmethod
     def chosen(cls, plugin: Mapping[str, Any], site: Mapping[str, Any]) -> ExportOptions:
@@ -35,7 +35,7 @@ class ExportOptions:
             author=site.get("site_author") or None,
             feed_limit=plugin.get("feed_limit", 50),
             directory_urls=site.get("use_directory_urls", True),
-            timelinejs_group=plugin.get("timelinejs_group", "actor"),
+            timelinejs_group=plugin.get("timelinejs_group", "none"),
         )
 
     @property

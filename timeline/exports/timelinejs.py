@@ -1,6 +1,13 @@
 """timelinejs.json: the timeline in Knight Lab TimelineJS3's JSON format, so a newsroom can embed
 the interactive TimelineJS view (`new TL.Timeline(id, ".../timelinejs.json")`).
 
+Rows ("groups"): TimelineJS gives each group a row of its time-nav, and the time-nav's height
+grows with the rows; past about four, its standard 650 px frame (and a phone) pushes the time-nav
+out of view. So by default there are none (`timelinejs_group: none`); `tag` or `actor` make rows
+of the most frequent first tags or first actors, at most `MAX_ROWS`, the rest under "Other".
+Every slide, the title's too, has a `unique_id` (the event's id), which TimelineJS puts in the
+address as `#event-<id>` for bookmarks.
+
 TimelineJS reads `text.headline` and `text.text` as HTML, so they are escaped HTML here. It reads
 `group` and `display_date` as HTML to strip markup, then shows the result as HTML again, so those
 are escaped twice; either way a reader sees exactly the text of the entry.
@@ -8,7 +15,8 @@ are escaped twice; either way a reader sees exactly the text of the entry.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from markupsafe import Markup, escape
@@ -21,7 +29,12 @@ from .entries import status_label
 from .options import ExportOptions
 
 PATH = "timelinejs.json"
-GROUPINGS = ("actor", "tag")
+GROUPINGS = ("none", "tag", "actor")
+MAX_ROWS = 4
+"""Rows of TimelineJS's time-nav at most, "Other" included: four fit its standard 650 px frame
+and a 390 px phone with the slide's arrows and the time-nav in view (tested in the real client)."""
+OTHER = "Other"
+TITLE_ID = "title"  # the title slide's unique_id: an event id starts with its date, never this
 
 
 def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, datetime]) -> bytes:
@@ -29,9 +42,14 @@ def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, d
     title_text = {"headline": str(escape(options.title))}
     if options.description:
         title_text["text"] = str(Markup("<p>{}</p>").format(options.description))
+    slides = [_slide(event, names, options) for event in timeline.events]
+    rows = groups(timeline.events, names, options.timelinejs_group)
+    for slide, row in zip(slides, rows, strict=True):
+        if row is not None:
+            slide["group"] = twice_escaped(row)
     data = {
-        "title": {"text": title_text},
-        "events": [_slide(event, names, options) for event in timeline.events],
+        "title": {"unique_id": TITLE_ID, "text": title_text},
+        "events": slides,
         "scale": "human",
     }
     return jsontext.dump(data)
@@ -53,9 +71,6 @@ def _slide(event: Event, names: Mapping[str, str], options: ExportOptions) -> di
             )
         ),
     }
-    group = group_of(event, names, options.timelinejs_group)
-    if group is not None:
-        slide["group"] = twice_escaped(group)
     return slide
 
 
@@ -76,8 +91,23 @@ def date_object(value: PartialDate) -> dict:
     return {name: number for name, number in parts.items() if number is not None}
 
 
+def groups(events: Sequence[Event], names: Mapping[str, str], grouping: str) -> list[str | None]:
+    """Each event's row (None: no rows at all). With `tag` or `actor`, the event's first tag or
+    first actor when it is one of the `MAX_ROWS` most frequent (ties by name), else "Other";
+    past `MAX_ROWS` values, the most frequent `MAX_ROWS - 1` keep a row and the rest share
+    "Other", as do events without a tag."""
+    if grouping not in ("tag", "actor"):
+        return [None] * len(events)
+    first = [group_of(event, names, grouping) for event in events]
+    counts = Counter(value for value in first if value is not None)
+    ranked = sorted(counts, key=lambda value: (-counts[value], value))
+    fits = len(ranked) <= MAX_ROWS and None not in first
+    kept = set(ranked if fits else ranked[: MAX_ROWS - 1])
+    return [value if value in kept else OTHER for value in first]
+
+
 def group_of(event: Event, names: Mapping[str, str], grouping: str) -> str | None:
-    """The row an event goes in: its first actor's name, or its first tag (none without tags)."""
+    """An event's first tag (None without tags), or its first actor's name."""
     if grouping == "tag":
         return event.tags[0] if event.tags else None
     return names[event.actors[0]]

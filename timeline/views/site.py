@@ -16,6 +16,7 @@ from ..check.registry import group_by_kind
 from ..collection import Timeline
 from ..model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
 from ..ordering import group_by_year_and_month, period
+from .embed import Embeds
 from .layout import event_anchor, month_anchor, plan_pages, tag_slugs
 from .lists import filter_choices, key_events, latest_additions, positions
 from .metadata import event_jsonld, script_json, social_tags
@@ -75,6 +76,7 @@ class SiteMap:
             "actor_line": actor_line,
             "status_help": help_url(options.status_help),
         }
+        self.embeds = Embeds(timeline, self.slugs, self.common, options)  # /embed/, for iframes
         # mkdocs-material's tags index sees a tag as the page metadata gave it: escaped text
         self._by_shown_tag = {html.escape(tag, quote=False): tag for tag in self.slugs}
         self.banner = None  # the content's problems, on every page of the preview
@@ -102,7 +104,7 @@ class SiteMap:
     def uris(self) -> list[str]:
         """The pages to generate (event pages come from their entries)."""
         lists = [u for u, p in self.lists.items() if p.kind == "tag" or p.year is not None]
-        return [*self.timeline_pages, ACTORS_PAGE, *self.actors, *lists]
+        return [*self.timeline_pages, ACTORS_PAGE, *self.actors, *lists, *self.embeds.uris()]
 
     nav_uris = frozenset({TIMELINE_PAGE, ACTORS_PAGE})
 
@@ -147,6 +149,8 @@ class SiteMap:
             }
         if uri == ACTORS_PAGE:
             return {"title": "Actors", "hide": WIDE}
+        if uri in self.embeds:
+            return self.embeds.meta(uri)
         if listed := self.lists.get(uri):
             return {
                 "title": listed.title,
@@ -195,6 +199,8 @@ class SiteMap:
             return PageParts(after=Fragment("event-list.html", self.list_context(uri)))
         if uri in self.timeline_pages:
             return PageParts(after=Fragment("timeline.html", self.timeline_context(uri)))
+        if uri in self.embeds:
+            return PageParts(after=self.embeds.fragment(uri))
         if uri == ACTORS_PAGE:
             groups = [(KIND_LABELS[k], m) for k, m in group_by_kind(self.timeline.registry)]
             context = {**self.common, "groups": groups, "by_actor": self.timeline.by_actor}
@@ -306,6 +312,8 @@ class SiteMap:
         if name == "key-events":
             items = [(event, None) for event in key_events(self.timeline.events)]
             return Fragment("home-key-events.html", {**self.common, "items": items})
+        if name == "embeds":
+            return self.embeds.howto()
         if name == "standfirst":
             lead = standfirst(self.timeline, self.options.standfirst)
             return Fragment("standfirst.html", {**self.common, "standfirst": lead})
@@ -345,6 +353,8 @@ class SiteMap:
         """OpenGraph and Twitter tags for any page, JSON-LD for an event page. An event's title
         and description are the event's (its page's own are not read: they may not exist yet,
         when rendering ahead); the home page is titled by the site."""
+        if uri in self.embeds:  # a page for another site's iframe: its own <head> is enough
+            return {"embed": True}
         site = self.options
         event = self.events.get(uri)
         if event is not None:
