@@ -25,6 +25,7 @@ DECLARED = {
     "draft": False,
     "tags": (),
     "updates": (),
+    "places": (),
 }
 
 

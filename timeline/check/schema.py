@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from dataclasses import field as attribute
 from typing import Any
 
-from ..model import ACTOR_KINDS, STATUSES
+from ..model import ACTOR_KINDS, PLACE_KINDS, STATUSES
 from .kinds import KINDS, Rule
 
 
@@ -126,6 +126,15 @@ EVENT_FIELDS = (
         default="reported",
     ),
     Field("location", "line", False, "Where it happened, as free text."),
+    Field(
+        "places",
+        "places",
+        False,
+        "Where it happened, on the maps: ids or aliases from content/places.yml.",
+        ["kursk-oblast"],
+        max_items=20,
+        default=(),
+    ),
     Field("tags", "tags", False, "Topics, as a list of short words.", max_items=20, default=()),
     Field(
         "key", "bool", False, "true marks a key event, highlighted on the timeline.", default=False
@@ -179,6 +188,42 @@ ACTOR_FIELDS = (
 """One actor of the registry (`content/actors.yml`). An actor's aliases are bounded as
 an entry's lists are: each is a name `timeline new --from` looks for in an article, and the
 largest actor here has 4 (spellings and transliterations), so 20 is plenty."""
+
+PLACE_FIELDS = (
+    Field(
+        "id",
+        "place-id",
+        True,
+        "How entries name the place, unique; also the address of its page.",
+        "kursk-oblast",
+    ),
+    Field("name", "line", True, "The name the site shows.", "Kursk Oblast"),
+    Field("kind", "choice", True, "What the place is.", "region", choices=PLACE_KINDS),
+    Field(
+        "lat", "latitude", True, "Latitude in degrees north (WGS 84), -90 to 90.", "51.73"
+    ),
+    Field(
+        "lon", "longitude", True, "Longitude in degrees east (WGS 84), -180 to 180.", "36.19"
+    ),
+    Field(
+        "aliases",
+        "aliases",
+        False,
+        "Other names entries may use (any case); an alias may belong to one place only.",
+        ["Kursk region"],
+        max_items=20,
+        default=(),
+    ),
+    Field(
+        "within",
+        "place-ref",
+        False,
+        "The id of the place it is in, such as a city's country.",
+        "russia",
+    ),
+)
+"""One place of the registry (`content/places.yml`), checked by the same machinery as an actor.
+An event names at most 20 places: each is a marker on its map and a link to a page."""
 
 FIELDS_BY_NAME = {f.name: f for f in EVENT_FIELDS}
 
