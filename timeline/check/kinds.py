@@ -204,10 +204,10 @@ KINDS: dict[str, Kind] = {
         "list of place ids or aliases",
         LINE_MAX_CHARS,
     ),
-    "place-id": Kind(coordinates.place_id, _slug, "lowercase words joined by hyphens", ID_MAX_CHARS),
-    "latitude": Kind(
-        coordinates.latitude, lambda f: _degrees(90), "decimal degrees, -90 to 90"
+    "place-id": Kind(
+        coordinates.place_id, _slug, "lowercase words joined by hyphens", ID_MAX_CHARS
     ),
+    "latitude": Kind(coordinates.latitude, lambda f: _degrees(90), "decimal degrees, -90 to 90"),
     "longitude": Kind(
         coordinates.longitude, lambda f: _degrees(180), "decimal degrees, -180 to 180"
     ),

@@ -108,4 +108,3 @@ def _check_within(places: Places, index: int, place_id: str, target: str, ctx: C
             return
         seen.add(current)
         current = places[current].within
-

@@ -199,12 +199,8 @@ PLACE_FIELDS = (
     ),
     Field("name", "line", True, "The name the site shows.", "Kursk Oblast"),
     Field("kind", "choice", True, "What the place is.", "region", choices=PLACE_KINDS),
-    Field(
-        "lat", "latitude", True, "Latitude in degrees north (WGS 84), -90 to 90.", "51.73"
-    ),
-    Field(
-        "lon", "longitude", True, "Longitude in degrees east (WGS 84), -180 to 180.", "36.19"
-    ),
+    Field("lat", "latitude", True, "Latitude in degrees north (WGS 84), -90 to 90.", "51.73"),
+    Field("lon", "longitude", True, "Longitude in degrees east (WGS 84), -180 to 180.", "36.19"),
     Field(
         "aliases",
         "aliases",

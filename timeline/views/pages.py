@@ -89,8 +89,8 @@ class PageParts:
 class ListPage:
     """One page of an actor's or a tag's events: its main page (year None) or a year or month."""
 
-    kind: str  # "actor" or "tag"
-    name: str  # the actor's name, or the tag
+    kind: str  # "actor", "tag" or "place"
+    name: str  # the actor's or place's name, or the tag
     layout: Layout
     year: int | None
     month: int | None
@@ -100,7 +100,7 @@ class ListPage:
 
     @property
     def title(self) -> str:
-        what = self.name if self.kind == "actor" else f"Tag: {self.name}"
+        what = f"Tag: {self.name}" if self.kind == "tag" else self.name
         return what if self.year is None else f"{what}, {when(self.year, self.month)}"
 
     @property
@@ -116,7 +116,8 @@ class ListPage:
     @property
     def description(self) -> str:
         what = f"{plural(self.count, 'event')}"
-        what += f" naming {self.name}" if self.kind == "actor" else f" tagged “{self.name}”"
+        what += {"actor": " naming ", "place": " at "}.get(self.kind, " tagged “") + self.name
+        what += "”" if self.kind == "tag" else ""
         return what + (f", {when(self.year, self.month)}." if self.year is not None else ".")
 
 

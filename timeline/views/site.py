@@ -14,13 +14,14 @@ from urllib.parse import urlencode
 from ..check.markers import LATEST_DEFAULT, find_markers
 from ..check.registry import group_by_kind
 from ..collection import Timeline
-from ..model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
+from ..model import ACTORS_PAGE, PLACES_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
 from ..ordering import group_by_year_and_month, period
 from .layout import event_anchor, month_anchor, plan_pages, tag_slugs
 from .lists import filter_choices, key_events, latest_additions, positions
 from .metadata import event_jsonld, script_json, social_tags
 from .overview import overview
 from .pages import Fragment, ListPage, PageInfo, PageParts, SiteOptions, when
+from .places import PlacePages, place_page, place_url
 from .preview import banner
 from .reader import actor_groups, actor_line, source_line, standfirst, status_legend
 from .related import Relations, companions
@@ -65,6 +66,10 @@ class SiteMap:
             self._add_list("actor", actor.name, events, actor_page(actor.id), actor.id)
         for tag, events in timeline.by_tag.items():
             self._add_list("tag", tag, events, tag_page(self.slugs[tag]), tag)
+        self.places = PlacePages(timeline)
+        for place in timeline.places:
+            events = timeline.by_place[place.id]
+            self._add_list("place", place.name, events, place_page(place.id), place.id)
         self.positions = positions(timeline.events)
         self.relations = Relations(timeline.events, timeline.by_actor)
         self.common = {
@@ -73,6 +78,7 @@ class SiteMap:
             "timeline_href": self.timeline_href,
             "source_line": source_line,
             "actor_line": actor_line,
+            "place_url": place_url,
             "status_help": help_url(options.status_help),
         }
         # mkdocs-material's tags index sees a tag as the page metadata gave it: escaped text
@@ -102,16 +108,18 @@ class SiteMap:
     def uris(self) -> list[str]:
         """The pages to generate (event pages come from their entries)."""
         lists = [u for u, p in self.lists.items() if p.kind == "tag" or p.year is not None]
-        return [*self.timeline_pages, ACTORS_PAGE, *self.actors, *lists]
+        return [*self.timeline_pages, ACTORS_PAGE, *self.actors, *lists, *self.places.uris()]
 
-    nav_uris = frozenset({TIMELINE_PAGE, ACTORS_PAGE})
+    nav_uris = frozenset({TIMELINE_PAGE, ACTORS_PAGE, PLACES_PAGE})
 
     def phase(self, uri: str) -> str:
         """The plugin phase (for the benchmark's timings) a page's work is counted under."""
         if uri in self.events:
             return "event pages"
         if uri in self.actors or uri == ACTORS_PAGE or uri in self.lists:
-            return "actor pages"  # and tag pages
+            return "actor pages"  # and tag and place pages
+        if uri == PLACES_PAGE:
+            return "place pages"
         if uri in self.timeline_pages:
             return "timeline pages"
         return "other pages"
@@ -147,6 +155,8 @@ class SiteMap:
             }
         if uri == ACTORS_PAGE:
             return {"title": "Actors", "hide": WIDE}
+        if place_meta := self.places.meta(uri):
+            return {**place_meta, "template": "timeline/page.html", "hide": WIDE}
         if listed := self.lists.get(uri):
             return {
                 "title": listed.title,
@@ -191,6 +201,14 @@ class SiteMap:
                 after=Fragment("actor.html", context),
                 outside=Fragment("event-list.html", self.list_context(uri, heading=True)),
             )
+        if uri in self.places.pages:
+            context = {**self.common, **self.places.place_context(uri)}
+            return PageParts(
+                after=Fragment("place.html", context),
+                outside=Fragment("event-list.html", self.list_context(uri, heading=True)),
+            )
+        if uri == PLACES_PAGE:
+            return PageParts(after=Fragment("places.html", self.places.index_context()))
         if uri in self.lists:  # a tag's page, an actor's year or month
             return PageParts(after=Fragment("event-list.html", self.list_context(uri)))
         if uri in self.timeline_pages:
@@ -214,6 +232,8 @@ class SiteMap:
             "related": self.relations.related(event),
             "position": self.positions[event.id],
             "timeline_link": self.timeline_href(event),
+            "places": self.places.event_places(event),
+            "locator": self.places.locator(self.places.event_places(event)),
         }
 
     def timeline_href(self, event: Event) -> str:
