@@ -40,7 +40,8 @@ lint: $(STAMP)
 browser-deps:
 	@test -x $(CHROMIUM) || { echo "Installing Chromium (apt-get)…"; \
 	  apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
-	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
+	@test -f node_modules/axe-core/axe.min.js -a -f node_modules/geojson-schema/FeatureCollection.json \
+	  || npm ci --silent --no-audit --no-fund
 
 # Every test: unit, end-to-end and browser (docs/testing.md); prints how long it took.
 test: $(STAMP) browser-deps lint
