@@ -17,6 +17,7 @@ from timeline.cache import EntryCache
 from timeline.check.entry_schema import schema_files
 from timeline.collection import Timeline
 from timeline.exports import SITE_URL_MISSING, ExportOptions, render_exports
+from timeline.exports.cards import site_cards
 from timeline.loader import load_timeline
 from timeline.timing import Phases
 from timeline.views.pages import SiteOptions
@@ -44,8 +45,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.entry_cache = EntryCache()
         self.command: str | None = None  # from on_startup: "build", "serve", "gh-deploy"
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that MkDocs keeps this plugin object (and its cache) across rebuilds."""
+    def on_startup(self, *, command: str, dirty: bool) -> None:  # MkDocs then keeps this object
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -95,7 +95,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         else:
             with self.phases.time("exports"):
                 made = [File.generated(config, p, content=c) for p, c in exports().items()]
-        for file in made:
+        for file in [*made, *_cards(config, timeline, self.phases)]:
             files.append(file)
         for path, text in schema_files().items():  # /schema/entry.json, /schema/actors.json
             if files.get_file_from_path(path) is None:
@@ -165,8 +165,7 @@ def _report(timeline: Timeline) -> None:
     """Every problem in the build log: errors and warnings fail `--strict`, notices do not."""
     for problem in timeline.problems:
         (log.warning if problem.severity != "notice" else log.info)(str(problem))
-    listed = " (listed above)" if timeline.invalid else ""
-    summary_log.info(f"timeline: {timeline.summary()}{listed}")
+    summary_log.info(f"timeline: {timeline.summary()}" + " (listed above)" * bool(timeline.invalid))
 
 
 def _exports(config: MkDocsConfig, plugin: TimelineConfig, timeline: Timeline):
@@ -177,10 +176,16 @@ def _exports(config: MkDocsConfig, plugin: TimelineConfig, timeline: Timeline):
     return lambda: render_exports(timeline, options)
 
 
+def _cards(config: MkDocsConfig, timeline: Timeline, phases: Phases) -> list[File]:
+    with phases.time("social cards"):  # drawn once, kept by their content in .cache/cards
+        made = site_cards(timeline, config, os.path.join(ASSET_DIR, "fonts"))
+    summary_log.info(made.summary())
+    return [File.generated(config, p, abs_src_path=src) for p, src in made.files.items()]
+
+
 def _theme_fixes(config: MkDocsConfig) -> None:
-    """For mkdocs-material: our favicon unless the site chose one, and the partials in
-    `overrides/` (accessibility fixes) ahead of the theme's own but after a site's custom_dir,
-    so that every site using the plugin gets them and a site can still override them."""
+    """For mkdocs-material: our favicon unless the site chose one, and `overrides/` (accessibility
+    fixes) ahead of the theme but after a site's custom_dir, which can still override them."""
     if config.theme.name != "material":
         return
     if config.theme["favicon"] == MATERIAL_FAVICON:

@@ -32,6 +32,8 @@ class SiteOptions:
     standfirst: str = ""
     """What we know, in two to four lines: the site's own text, shown above the timeline and
     where a page asks for it (`<!-- timeline:standfirst -->`)."""
+    site_url: str | None = None
+    """The site's address (mkdocs.yml's `site_url`): link previews need absolute image links."""
     status_help: str = ""
     """The page (and anchor) that defines the statuses, e.g. 'about.md#what-each-status-means':
     every status badge and the legend link there."""
@@ -50,6 +52,7 @@ class SiteOptions:
             preview=preview,
             repo_url=site.get("repo_url"),
             edit_uri=site.get("edit_uri"),
+            site_url=site.get("site_url"),
         )
 
 

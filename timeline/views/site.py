@@ -18,7 +18,7 @@ from ..model import ACTORS_PAGE, PLACES_PAGE, TIMELINE_PAGE, Event, actor_page, 
 from ..ordering import group_by_year_and_month, period
 from .layout import event_anchor, month_anchor, plan_pages, tag_slugs
 from .lists import filter_choices, key_events, latest_additions, positions
-from .metadata import event_jsonld, script_json, social_tags
+from .metadata import event_jsonld, page_social, script_json
 from .overview import overview
 from .pages import Fragment, ListPage, PageInfo, PageParts, SiteOptions, when
 from .places import PlacePages, place_page, place_url
@@ -365,20 +365,8 @@ class SiteMap:
         """OpenGraph and Twitter tags for any page, JSON-LD for an event page. An event's title
         and description are the event's (its page's own are not read: they may not exist yet,
         when rendering ahead); the home page is titled by the site."""
-        site = self.options
         event = self.events.get(uri)
-        if event is not None:
-            title, description = event.title, event.summary
-        else:
-            title = site.site_name if page.home else (page.title() or site.site_name)
-            description = page.description() or site.description
-        social = social_tags(
-            title=title,
-            description=description,
-            site_name=site.site_name,
-            url=page.url,
-            kind="article" if event is not None else "website",
-        )
+        social = page_social(event, page, self.options, uri == TIMELINE_PAGE)
         jsonld = script_json(event_jsonld(event, page.url)) if event is not None else None
         return {"event": event, "social": social, "jsonld": jsonld}
 
