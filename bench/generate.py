@@ -108,6 +108,8 @@ class Corpus:
     registry: str
     entries: tuple[tuple[str, str], ...]
     actor_ids: tuple[str, ...]
+    places: str = ""
+    """The place registry's text (places.yml): the cities, at invented coordinates."""
 
 
 def slugify(text: str) -> str:
@@ -272,7 +274,9 @@ def make_entry(rng: random.Random, day: date, actors: list[Actor], weights: list
         lines.append("circa: true")
     lines.append(f"actors: [{', '.join(_q(r) if ' ' in r else r for r in refs)}]")
     if rng.random() < 0.7:
-        lines.append(f"location: {_q(rng.choice(CITIES))}")
+        city = rng.choice(CITIES)
+        lines.append(f"location: {_q(city)}")
+        lines.append(f"places: [{slugify(city)}]")  # the place registry's id of the city
     status = rng.choices(
         ("reported", "confirmed", "claimed", "disputed", "denied"), (50, 25, 12, 8, 5)
     )
@@ -324,4 +328,18 @@ def generate(n: int, seed: int = SEED) -> Corpus:
             suffix += 1
         used.add(path)
         entries.append((path, text))
-    return Corpus(registry_text(actors), tuple(entries), tuple(a.id for a in actors))
+    places = places_text(random.Random(f"{seed}:places"))
+    return Corpus(registry_text(actors), tuple(entries), tuple(a.id for a in actors), places)
+
+
+def places_text(rng: random.Random) -> str:
+    """The place registry: each city of `CITIES` at made-up coordinates (a benchmark needs
+    places spread over a map, not true ones)."""
+    blocks = []
+    for city in CITIES:
+        lat, lon = rng.uniform(-50, 70), rng.uniform(-170, 170)
+        blocks.append(
+            f"- id: {slugify(city)}\n  name: {_q(city)}\n  kind: city\n"
+            f"  lat: {lat:.2f}\n  lon: {lon:.2f}\n"
+        )
+    return "".join(blocks)

@@ -113,6 +113,7 @@ def write_site(kind: str, corpus: Corpus, root: Path) -> Path:
         _write(docs / name, text)
     if kind == "ours":
         _write(docs / "actors.yml", corpus.registry)
+        _write(docs / "places.yml", corpus.places)
         for rel_path, text in corpus.entries:
             _write(docs / rel_path, text)
     elif kind == "floor":
@@ -129,6 +130,7 @@ def write_site(kind: str, corpus: Corpus, root: Path) -> Path:
 def write_content(corpus: Corpus, content: Path) -> None:
     """Just the content folder (registry + events), for `timeline check`."""
     _write(content / "actors.yml", corpus.registry)
+    _write(content / "places.yml", corpus.places)
     for rel_path, text in corpus.entries:
         _write(content / rel_path, text)
 
