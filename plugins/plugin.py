@@ -17,7 +17,7 @@ from timeline.cache import EntryCache
 from timeline.check.entry_schema import schema_files
 from timeline.collection import Timeline
 from timeline.exports import SITE_URL_MISSING, ExportOptions, render_exports
-from timeline.exports.cards import site_cards
+from timeline.exports.cards import site_images
 from timeline.loader import load_timeline
 from timeline.timing import Phases
 from timeline.views.pages import SiteOptions
@@ -177,8 +177,8 @@ def _exports(config: MkDocsConfig, plugin: TimelineConfig, timeline: Timeline):
 
 
 def _cards(config: MkDocsConfig, timeline: Timeline, phases: Phases) -> list[File]:
-    with phases.time("social cards"):  # drawn once, kept by their content in .cache/cards
-        made = site_cards(timeline, config, os.path.join(ASSET_DIR, "fonts"))
+    with phases.time("cards+images"):  # made once, kept by their content in .cache/
+        made = site_images(timeline, config, os.path.join(ASSET_DIR, "fonts"))
     summary_log.info(made.summary())
     return [File.generated(config, p, abs_src_path=src) for p, src in made.files.items()]
 

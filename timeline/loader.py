@@ -15,6 +15,7 @@ from functools import cache
 
 from .cache import EntryCache
 from .check.anchors import anchor_ids
+from .check.images import image_file
 from .check.links import ContentFiles, link_problems
 from .check.markers import marker_problems
 from .collection import Timeline, build_timeline
@@ -74,6 +75,8 @@ def load_timeline(
             unreadable.append((rel_path, None, [problem]))
     results += unreadable + cache.read_all(readable, registry, (raw, places_raw))
     problems = [*registry_problems, *notices]
+    published = set(scan.images) if only is None else None
+    results = checked_images(results, content_dir, folder, published, shown)
     if only is None:  # the maintainers' pages, walked once: links lead to them, markers checked
         pages = site_files(content_dir, folder)
         results = cross_links(results, pages | set(scan.images), shown)
@@ -99,6 +102,32 @@ def _optional(path: str, shown: str) -> tuple[bytes | None, list[Problem]]:
         return None, []
     except OSError as error:
         return None, [Problem(shown, 1, 1, "places", f"cannot be read ({error.strerror})")]
+
+
+def checked_images(results: list, content_dir: str, folder: str, published, shown) -> list:
+    """Each event's image file read and checked (`check.images.image_file`): its size and hash
+    kept on the event, or the problem at its `src`, and the event left out. `published`: the
+    events folder's images, or None for those on disk (when only some entries are checked)."""
+
+    def read(rel_path: str) -> bytes:
+        with open(os.path.join(content_dir, rel_path), "rb") as handle:
+            return handle.read()
+
+    checked = []
+    for path, event, problems in results:
+        if event is not None and event.image is not None:
+            if published is None:  # only some entries read: the folder's images, once
+                published = set(scan_folder(content_dir, folder).images)
+            found = image_file(path, event.image.src, folder, published, read)
+            if isinstance(found, str):
+                at = event.image.at
+                problems, event = [*problems, Problem(shown(path), *at, "image.src", found)], None
+            else:
+                image = replace(event.image, path=found.path, digest=found.digest,
+                                width=found.width, height=found.height)  # fmt: skip
+                event = replace(event, image=image)
+        checked.append((path, event, problems))
+    return checked
 
 
 def page_problems(content_dir: str, pages: list[str], shown) -> list[Problem]:

@@ -75,6 +75,25 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class EventImage:
+    """An event's image as its front matter gives it (`check.schema.IMAGE_FIELDS`), where `src`
+    is written (for problems found when the file is read), and, once read, the file: its path
+    in the content folder, content hash and size in pixels."""
+
+    src: str
+    alt: str
+    credit: str
+    caption: str | None = None
+    license: str | None = None
+    source: str | None = None
+    at: tuple[int, int] = (1, 1)
+    path: str = ""
+    digest: str = ""
+    width: int = 0
+    height: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A validated event entry. `path` is relative to the content folder, with '/' separators.
 
@@ -100,6 +119,7 @@ class Event:
     updates: tuple[Update, ...]
     added: PartialDate | None
     places: tuple[str, ...]
+    image: EventImage | None
     body_line: int  # the line of the file the body starts on, for problems found later
 
     @property

@@ -40,7 +40,8 @@ def _rows(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
         kind = _shown(field) + _limits(field) + _default(field)
         rows.append(f"| {name} | {required} | {kind} | {_cell(field.description)} |")
         if field.items:
-            rows.extend(_rows(field.items, f"{prefix}{field.name}[]."))
+            one = "." if field.kind == "image" else "[]."  # one set of fields, or a list of them
+            rows.extend(_rows(field.items, f"{prefix}{field.name}{one}"))
     return rows
 
 

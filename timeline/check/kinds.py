@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import coordinates, rules
+from . import coordinates, images, rules
 from .date_pattern import YEAR_RANGE, date_pattern
 
 if TYPE_CHECKING:
@@ -212,4 +212,12 @@ KINDS: dict[str, Kind] = {
         coordinates.longitude, lambda f: _degrees(180), "decimal degrees, -180 to 180"
     ),
     "place-ref": Kind(rules.actor_ref, _slug, "another place's id", ID_MAX_CHARS),
+    # an event's image: one set of fields, its `src` a file of the repository
+    "image": Kind(images.record, lambda f: object_schema(f.items), "`src`, `alt`, `credit`…"),
+    "image-src": Kind(
+        images.src,
+        lambda f: {"type": "string", "pattern": images.SRC_PATTERN, **_length(f)},
+        "path of an image file",
+        images.SRC_MAX_CHARS,
+    ),
 }

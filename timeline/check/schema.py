@@ -72,6 +72,28 @@ UPDATE_FIELDS = (
     Field("note", "text", True, "What changed and why.", "Corrected the date of the meeting."),
 )
 
+IMAGE_FIELDS = (
+    Field(
+        "src",
+        "image-src",
+        True,
+        "The image file, relative to this entry: next to it or in an images folder beside it "
+        "(PNG, JPEG, GIF or WebP, at most 20 MB and 40 megapixels). Never a link to another site.",
+        "kursk-map.png",
+    ),
+    Field(
+        "alt", "line", True, "What the image shows, for readers who cannot see it.", max_chars=300
+    ),
+    Field("caption", "text", False, "A caption shown under it.", max_chars=500),
+    Field(
+        "credit", "line", True, "Who made it (photographer, agency), as they ask to be credited."
+    ),
+    Field("license", "line", False, "Its licence, e.g. CC BY 4.0."),
+    Field("source", "url", False, "Where it was published, if anywhere."),
+)
+"""An event's image: every field is shown or linked with it; `alt` and `credit` are required
+(an image no one may describe or credit is not published)."""
+
 EVENT_FIELDS = (
     Field(
         "title",
@@ -140,6 +162,13 @@ EVENT_FIELDS = (
         "key", "bool", False, "true marks a key event, highlighted on the timeline.", default=False
     ),
     Field("draft", "bool", False, "true keeps it out of the published site.", default=False),
+    Field(
+        "image",
+        "image",
+        False,
+        "A picture for the event page, its timeline entry and its link preview.",
+        items=IMAGE_FIELDS,
+    ),
     Field(
         "updates",
         "records",

@@ -18,12 +18,13 @@ import io
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..collection import Timeline
 from ..parallel import fork_map
 from ..views.metadata import HOME_CARD, TIMELINE_CARD, card_path
+from .pictures import picture_files
 
 VERSION = "1"
 """Part of every card's hash: change it when the drawing changes, so cached cards are redrawn."""
@@ -42,6 +43,8 @@ RULE = (0xE5, 0x39, 0x35)
 TITLE_SIZES = (64, 54, 46)
 """The title's sizes in pixels, largest first: the first that fits in `TITLE_LINES` lines."""
 TITLE_LINES = 5
+PICTURE_WIDTH = 440
+"""With an image, the card's right part shows it (the text keeps the rest)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +56,21 @@ class Card:
     title: str
     footer: str = ""
     status: str = ""
+    event: str = ""
+    picture: str = ""
+    """The event's image file, drawn beside the text; `digest` is its content's hash."""
+    digest: str = ""
 
     def key(self, fonts: str) -> str:
-        drawn = [VERSION, fonts, self.site, self.title, self.footer, self.status]
+        drawn = [VERSION, fonts, self.site, self.title, self.footer, self.status, self.digest]
         return hashlib.sha256(json.dumps(drawn).encode()).hexdigest()[:32]
 
 
 def cards(timeline: Timeline, site_name: str, description: str) -> list[Card]:
     """The cards of a site: one per event, one for the home page and one for the timeline."""
     found = [
-        Card(card_path(e), site_name, e.title, e.display_date, e.status) for e in timeline.events
+        Card(card_path(e), site_name, e.title, e.display_date, e.status, e.id)
+        for e in timeline.events
     ]
     count = len(timeline.events)
     span = ""
@@ -76,23 +84,36 @@ def cards(timeline: Timeline, site_name: str, description: str) -> list[Card]:
 
 @dataclass(frozen=True, slots=True)
 class Made:
-    """The cards of a build: site path -> the cached file, and how many were drawn or reused."""
+    """The cards of a build: site path -> the cached file, and how many were drawn or reused;
+    and the images' sizes (`pictures`), how many made now."""
 
     files: dict[str, str]
     drawn: int
     reused: int
+    pictures: int = 0
+    resized: int = 0
 
     def summary(self) -> str:
-        return f"timeline: {len(self.files)} social cards, {self.drawn} drawn, {self.reused} reused"
+        cards = len(self.files) - self.pictures
+        text = f"timeline: {cards} social cards, {self.drawn} drawn, {self.reused} reused"
+        return text + (f"; {self.pictures} image sizes, {self.resized} made" * bool(self.pictures))
 
 
-def site_cards(timeline: Timeline, site: Mapping[str, Any], fonts: str) -> Made:
-    """A site's cards, from its configuration (mkdocs.yml's keys: `site_name`,
-    `site_description`, and where it is): kept in `.cache/cards` beside mkdocs.yml."""
+def site_images(timeline: Timeline, site: Mapping[str, Any], fonts: str) -> Made:
+    """A site's cards and its events' images at their sizes, from its configuration
+    (mkdocs.yml's keys: `site_name`, `site_description`, `docs_dir`, and where it is): kept
+    in `.cache/cards` and `.cache/images` beside mkdocs.yml."""
     where = site.get("config_file_path") or site["docs_dir"]
-    cache = os.path.join(os.path.dirname(os.path.abspath(where)), ".cache", "cards")
+    cache = os.path.join(os.path.dirname(os.path.abspath(where)), ".cache")
     wanted = cards(timeline, site.get("site_name") or "", site.get("site_description") or "")
-    return make_cards(wanted, fonts, cache)
+    for card in wanted:
+        event = timeline.events[timeline.position[card.event]] if card.event else None
+        if event is not None and event.image is not None:  # the card shows the image too
+            picture = os.path.join(site["docs_dir"], event.image.path)
+            wanted[wanted.index(card)] = replace(card, picture=picture, digest=event.image.digest)
+    made = make_cards(wanted, fonts, os.path.join(cache, "cards"))
+    pictures, resized = picture_files(timeline, site["docs_dir"], os.path.join(cache, "images"))
+    return replace(made, files={**made.files, **pictures}, pictures=len(pictures), resized=resized)
 
 
 def make_cards(wanted: Sequence[Card], fonts: str, cache: str) -> Made:
@@ -199,7 +220,7 @@ def _draw(card: Card, face: Callable[[str, int], Face]) -> bytes:
 
     text = Image.new("L", (WIDTH, HEIGHT))  # grey levels of white on the background
     accent = Image.new("L", (WIDTH, HEIGHT))  # grey levels of the accent colour
-    width = WIDTH - 2 * MARGIN
+    width = WIDTH - 2 * MARGIN - (PICTURE_WIDTH if card.picture else 0)
     site = face("sans-700.woff2", 30)
     site.draw(text, MARGIN, 52, _cut(site, card.site, width), 170)
     accent.paste(255, (MARGIN, 112, MARGIN + 120, 118))
@@ -221,10 +242,23 @@ def _draw(card: Card, face: Callable[[str, int], Face]) -> bytes:
         x = MARGIN + footer.width(card.footer) + (24 if card.footer else 0)
         label.draw(accent, x, HEIGHT - 96, card.status.upper(), 255)
     colour = STATUS_COLOURS.get(card.status, RULE)
-    return _png(text, accent, colour if card.status else RULE)
+    image = _palette(text, accent, colour if card.status else RULE)
+    out = io.BytesIO()
+    if card.picture:  # the event's image on the right, cropped to fill it
+        from PIL import ImageOps
+
+        image = image.convert("RGB")
+        with Image.open(card.picture) as picture:
+            picture = ImageOps.exif_transpose(picture).convert("RGB")
+            size = (PICTURE_WIDTH - MARGIN // 2, HEIGHT)
+            image.paste(ImageOps.fit(picture, size, Image.Resampling.LANCZOS), (WIDTH - size[0], 0))
+        image.save(out, "PNG", compress_level=1)
+    else:
+        image.save(out, "PNG", compress_level=1, bits=4)
+    return out.getvalue()
 
 
-def _png(text, accent, colour: tuple[int, int, int]) -> bytes:
+def _palette(text, accent, colour: tuple[int, int, int]):
     """The two grey-level layers as one 16-colour palette PNG: indexes 0-7 run from the
     background to white, 8-15 from the background to the accent colour (eight levels of
     antialiasing are plenty at this size, and half the bits encode in half the time)."""
@@ -239,9 +273,7 @@ def _png(text, accent, colour: tuple[int, int, int]) -> bytes:
         for step in range(8):
             palette += [round(b + (t - b) * step / 7) for b, t in zip(BACKGROUND, top)]
     image.putpalette(palette)
-    out = io.BytesIO()
-    image.save(out, "PNG", compress_level=1, bits=4)
-    return out.getvalue()
+    return image
 
 
 def _cut(face: Face, text: str, width: int) -> str:

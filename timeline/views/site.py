@@ -21,6 +21,7 @@ from .lists import filter_choices, key_events, latest_additions, positions
 from .metadata import event_jsonld, page_social, script_json
 from .overview import overview
 from .pages import Fragment, ListPage, PageInfo, PageParts, SiteOptions, when
+from .pictures import figure, thumbnail
 from .places import PlacePages, place_page, place_url
 from .preview import banner
 from .reader import actor_groups, actor_line, source_line, standfirst, status_legend
@@ -79,6 +80,7 @@ class SiteMap:
             "source_line": source_line,
             "actor_line": actor_line,
             "place_url": place_url,
+            "thumbnail": thumbnail,
             "status_help": help_url(options.status_help),
         }
         # mkdocs-material's tags index sees a tag as the page metadata gave it: escaped text
@@ -232,6 +234,7 @@ class SiteMap:
             "related": self.relations.related(event),
             "position": self.positions[event.id],
             "timeline_link": self.timeline_href(event),
+            "figure": figure(event.image) if event.image else None,
             "places": self.places.event_places(event),
             "locator": self.places.locator(self.places.event_places(event)),
         }
