@@ -413,6 +413,23 @@ INVALID = [
         "6:24: places[2]: a place must be an id or alias from content/places.yml",
     ),
     text(
+        "an image from another site, a script link as its source, a path out of the folder",
+        "2024/2024-12-11-image-remote.md",
+        entry(
+            title="Remote image",
+            extra="image:\n  src: https://example.com/tlx.png\n  alt: x\n  credit: x\n"
+            "  source: javascript:tlx()",
+        ),
+        "7:8: image.src: 'https://example.com/tlx.png' is on another site",
+        "10:11: image.source: 'javascript:' links are not allowed",
+    ),
+    text(
+        "an image that is not one",
+        "2024/2024-12-12-image-fake.md",
+        entry(title="Fake image", extra="image:\n  src: map.png\n  alt: x\n  credit: x"),
+        "7:8: image.src: 'map.png' is not an image that can be read",
+    ),
+    text(
         "places written as one string",
         "2024/2024-12-09-place-string.md",
         entry(title="Place string", extra="places: far-east"),
@@ -460,6 +477,19 @@ VALID = [
             '<iframe src="https://example.com"></iframe><form action="x"><input></form>\n',
         ),
         title="Title " + HTML,
+    ),
+    text(
+        "HTML in every text of an image",
+        "2024/2024-11-04-html-image.md",
+        entry(
+            title="HTML image",
+            date="2024-11-04",
+            extra=f"image:\n  src: real.png\n  alt: {q('Alt ' + HTML)}\n"
+            f"  caption: {q('Caption ' + HTML)}\n  credit: {q('Credit ' + HTML)}\n"
+            f"  license: {q('Licence ' + HTML)}\n"
+            "  source: 'https://example.com/?q=\"><tlx>'",
+        ),
+        title="HTML image",
     ),
     text(
         "right-to-left and emoji text",
@@ -522,6 +552,13 @@ STRAYS = {
 }
 STRAY_PROBLEM = "1:1: file: '{name}' is not published: the events folder holds entries (.md)"
 IMAGE = ("2024/map.png", b"\x89PNG\r\n\x1a\n")
+REAL_IMAGE = (  # a 2×2 PNG, for an entry's image
+    "2024/real.png",
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a730000001649444154789c"
+        "6354324e63606060626060606060000008aa00bfa31272dc0000000049454e44ae426082"
+    ),
+)
 LINKS = ("secret.png", "2024-10-30-linked.md")  # links committed into events/2024/
 
 # files that MkDocs would drop, collide or crash on: each is named, none stops a build.

@@ -26,6 +26,7 @@ from hostile import (
     ODD_FILES,
     PLACE_PROBLEMS,
     PLACES,
+    REAL_IMAGE,
     REGISTRY,
     REGISTRY_PROBLEMS,
     RTL,
@@ -58,7 +59,7 @@ def run(tmp_path_factory) -> Run:
     site.write("places.yml", PLACES)
     for case in CASES:
         site.write(f"events/{case.path}", case.content)
-    for path, content in [*STRAYS.items(), IMAGE]:
+    for path, content in [*STRAYS.items(), IMAGE, REAL_IMAGE]:
         site.write(f"events/{path}", content)
     # links committed into the folder: to files outside it (never read nor published), and
     # one inside it (published like its target)
@@ -182,7 +183,7 @@ def test_a_yaml_tag_never_runs_anything(run):
 def test_every_event_file_is_counted_published_draft_or_invalid(run):
     files = [p for p in (run.site.content / "events").rglob("*") if not p.is_dir()]
     images = [p for p in (run.site.root / "site/events").rglob("*") if p.suffix == ".png"]
-    assert len(images) == 2  # the image and the link to it, published as they are
+    assert len(images) == 3  # the images and the link to one, published as they are
     odd = len(ODD_FILES) - 1  # the link to a folder is one
     assert len(files) == len(CASES) + len(STRAYS) + len(LINKS) + len(images) + odd + 1
     for output in (run.build.stdout, run.check.summary):
