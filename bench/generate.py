@@ -110,6 +110,8 @@ class Corpus:
     actor_ids: tuple[str, ...]
     places: str = ""
     """The place registry's text (places.yml): the cities, at invented coordinates."""
+    images: tuple[tuple[str, bytes], ...] = ()
+    """Image files the entries show (path in content, bytes)."""
 
 
 def slugify(text: str) -> str:
@@ -318,9 +320,14 @@ def generate(n: int, seed: int = SEED) -> Corpus:
     weights = [1.0 / (rank + 1) ** 1.1 for rank in range(len(order))]
     span = max(31, n * 365 // EVENTS_PER_YEAR)
     days = sorted(FIRST_DAY + timedelta(days=rng.randrange(span)) for _ in range(n))
-    entries, used = [], set()
+    entries, used, images = [], set(), []
+    pictures = random.Random(f"{seed}:{n}:images")  # its own draws: the entries stay the same
     for day in days:
         stem, slug, text = make_entry(rng, day, order, weights)
+        if pictures.random() < IMAGE_SHARE:
+            name = f"events/images/picture-{len(images) + 1}.jpg"
+            images.append((name, picture(pictures)))
+            text = text.replace("\nstatus:", f"\n{IMAGE.format(src='../' + name[7:])}\nstatus:", 1)
         path = f"events/{stem[:4]}/{stem}-{slug}.md"
         suffix = 2
         while path in used:
@@ -329,7 +336,32 @@ def generate(n: int, seed: int = SEED) -> Corpus:
         used.add(path)
         entries.append((path, text))
     places = places_text(random.Random(f"{seed}:places"))
-    return Corpus(registry_text(actors), tuple(entries), tuple(a.id for a in actors), places)
+    actor_ids = tuple(a.id for a in actors)
+    return Corpus(registry_text(actors), tuple(entries), actor_ids, places, tuple(images))
+
+
+IMAGE_SHARE = 0.05
+IMAGE = """image:
+  src: {src}
+  alt: A generated picture for the benchmark
+  caption: Generated for the benchmark.
+  credit: The benchmark's generator"""
+
+
+def picture(rng: random.Random) -> bytes:
+    """A made-up 1,600 × 1,000 JPEG (a photo's proportions): two colours blended."""
+    import io
+
+    from PIL import Image
+
+    first, second = (tuple(rng.randrange(256) for _ in range(3)) for _ in range(2))
+    mask = Image.linear_gradient("L").resize((1600, 1000))
+    image = Image.composite(
+        Image.new("RGB", mask.size, first), Image.new("RGB", mask.size, second), mask
+    )
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
 
 
 def places_text(rng: random.Random) -> str:
