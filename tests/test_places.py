@@ -251,13 +251,16 @@ def test_a_locator_map_marks_its_place_at_its_projected_position(built):
 def test_the_places_page_maps_each_place_sized_by_its_events_and_lists_them(built):
     html = built.html("places/")
     svg = svg_of(html)
-    links = svg.findall(f".//{SVG}a")
-    assert sorted(a.get("href") for a in links) == [
-        "../places/kursk-oblast/",
-        "../places/pyongyang/",
-        "../places/washington/",
-    ] or sorted(a.get("href") for a in links) == ["kursk-oblast/", "pyongyang/", "washington/"]
-    assert all(a.get("tabindex") == "-1" for a in links)  # the list below has the same links
+    circles = {(c.get("cx"), c.get("cy")): float(c.get("r")) for c in svg.iter(f"{SVG}circle")}
+    assert len(circles) == 3  # the places with events; Russia has none
+    assert sorted(circles.values()) == [5.5, 5.5, 5.5]  # one event each: 3 + 2.5 * sqrt(1)
+    links = re.findall(r'<a href="([^"]+)" tabindex="-1" title="([^"]+)"', html)
+    assert sorted(links) == [
+        ("kursk-oblast/", "Kursk Oblast (1 event)"),
+        ("pyongyang/", "Pyongyang (1 event)"),
+        ("washington/", "Washington, D.C. (1 event)"),
+    ]
+    assert '<div class="tl-map__links" aria-hidden="true">' in html  # the list has the links
     for name in ("Kursk Oblast", "Pyongyang", "Washington, D.C.", "Russia"):
         assert f">{name}</a>" in html  # the text alternative: every place, linked
     assert 'Russia</a> <span class="tl-muted">(0 events)' in html
