@@ -129,7 +129,7 @@ PLACE_REGISTRY = """\
 - {id: washington, name: "Washington, D.C.", kind: city, lat: 38.90, lon: -77.02}
 """
 IMAGE = """image:
-  src: picture.png
+  src: ../images/picture.png
   alt: Two colours blended, a picture for the tests
   caption: A generated picture.
   credit: The test suite
@@ -173,7 +173,7 @@ def write_sample_site(
     site.write("about.md", ABOUT)
     site.write("actors.yml", ACTORS + EXTRA_ACTORS)
     site.write("places.yml", PLACE_REGISTRY)
-    site.write("events/2024/picture.png", picture())
+    site.write("events/images/picture.png", picture())
     for n in range(events):
         year = 2024 if n < events * 0.6 else 2025
         month = rng.randint(6, 12) if year == 2024 else rng.randint(1, 11)
