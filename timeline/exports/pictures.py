@@ -24,21 +24,31 @@ def picture_files(timeline: Timeline, content_dir: str, cache: str) -> tuple[dic
             for rendition in every_rendition(event.image):
                 wanted[rendition.path] = (source, rendition)
     files = {path: os.path.join(cache, os.path.basename(path)) for path in wanted}
-    missing = [
-        (wanted[path], files[path]) for path in sorted(files) if not os.path.exists(files[path])
-    ]
-    fork_map(lambda item: _resize(*item[0], item[1]), missing, minimum=32)
-    return files, len(missing)
+    missing: dict[str, list[tuple[Rendition, str]]] = {}  # by source: decoded once for all
+    for path in sorted(files):
+        if not os.path.exists(files[path]):
+            source, rendition = wanted[path]
+            missing.setdefault(source, []).append((rendition, files[path]))
+    fork_map(lambda item: _resize(*item), sorted(missing.items()), minimum=8)
+    return files, sum(len(sizes) for sizes in missing.values())
 
 
-def _resize(source: str, rendition: Rendition, out: str) -> None:
+def _resize(source: str, sizes: list[tuple[Rendition, str]]) -> None:
+    """One source decoded once (a JPEG at the smallest scale its largest size allows), then
+    each size made from it."""
     from PIL import Image, ImageOps
 
+    largest = max(rendition.width for rendition, _ in sizes)
     with Image.open(source) as image:
+        if image.format == "JPEG":
+            tall = max(rendition.height for rendition, _ in sizes)
+            image.draft("RGB", (largest, tall))  # decoded at 1/2, 1/4 or 1/8 where enough
         image = ImageOps.exif_transpose(image)  # as the camera held it
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA" if "transparency" in image.info else "RGB")
-        image = image.resize((rendition.width, rendition.height), Image.Resampling.LANCZOS)
-        partial = f"{out}.{os.getpid()}.part"
-        image.save(partial, "WEBP", quality=QUALITY, method=4)
-    os.replace(partial, out)
+        for rendition, out in sorted(sizes, key=lambda item: -item[0].width):
+            size = (rendition.width, rendition.height)
+            made = image.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
+            partial = f"{out}.{os.getpid()}.part"
+            made.save(partial, "WEBP", quality=QUALITY, method=2)
+            os.replace(partial, out)
