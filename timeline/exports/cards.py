@@ -248,9 +248,10 @@ def _draw(card: Card, face: Callable[[str, int], Face]) -> bytes:
         from PIL import ImageOps
 
         image = image.convert("RGB")
+        size = (PICTURE_WIDTH - MARGIN // 2, HEIGHT)
         with Image.open(card.picture) as picture:
+            picture.draft("RGB", size)  # a JPEG decoded at the smallest scale that fills it
             picture = ImageOps.exif_transpose(picture).convert("RGB")
-            size = (PICTURE_WIDTH - MARGIN // 2, HEIGHT)
             image.paste(ImageOps.fit(picture, size, Image.Resampling.LANCZOS), (WIDTH - size[0], 0))
         image.save(out, "PNG", compress_level=1)
     else:
