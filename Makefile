@@ -12,7 +12,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test test-fast lint browser-deps bench bench-filter clean
+.PHONY: serve site test test-fast lint browser-deps bench bench-filter clean world-atlas
 
 # The project itself, editable. setuptools says (as a warning) that an editable install maps
 # plugins/ to `timeline_mkdocs` with an import hook: information with nothing to do, filtered.
@@ -40,7 +40,7 @@ lint: $(STAMP)
 # test tools of package.json: axe-core, TimelineJS (its export checked in the real client) and
 # the Nu HTML checker (vnu-jar), which needs a Java runtime. `--ignore-scripts`: vnu-jar's
 # install script would download a Java of its own.
-NPM_TOOLS := node_modules/axe-core/axe.min.js node_modules/@knight-lab/timelinejs/dist/js/timeline.js \
+NPM_TOOLS := node_modules/axe-core/axe.min.js node_modules/geojson-schema/FeatureCollection.json node_modules/@knight-lab/timelinejs/dist/js/timeline.js \
 	node_modules/vnu-jar/build/dist/vnu.jar
 browser-deps:
 	@test -x $(CHROMIUM) || { echo "Installing Chromium (apt-get)…"; \
@@ -69,3 +69,14 @@ bench-filter: $(STAMP) browser-deps
 
 clean:
 	rm -rf site .pytest_cache
+
+# The maps' boundaries (docs/design.md, Maps): Natural Earth 1:110m countries from the npm package
+# world-atlas, vendored unchanged; this fetches it again and checks it is the same file.
+WORLD_ATLAS := world-atlas@2.0.2
+WORLD_SHA256 := 2516c915867c7baf18ddec727aec46c315541a07cfb3d79a6559b05d5e94eee8
+world-atlas:
+	rm -rf build/world-atlas && mkdir -p build/world-atlas
+	cd build/world-atlas && npm pack --silent $(WORLD_ATLAS) >/dev/null && tar xzf world-atlas-*.tgz
+	echo "$(WORLD_SHA256)  build/world-atlas/package/countries-110m.json" | sha256sum -c -
+	cp build/world-atlas/package/countries-110m.json timeline/views/world/countries-110m.json
+	cp build/world-atlas/package/LICENSE timeline/views/world/LICENSE-world-atlas

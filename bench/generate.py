@@ -108,6 +108,10 @@ class Corpus:
     registry: str
     entries: tuple[tuple[str, str], ...]
     actor_ids: tuple[str, ...]
+    places: str = ""
+    """The place registry's text (places.yml): the cities, at invented coordinates."""
+    images: tuple[tuple[str, bytes], ...] = ()
+    """Image files the entries show (path in content, bytes)."""
 
 
 def slugify(text: str) -> str:
@@ -272,7 +276,9 @@ def make_entry(rng: random.Random, day: date, actors: list[Actor], weights: list
         lines.append("circa: true")
     lines.append(f"actors: [{', '.join(_q(r) if ' ' in r else r for r in refs)}]")
     if rng.random() < 0.7:
-        lines.append(f"location: {_q(rng.choice(CITIES))}")
+        city = rng.choice(CITIES)
+        lines.append(f"location: {_q(city)}")
+        lines.append(f"places: [{slugify(city)}]")  # the place registry's id of the city
     status = rng.choices(
         ("reported", "confirmed", "claimed", "disputed", "denied"), (50, 25, 12, 8, 5)
     )
@@ -314,9 +320,14 @@ def generate(n: int, seed: int = SEED) -> Corpus:
     weights = [1.0 / (rank + 1) ** 1.1 for rank in range(len(order))]
     span = max(31, n * 365 // EVENTS_PER_YEAR)
     days = sorted(FIRST_DAY + timedelta(days=rng.randrange(span)) for _ in range(n))
-    entries, used = [], set()
+    entries, used, images = [], set(), []
+    pictures = random.Random(f"{seed}:{n}:images")  # its own draws: the entries stay the same
     for day in days:
         stem, slug, text = make_entry(rng, day, order, weights)
+        if pictures.random() < IMAGE_SHARE:
+            name = f"events/images/picture-{len(images) + 1}.jpg"
+            images.append((name, picture(pictures)))
+            text = text.replace("\nstatus:", f"\n{IMAGE.format(src='../' + name[7:])}\nstatus:", 1)
         path = f"events/{stem[:4]}/{stem}-{slug}.md"
         suffix = 2
         while path in used:
@@ -324,4 +335,43 @@ def generate(n: int, seed: int = SEED) -> Corpus:
             suffix += 1
         used.add(path)
         entries.append((path, text))
-    return Corpus(registry_text(actors), tuple(entries), tuple(a.id for a in actors))
+    places = places_text(random.Random(f"{seed}:places"))
+    actor_ids = tuple(a.id for a in actors)
+    return Corpus(registry_text(actors), tuple(entries), actor_ids, places, tuple(images))
+
+
+IMAGE_SHARE = 0.05
+IMAGE = """image:
+  src: {src}
+  alt: A generated picture for the benchmark
+  caption: Generated for the benchmark.
+  credit: The benchmark's generator"""
+
+
+def picture(rng: random.Random) -> bytes:
+    """A made-up 1,600 × 1,000 JPEG (a photo's proportions): two colours blended."""
+    import io
+
+    from PIL import Image
+
+    first, second = (tuple(rng.randrange(256) for _ in range(3)) for _ in range(2))
+    mask = Image.linear_gradient("L").resize((1600, 1000))
+    image = Image.composite(
+        Image.new("RGB", mask.size, first), Image.new("RGB", mask.size, second), mask
+    )
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def places_text(rng: random.Random) -> str:
+    """The place registry: each city of `CITIES` at made-up coordinates (a benchmark needs
+    places spread over a map, not true ones)."""
+    blocks = []
+    for city in CITIES:
+        lat, lon = rng.uniform(-50, 70), rng.uniform(-170, 170)
+        blocks.append(
+            f"- id: {slugify(city)}\n  name: {_q(city)}\n  kind: city\n"
+            f"  lat: {lat:.2f}\n  lon: {lon:.2f}\n"
+        )
+    return "".join(blocks)

@@ -111,8 +111,12 @@ def write_site(kind: str, corpus: Corpus, root: Path) -> Path:
     _write(site / "mkdocs.yml", CONFIGS[kind] + "docs_dir: docs\n" + THEME)
     for name, text in COMMON_PAGES.items():
         _write(docs / name, text)
+    for rel_path, data in corpus.images:  # every kind publishes them (the others as files)
+        os.makedirs((docs / rel_path).parent, exist_ok=True)
+        (docs / rel_path).write_bytes(data)
     if kind == "ours":
         _write(docs / "actors.yml", corpus.registry)
+        _write(docs / "places.yml", corpus.places)
         for rel_path, text in corpus.entries:
             _write(docs / rel_path, text)
     elif kind == "floor":
@@ -129,6 +133,10 @@ def write_site(kind: str, corpus: Corpus, root: Path) -> Path:
 def write_content(corpus: Corpus, content: Path) -> None:
     """Just the content folder (registry + events), for `timeline check`."""
     _write(content / "actors.yml", corpus.registry)
+    _write(content / "places.yml", corpus.places)
+    for rel_path, data in corpus.images:
+        os.makedirs((content / rel_path).parent, exist_ok=True)
+        (content / rel_path).write_bytes(data)
     for rel_path, text in corpus.entries:
         _write(content / rel_path, text)
 

@@ -18,6 +18,7 @@ from timeline.cache import EntryCache
 from timeline.check.entry_schema import schema_files
 from timeline.collection import Timeline
 from timeline.exports import SITE_URL_MISSING, ExportOptions, render_exports, unpublishable
+from timeline.exports.cards import site_images
 from timeline.loader import load_timeline
 from timeline.timing import Phases
 from timeline.views.pages import SiteOptions
@@ -45,8 +46,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.entry_cache = EntryCache()
         self.command: str | None = None  # from on_startup: "build", "serve", "gh-deploy"
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that MkDocs keeps this plugin object (and its cache) across rebuilds."""
+    def on_startup(self, *, command: str, dirty: bool) -> None:  # MkDocs then keeps this object
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -98,7 +98,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         else:
             with self.phases.time("exports"):
                 made = [File.generated(config, p, content=c) for p, c in exports().items()]
-        for file in made:
+        for file in [*made, *_cards(config, timeline, self.phases)]:
             files.append(file)
         for path, text in schema_files().items():  # /schema/entry.json, /schema/actors.json
             if files.get_file_from_path(path) is None:
@@ -168,8 +168,7 @@ def _report(timeline: Timeline) -> None:
     """Every problem in the build log: errors and warnings fail `--strict`, notices do not."""
     for problem in timeline.problems:
         (log.warning if problem.severity != "notice" else log.info)(str(problem))
-    listed = " (listed above)" if timeline.invalid else ""
-    summary_log.info(f"timeline: {timeline.summary()}{listed}")
+    summary_log.info(f"timeline: {timeline.summary()}" + " (listed above)" * bool(timeline.invalid))
 
 
 def _exports(config: MkDocsConfig, plugin: TimelineConfig, timeline: Timeline):
@@ -178,6 +177,13 @@ def _exports(config: MkDocsConfig, plugin: TimelineConfig, timeline: Timeline):
         log.warning(SITE_URL_MISSING)
     options = ExportOptions.chosen(plugin, config)
     return lambda: render_exports(timeline, options)
+
+
+def _cards(config: MkDocsConfig, timeline: Timeline, phases: Phases) -> list[File]:
+    with phases.time("cards+images"):  # made once, kept by their content in .cache/
+        made = site_images(timeline, config, os.path.join(ASSET_DIR, "fonts"))
+    summary_log.info(made.summary())
+    return [File.generated(config, p, abs_src_path=src) for p, src in made.files.items()]
 
 
 def _theme_fixes(config: MkDocsConfig) -> None:

@@ -404,6 +404,43 @@ INVALID = [
         "11:1: body: this line opens 3,000 lists one inside the other (at most 50); "
         "the site's Markdown cannot render that, write it flat",
     ),
+    text(
+        "an unknown place, a place as text, and too many places",
+        "2024/2024-12-08-places.md",
+        entry(title="Places", extra="places: [far-eats, '', {x: 1}]\nlocation: x"),
+        "6:10: places[0]: unknown place 'far-eats'; did you mean 'far-east'?",
+        "6:20: places[1]: a place must be an id or alias from content/places.yml",
+        "6:24: places[2]: a place must be an id or alias from content/places.yml",
+    ),
+    text(
+        "an image from another site, a script link as its source, a path out of the folder",
+        "2024/2024-12-11-image-remote.md",
+        entry(
+            title="Remote image",
+            extra="image:\n  src: https://example.com/tlx.png\n  alt: x\n  credit: x\n"
+            "  source: javascript:tlx()",
+        ),
+        "7:8: image.src: 'https://example.com/tlx.png' is on another site",
+        "10:11: image.source: 'javascript:' links are not allowed",
+    ),
+    text(
+        "an image that is not one",
+        "2024/2024-12-12-image-fake.md",
+        entry(title="Fake image", extra="image:\n  src: map.png\n  alt: x\n  credit: x"),
+        "7:8: image.src: 'map.png' is not an image that can be read",
+    ),
+    text(
+        "places written as one string",
+        "2024/2024-12-09-place-string.md",
+        entry(title="Place string", extra="places: far-east"),
+        "6:9: places: must be a list, e.g. [far-east]",
+    ),
+    text(
+        "more places than an entry may name",
+        "2024/2024-12-10-place-flood.md",
+        entry(title="Place flood", extra="places: [" + ", ".join(["far-east"] * 21) + "]"),
+        "6:1: places: has 21 places; at most 20",
+    ),
 ]
 
 VALID = [
@@ -428,6 +465,7 @@ VALID = [
             actors="[html-actor, north-korea]",
             summary=q("Summary " + HTML),
             extra=f"location: {q('Place ' + HTML)}\ntags: [{q('tag ' + HTML)}, plain]\n"
+            "places: [html-place, far-east]\n"
             f"updates:\n  - date: 2024-11-04\n    note: {q('Note ' + HTML)}",
             sources=sources(
                 "'https://example.com/?q=\"><tlx>&a=1'", publisher=q("Publisher " + HTML)
@@ -439,6 +477,19 @@ VALID = [
             '<iframe src="https://example.com"></iframe><form action="x"><input></form>\n',
         ),
         title="Title " + HTML,
+    ),
+    text(
+        "HTML in every text of an image",
+        "2024/2024-11-04-html-image.md",
+        entry(
+            title="HTML image",
+            date="2024-11-04",
+            extra=f"image:\n  src: real.png\n  alt: {q('Alt ' + HTML)}\n"
+            f"  caption: {q('Caption ' + HTML)}\n  credit: {q('Credit ' + HTML)}\n"
+            f"  license: {q('Licence ' + HTML)}\n"
+            "  source: 'https://example.com/?q=\"><tlx>'",
+        ),
+        title="HTML image",
     ),
     text(
         "right-to-left and emoji text",
@@ -501,6 +552,13 @@ STRAYS = {
 }
 STRAY_PROBLEM = "1:1: file: '{name}' is not published: the events folder holds entries (.md)"
 IMAGE = ("2024/map.png", b"\x89PNG\r\n\x1a\n")
+REAL_IMAGE = (  # a 2×2 PNG, for an entry's image
+    "2024/real.png",
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a730000001649444154789c"
+        "6354324e63606060626060606060000008aa00bfa31272dc0000000049454e44ae426082"
+    ),
+)
 LINKS = ("secret.png", "2024-10-30-linked.md")  # links committed into events/2024/
 
 # files that MkDocs would drop, collide or crash on: each is named, none stops a build.
@@ -556,6 +614,38 @@ REGISTRY_PROBLEMS = (
     "id: '0xffffffffffffffffff…' is 4,002 characters long; an id is at most 100",
 )
 """Fragments of the registry's problems on the hostile site ('field: message')."""
+
+# the place registry of the hostile site: a place whose every text is HTML, one across the
+# antimeridian, and values that are not coordinates (each a problem; the place is left out)
+PLACES = f"""\
+- id: html-place
+  name: {q("Place name " + HTML)}
+  kind: site
+  lat: 51.5
+  lon: 36.2
+  aliases: [{q("Place alias " + HTML)}]
+- id: far-east
+  name: Far East
+  kind: region
+  lat: -16.5
+  lon: 179.99
+- id: not-a-number
+  name: Not a number
+  kind: city
+  lat: .nan
+  lon: 1e309
+- id: off-the-map
+  name: Off the map
+  kind: city
+  lat: 90.000001
+  lon: -180
+"""
+PLACE_PROBLEMS = (
+    "lat: '.nan' is not a latitude",
+    "lon: '1e309' is not a longitude",
+    "lat: 90.000001 is out of range; a latitude is between -90 and 90 degrees",
+)
+"""Fragments of the place registry's problems on the hostile site ('field: message')."""
 
 CASES = INVALID + VALID
 

@@ -78,6 +78,7 @@ nav:
   - Home: index.md
   - Timeline: timeline/index.md
   - Actors: actors/index.md
+  - Places: places/index.md
   - Tags: tags.md
   - About: about.md
 """
@@ -119,6 +120,34 @@ ACTOR_IDS = (
 TAGS = ["kursk", "casualties", "diplomacy", "prisoners of war", "intelligence", "weapons"]
 STATUSES = ["confirmed", "reported", "reported", "claimed", "disputed", "denied"]
 PLACES = ["Kursk Oblast", "Pyongyang", "Moscow", "Seoul", "Kyiv", "Washington, D.C."]
+PLACE_REGISTRY = """\
+- {id: kursk-oblast, name: Kursk Oblast, kind: region, lat: 51.72, lon: 36.18}
+- {id: pyongyang, name: Pyongyang, kind: city, lat: 39.02, lon: 125.74}
+- {id: moscow, name: Moscow, kind: city, lat: 55.76, lon: 37.62}
+- {id: seoul, name: Seoul, kind: city, lat: 37.56, lon: 126.99}
+- {id: kyiv, name: Kyiv, kind: city, lat: 50.45, lon: 30.52}
+- {id: washington, name: "Washington, D.C.", kind: city, lat: 38.90, lon: -77.02}
+"""
+IMAGE = """image:
+  src: ../images/picture.png
+  alt: Two colours blended, a picture for the tests
+  caption: A generated picture.
+  credit: The test suite
+  license: CC0"""
+
+
+def picture() -> bytes:
+    import io
+
+    from PIL import Image
+
+    mask = Image.linear_gradient("L").resize((1200, 800))
+    blend = Image.composite(
+        Image.new("RGB", mask.size, "#2a6"), Image.new("RGB", mask.size, "#135"), mask
+    )
+    out = io.BytesIO()
+    blend.save(out, "PNG")
+    return out.getvalue()
 
 
 def write_sample_site(
@@ -143,12 +172,17 @@ def write_sample_site(
     site.write("tags.md", "# Tags\n\n<!-- material/tags -->\n")
     site.write("about.md", ABOUT)
     site.write("actors.yml", ACTORS + EXTRA_ACTORS)
+    site.write("places.yml", PLACE_REGISTRY)
+    site.write("events/images/picture.png", picture())
     for n in range(events):
         year = 2024 if n < events * 0.6 else 2025
         month = rng.randint(6, 12) if year == 2024 else rng.randint(1, 11)
         day = rng.randint(1, 28)
         date = f"{year}-{month:02d}-{day:02d}"
         extra = [f"status: {rng.choice(STATUSES)}", f"location: {rng.choice(PLACES)}"]
+        extra.append(f"places: ['{extra[1].removeprefix('location: ')}']")  # by its name
+        if n == 20 and year == 2024:
+            extra.append(IMAGE)
         if n % 7 == 3:
             date = f"{year}-{month:02d}"  # month precision
         if n == 5:

@@ -328,6 +328,8 @@ PAGES = [
     "actors/north-korea/2024/",
     "tags/",
     "tags/prisoners-of-war/",
+    "places/",
+    "places/kursk-oblast/",
 ]
 
 

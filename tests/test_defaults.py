@@ -25,6 +25,7 @@ DECLARED = {
     "draft": False,
     "tags": (),
     "updates": (),
+    "places": (),
 }
 
 
@@ -62,6 +63,7 @@ def test_an_event_built_in_code_starts_from_the_field_defaults():
         "end": None,
         "location": None,
         "added": None,
+        "image": None,
     }
 
 

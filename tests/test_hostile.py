@@ -24,6 +24,9 @@ from hostile import (
     LINKS,
     NOTICE_FILES,
     ODD_FILES,
+    PLACE_PROBLEMS,
+    PLACES,
+    REAL_IMAGE,
     REGISTRY,
     REGISTRY_PROBLEMS,
     RTL,
@@ -53,9 +56,10 @@ class Run:
 @pytest.fixture(scope="module")
 def run(tmp_path_factory) -> Run:
     site = make_site(tmp_path_factory.mktemp("hostile"), ACTORS + REGISTRY)
+    site.write("places.yml", PLACES)
     for case in CASES:
         site.write(f"events/{case.path}", case.content)
-    for path, content in [*STRAYS.items(), IMAGE]:
+    for path, content in [*STRAYS.items(), IMAGE, REAL_IMAGE]:
         site.write(f"events/{path}", content)
     # links committed into the folder: to files outside it (never read nor published), and
     # one inside it (published like its target)
@@ -106,7 +110,8 @@ def test_check_and_build_report_exactly_the_same_problems(run):
     assert reported == warnings(run.build.stdout)
     expected = sum(len(c.problems) for c in CASES) + len(STRAYS) + len(LINKS) + len(ODD_FILES)
     drafts = 1
-    assert len(reported) == expected + len(NOTICE_FILES) + len(REGISTRY_PROBLEMS) + drafts
+    registries = len(REGISTRY_PROBLEMS) + len(PLACE_PROBLEMS)
+    assert len(reported) == expected + len(NOTICE_FILES) + registries + drafts
 
 
 @pytest.mark.parametrize("path", sorted(ODD_FILES) + sorted(NOTICE_FILES))
@@ -178,7 +183,7 @@ def test_a_yaml_tag_never_runs_anything(run):
 def test_every_event_file_is_counted_published_draft_or_invalid(run):
     files = [p for p in (run.site.content / "events").rglob("*") if not p.is_dir()]
     images = [p for p in (run.site.root / "site/events").rglob("*") if p.suffix == ".png"]
-    assert len(images) == 2  # the image and the link to it, published as they are
+    assert len(images) == 3  # the images and the link to one, published as they are
     odd = len(ODD_FILES) - 1  # the link to a folder is one
     assert len(files) == len(CASES) + len(STRAYS) + len(LINKS) + len(images) + odd + 1
     for output in (run.build.stdout, run.check.summary):
@@ -293,6 +298,15 @@ def test_registry_problems_are_reported_and_an_actor_cannot_replace_the_actors_p
     assert text_of(actors.find(".//article//h1")) == "Actors"
     links = {a.get("href") for a in actors.iter("a")}
     assert "kim-one/" in links and "north-korea/" in links
+
+
+def test_place_registry_problems_are_reported_and_the_place_left_out(run):
+    for fragment in PLACE_PROBLEMS:
+        found = [line for line in run.check.stdout.splitlines() if fragment in line]
+        assert len(found) == 1 and found[0].startswith("content/places.yml:"), fragment
+        assert found[0] in warnings(run.build.stdout)
+    assert not (run.site.root / "site/places/not-a-number").exists()
+    assert (run.site.root / "site/places/html-place/index.html").exists()
 
 
 def test_a_hostile_value_cannot_forge_a_line_in_the_ci_log(run):

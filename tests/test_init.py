@@ -83,6 +83,7 @@ def test_init_writes_the_layout_a_newsroom_needs(made):
             "requirements.txt",
             "schema/actors.json",
             "schema/entry.json",
+            "schema/places.json",
         ]
     )
     config = yaml_load((made / "mkdocs.yml").read_text(encoding="utf-8"))

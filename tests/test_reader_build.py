@@ -250,7 +250,10 @@ def test_event_page_head_has_json_ld_and_social_tags_escaped(site):
     assert og["og:title"] == HOSTILE and og["og:type"] == "article"
     assert og["og:site_name"] == "Test timeline"
     assert og["og:url"] == "https://example.org/test/events/2024/2024-10-31-a/"
-    assert tw["twitter:card"] == "summary" and tw["twitter:title"] == HOSTILE
+    assert tw["twitter:card"] == "summary_large_image" and tw["twitter:title"] == HOSTILE
+    card = "https://example.org/test/assets/cards/2024-10-31-a.png"
+    assert og["og:image"] == tw["twitter:image"] == card
+    assert og["og:image:alt"].startswith(HOSTILE) and tw["twitter:image:alt"] == og["og:image:alt"]
     assert tw["twitter:description"] == "Something happened."
 
 

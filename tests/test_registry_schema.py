@@ -72,8 +72,8 @@ def test_timeline_schema_registry_prints_it(capsys):
     assert json.loads(capsys.readouterr().out)["title"] == "Timeline event entry"
 
 
-def test_both_schemas_are_published_side_by_side():
-    assert list(schema_files()) == ["schema/entry.json", "schema/actors.json"]
+def test_the_schemas_are_published_side_by_side():
+    assert list(schema_files()) == ["schema/entry.json", "schema/actors.json", "schema/places.json"]
     assert schema_files()[REGISTRY_SCHEMA_PATH] == registry_dumps()
 
 

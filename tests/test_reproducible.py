@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ACTORS, ROOT, mkdocs_build
-from hostile import REGISTRY, VALID, make_site
+from hostile import PLACES, REAL_IMAGE, REGISTRY, VALID, make_site
 
 pytestmark = pytest.mark.e2e
 
@@ -22,6 +22,8 @@ pytestmark = pytest.mark.e2e
 def build_in(root: Path, order_seed: int, env: dict[str, str]) -> subprocess.CompletedProcess:
     """Write the odd-but-valid hostile entries (in a shuffled order) and build strictly."""
     site = make_site(root, ACTORS + REGISTRY.split("- id: kim-one")[0])
+    site.write("places.yml", PLACES.split("- id: not-a-number")[0])  # the good places
+    site.write(f"events/{REAL_IMAGE[0]}", REAL_IMAGE[1])
     cases = list(VALID)
     random.Random(order_seed).shuffle(cases)
     for case in cases:

@@ -161,7 +161,7 @@ def test_hooks_run_timeline_check_on_entries_and_the_registry():
     assert local["entry"] == ".venv/bin/timeline check"
     assert hook["files"] == local["files"]
     files = re.compile(hook["files"])  # pre-commit matches with Python's re.search
-    for path in ("content/events/2024/2024-10-31-x.md", "content/actors.yml"):
+    for path in ("content/events/2024/2024-10-31-x.md", "content/actors.yml", "content/places.yml"):
         assert files.search(path), path
     for path in ("content/index.md", "content/about.md", "README.md", "timeline/cli/main.py"):
         assert not files.search(path), path

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .check.places import Places, load_places
 from .check.registry import Registry, load_registry
 from .entry import read_entry
 from .model import Event, Problem
@@ -27,6 +28,7 @@ class EntryCache:
         self.parsed = 0
         self._registry_source: tuple[bytes, str] | None = None
         self._registry: tuple[Registry, tuple[Problem, ...]] = (Registry(), ())
+        self._places: tuple[object, Places, tuple[Problem, ...]] = (None, Places(), ())
 
     def registry(
         self, raw: bytes | None, path: str, missing: Problem | None = None
@@ -39,6 +41,16 @@ class EntryCache:
             registry, problems = load_registry(raw, path)
             self._registry_source, self._registry = (raw, path), (registry, tuple(problems))
         return self._registry[0], list(self._registry[1])
+
+    def places(self, raw: bytes | None, path: str) -> tuple[Places, list[Problem]]:
+        """`load_places`, parsed again only when the file's bytes or shown path change; no
+        file: no places (the registry is optional)."""
+        if raw is None:
+            return Places(), []
+        if self._places[0] != (raw, path):
+            places, problems = load_places(raw, path)
+            self._places = ((raw, path), places, tuple(problems))
+        return self._places[1], list(self._places[2])
 
     def read_all(
         self, entries: Iterable[tuple[bytes, str, str]], registry: Registry, registry_key: object

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
+from .check.places import Places
 from .check.registry import Registry
 from .dates import PartialDate
 from .model import Event, Problem
@@ -36,14 +37,15 @@ class Timeline:
     """Event id -> the day it was added, where that is known (front matter or git)."""
     folder: str = "events"
     registry_path: str = "actors.yml"
-    """The events folder and the registry, in the content folder."""
+    places_path: str = "places.yml"
+    """The events folder and the registries, in the content folder."""
     content_shown: str = "."
     """The content folder as problems' paths show it ('content': they start 'content/')."""
 
     def publishes_as_is(self, path: str) -> bool:
         """Whether a file of the content folder goes to the site as it is: not the registry,
         and nothing of the events folder but its images (event pages are made from entries)."""
-        if path == self.registry_path:
+        if path in (self.registry_path, self.places_path):
             return False
         return not path.startswith(self.folder.strip("/") + "/") or path in self.images
 
@@ -96,6 +98,20 @@ class Timeline:
             for tag in event.tags:
                 index.setdefault(tag, []).append(event)
         return dict(sorted(index.items(), key=lambda item: (item[0].casefold(), item[0])))
+
+    @cached_property
+    def by_place(self) -> dict[str, list[Event]]:
+        """Place id -> its events in timeline order (every registered place present)."""
+        index: dict[str, list[Event]] = {place.id: [] for place in self.places}
+        for event in self.events:
+            for place_id in event.places:
+                index[place_id].append(event)
+        return index
+
+    @property
+    def places(self) -> Places:
+        """The place registry (empty when the site has none)."""
+        return self.registry.places or Places()
 
     def groups(self, newest_first: bool = False) -> list:
         """Events grouped by year, then month, in timeline order (or reversed)."""

@@ -15,6 +15,7 @@ from functools import cache
 
 from .cache import EntryCache
 from .check.anchors import anchor_ids
+from .check.images import image_file
 from .check.links import ContentFiles, link_problems
 from .check.markers import marker_problems
 from .collection import Timeline, build_timeline
@@ -32,11 +33,13 @@ def load_timeline(
     only: Iterable[str] | None = None,
     cache: EntryCache | None = None,
     history: bool = False,
+    places_name: str = "places.yml",
 ) -> Timeline:
     """Load a whole content folder. Paths in problems are shown relative to `shown_root`
     (default: the current directory). `only` limits the entries to these content paths.
     `cache` keeps parse results between calls (`mkdocs serve`): an edit re-reads one file.
-    `history`: date the entries' additions by the git history (one `git log`) as well."""
+    `history`: date the entries' additions by the git history (one `git log`) as well.
+    `places_name`: the place registry, read when it exists (a site may have none)."""
     base = os.path.relpath(content_dir, shown_root or os.getcwd())
 
     def shown(rel_path: str) -> str:  # relpath per file would cost two getcwd() and abspath()s
@@ -47,6 +50,10 @@ def load_timeline(
         os.path.join(content_dir, registry_name), shown(registry_name)
     )
     registry, registry_problems = cache.registry(raw, shown(registry_name), missing)
+    places_raw, unread = _optional(os.path.join(content_dir, places_name), shown(places_name))
+    places, place_problems = cache.places(places_raw, shown(places_name))
+    registry = replace(registry, places=places)
+    registry_problems += place_problems + unread
     scan = scan_folder(content_dir, folder) if only is None else FolderScan(tuple(only))
     notices = [
         Problem(shown(p), 1, 1, "file", why, "notice")
@@ -66,8 +73,10 @@ def load_timeline(
         except OSError as error:
             problem = Problem(shown(rel_path), 1, 1, "file", error.strerror or "unreadable")
             unreadable.append((rel_path, None, [problem]))
-    results += unreadable + cache.read_all(readable, registry, raw)
+    results += unreadable + cache.read_all(readable, registry, (raw, places_raw))
     problems = [*registry_problems, *notices]
+    published = set(scan.images) if only is None else None
+    results = checked_images(results, content_dir, folder, published, shown)
     if only is None:  # the maintainers' pages, walked once: links lead to them, markers checked
         pages = site_files(content_dir, folder)
         results = cross_links(results, pages | set(scan.images), shown)
@@ -75,7 +84,50 @@ def load_timeline(
     git_dates = added_dates(content_dir, folder) if history else None
     timeline = build_timeline(results, registry, problems, shown, scan.images, git_dates)
     shown_as = base.replace(os.sep, "/")
-    return replace(timeline, folder=folder, registry_path=registry_name, content_shown=shown_as)
+    return replace(
+        timeline,
+        folder=folder,
+        registry_path=registry_name,
+        places_path=places_name,
+        content_shown=shown_as,
+    )
+
+
+def _optional(path: str, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """An optional file's bytes (None when it does not exist), or why it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(), []
+    except FileNotFoundError:
+        return None, []
+    except OSError as error:
+        return None, [Problem(shown, 1, 1, "places", f"cannot be read ({error.strerror})")]
+
+
+def checked_images(results: list, content_dir: str, folder: str, published, shown) -> list:
+    """Each event's image file read and checked (`check.images.image_file`): its size and hash
+    kept on the event, or the problem at its `src`, and the event left out. `published`: the
+    events folder's images, or None for those on disk (when only some entries are checked)."""
+
+    def read(rel_path: str) -> bytes:
+        with open(os.path.join(content_dir, rel_path), "rb") as handle:
+            return handle.read()
+
+    checked = []
+    for path, event, problems in results:
+        if event is not None and event.image is not None:
+            if published is None:  # only some entries read: the folder's images, once
+                published = set(scan_folder(content_dir, folder).images)
+            found = image_file(path, event.image.src, folder, published, read)
+            if isinstance(found, str):
+                at = event.image.at
+                problems, event = [*problems, Problem(shown(path), *at, "image.src", found)], None
+            else:
+                image = replace(event.image, path=found.path, digest=found.digest,
+                                width=found.width, height=found.height)  # fmt: skip
+                event = replace(event, image=image)
+        checked.append((path, event, problems))
+    return checked
 
 
 def page_problems(content_dir: str, pages: list[str], shown) -> list[Problem]:

@@ -9,6 +9,7 @@ from .text import visible
 
 STATUSES = ("confirmed", "reported", "claimed", "disputed", "denied")
 ACTOR_KINDS = ("person", "country", "organization", "group")
+PLACE_KINDS = ("country", "region", "city", "site")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,39 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A place of the registry (`content/places.yml`); every value, a default included, comes
+    from its checker (`check.schema.PLACE_FIELDS`). `lat` and `lon` are WGS 84 degrees."""
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    aliases: tuple[str, ...]
+    within: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventImage:
+    """An event's image as its front matter gives it (`check.schema.IMAGE_FIELDS`), where `src`
+    is written (for problems found when the file is read), and, once read, the file: its path
+    in the content folder, content hash and size in pixels."""
+
+    src: str
+    alt: str
+    credit: str
+    caption: str | None = None
+    license: str | None = None
+    source: str | None = None
+    at: tuple[int, int] = (1, 1)
+    path: str = ""
+    digest: str = ""
+    width: int = 0
+    height: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A validated event entry. `path` is relative to the content folder, with '/' separators.
 
@@ -84,6 +118,8 @@ class Event:
     draft: bool
     updates: tuple[Update, ...]
     added: PartialDate | None
+    places: tuple[str, ...]
+    image: EventImage | None
     body_line: int  # the line of the file the body starts on, for problems found later
 
     @property
@@ -118,5 +154,11 @@ def tag_page(slug: str) -> str:
     return f"tags/{slug}/index.md"
 
 
+def place_page(place_id: str) -> str:
+    """The content path of a place's generated page: 'places/<id>.md'."""
+    return f"places/{place_id}.md"
+
+
 TIMELINE_PAGE = "timeline/index.md"
 ACTORS_PAGE = "actors/index.md"
+PLACES_PAGE = "places/index.md"

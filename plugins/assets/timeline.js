@@ -1,4 +1,4 @@
-/* Timeline filters: by actor, tag, status and year, with the state in the URL query so that a
+/* Timeline filters: by actor, tag, place, status and year, with the state in the URL query so that a
    filtered view can be shared and survives a reload; each change is a step in the history, so
    Back undoes it. Each option shows how many events it would leave given the other filters, and
    is disabled when that is none; the chart redraws its bars to the events shown. Links to a
@@ -9,7 +9,7 @@
 (function () {
   "use strict";
 
-  var FILTERS = ["actor", "tag", "status", "year"];
+  var FILTERS = ["actor", "tag", "place", "status", "year"];
   var page = null; // the current timeline page's handlers, if it has one
 
   function all(root, selector) {
@@ -77,6 +77,7 @@
             values: {
               actor: (li.getAttribute("data-actors") || "").split(" "),
               tag: tags ? JSON.parse(tags) : [],
+              place: (li.getAttribute("data-places") || "").split(" "),
               status: [li.getAttribute("data-status")],
               year: [value]
             }

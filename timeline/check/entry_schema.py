@@ -14,12 +14,14 @@ import json
 from typing import Any
 
 from .kinds import definitions, object_schema
-from .schema import ACTOR_FIELDS, EVENT_FIELDS
+from .schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
 
 SCHEMA_PATH = "schema/entry.json"
 """Where the entry's schema lives, both in a repository and on a published site."""
 REGISTRY_SCHEMA_PATH = "schema/actors.json"
 """Where the registry's schema lives, beside the entry's."""
+PLACES_SCHEMA_PATH = "schema/places.json"
+"""Where the place registry's schema lives, beside the others."""
 _DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML extensions support
 
 
@@ -55,6 +57,23 @@ def registry_schema() -> dict[str, Any]:
     }
 
 
+def places_schema() -> dict[str, Any]:
+    """The JSON Schema of the place registry, `content/places.yml`."""
+    return {
+        "$schema": _DRAFT,
+        "title": "Timeline place registry",
+        "description": (
+            "The place registry (content/places.yml): a list of places, one '- id: ...' block "
+            "each, with WGS 84 coordinates. `timeline check` is the authority; it also checks "
+            "that every id is unique, that a name or alias belongs to one place only, and that "
+            "`within` is the id of another place of the registry."
+        ),
+        "type": "array",
+        "items": object_schema(PLACE_FIELDS),
+        **({"definitions": found} if (found := definitions(PLACE_FIELDS)) else {}),
+    }
+
+
 def _text(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
@@ -69,6 +88,15 @@ def registry_dumps() -> str:
     return _text(registry_schema())
 
 
+def places_dumps() -> str:
+    """The place registry's schema as the text written to `schema/places.json` and published."""
+    return _text(places_schema())
+
+
 def schema_files() -> dict[str, str]:
     """Each schema's path (in a repository and on a site) and text."""
-    return {SCHEMA_PATH: dumps(), REGISTRY_SCHEMA_PATH: registry_dumps()}
+    return {
+        SCHEMA_PATH: dumps(),
+        REGISTRY_SCHEMA_PATH: registry_dumps(),
+        PLACES_SCHEMA_PATH: places_dumps(),
+    }

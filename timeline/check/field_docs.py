@@ -11,7 +11,7 @@ from ..model import STATUSES
 from ..read.naming import entry_path, slugify
 from .dateparse import parse_date
 from .kinds import KINDS
-from .schema import ACTOR_FIELDS, EVENT_FIELDS, Field, default_text
+from .schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS, Field, default_text
 from .template import render_entry, schema_link
 
 STATUS_MEANINGS = {
@@ -40,7 +40,8 @@ def _rows(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
         kind = _shown(field) + _limits(field) + _default(field)
         rows.append(f"| {name} | {required} | {kind} | {_cell(field.description)} |")
         if field.items:
-            rows.extend(_rows(field.items, f"{prefix}{field.name}[]."))
+            one = "." if field.kind == "image" else "[]."  # one set of fields, or a list of them
+            rows.extend(_rows(field.items, f"{prefix}{field.name}{one}"))
     return rows
 
 
@@ -95,5 +96,6 @@ def markdown() -> str:
         f"### What each status means\n\n{status_list()}\n"
         f'### The template\n\n`timeline new "{title}" --date {when}` writes '
         f"{template_example()}\n"
-        f"### The actor registry's fields\n\n{field_table(ACTOR_FIELDS)}\n{END}\n"
+        f"### The actor registry's fields\n\n{field_table(ACTOR_FIELDS)}\n"
+        f"### The place registry's fields\n\n{field_table(PLACE_FIELDS)}\n{END}\n"
     )

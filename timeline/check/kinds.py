@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import rules
+from . import coordinates, images, rules
 from .date_pattern import YEAR_RANGE, date_pattern
 
 if TYPE_CHECKING:
@@ -91,6 +91,18 @@ def _id(field: Field) -> dict[str, Any]:
     """rules.actor_id: a slug whose page is none of the site's own."""
     reserved = [page.removeprefix("actors/").removesuffix(".md") for page in rules.SITE_PAGES]
     return {**_slug(field), "not": {"enum": reserved}}
+
+
+def _degrees(limit: int) -> dict[str, Any]:
+    """coordinates.degrees: a plain decimal number within ±limit (an editor reads it as a number;
+    the checker reads the text as written)."""
+    pattern = f"^{coordinates.DEGREES.pattern}(?![\\s\\S])"
+    return {
+        "anyOf": [
+            {"type": "number", "minimum": -limit, "maximum": limit},
+            {"type": "string", "pattern": pattern},
+        ]
+    }
 
 
 def _date() -> dict[str, Any]:
@@ -185,4 +197,27 @@ KINDS: dict[str, Kind] = {
     "aliases": Kind(rules.aliases, lambda f: _array(f, _line(f)), "list of names", LINE_MAX_CHARS),
     # whether that actor exists is known once the whole registry is read (registry.py)
     "actor-ref": Kind(rules.actor_ref, _slug, "another actor's id", ID_MAX_CHARS),
+    # the place registry's (content/places.yml), and an entry's list of places
+    "places": Kind(
+        coordinates.places,
+        lambda f: _array(f, {"type": _TEXT, "pattern": _NOT_BLANK, **_length(f)}),
+        "list of place ids or aliases",
+        LINE_MAX_CHARS,
+    ),
+    "place-id": Kind(
+        coordinates.place_id, _slug, "lowercase words joined by hyphens", ID_MAX_CHARS
+    ),
+    "latitude": Kind(coordinates.latitude, lambda f: _degrees(90), "decimal degrees, -90 to 90"),
+    "longitude": Kind(
+        coordinates.longitude, lambda f: _degrees(180), "decimal degrees, -180 to 180"
+    ),
+    "place-ref": Kind(rules.actor_ref, _slug, "another place's id", ID_MAX_CHARS),
+    # an event's image: one set of fields, its `src` a file of the repository
+    "image": Kind(images.record, lambda f: object_schema(f.items), "`src`, `alt`, `credit`…"),
+    "image-src": Kind(
+        images.src,
+        lambda f: {"type": "string", "pattern": images.SRC_PATTERN, **_length(f)},
+        "path of an image file",
+        images.SRC_MAX_CHARS,
+    ),
 }

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import ACTOR_KINDS, Actor, Problem
 from ..read.frontmatter import FrontMatterError, decode, parse_yaml
 from .rules import Context, check_fields, quoted
 from .schema import ACTOR_FIELDS
+
+if TYPE_CHECKING:
+    from .places import Places
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,8 @@ class Registry:
 
     actors: dict[str, Actor] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    places: Places | None = None
+    """The place registry (`content/places.yml`), which entries' `places:` name; None: none."""
 
     def resolve(self, name: str) -> str | None:
         """The actor id for an id or alias, or None."""
@@ -30,13 +35,7 @@ class Registry:
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """The closest known ids for an unknown name (by id, name or alias)."""
-        candidates = difflib.get_close_matches(name.casefold(), self.names, n=limit * 3, cutoff=0.6)
-        ids: list[str] = []
-        for candidate in candidates:
-            actor_id = self.names[candidate]
-            if actor_id not in ids:
-                ids.append(actor_id)
-        return ids[:limit]
+        return suggest(self.names, name, limit)
 
     def __contains__(self, actor_id: object) -> bool:
         return actor_id in self.actors
@@ -49,6 +48,16 @@ class Registry:
 
     def __len__(self) -> int:
         return len(self.actors)
+
+
+def suggest(names: dict[str, str], name: str, limit: int = 3) -> list[str]:
+    """The ids of the closest known names (casefolded name -> id) to an unknown one."""
+    candidates = difflib.get_close_matches(name.casefold(), names, n=limit * 3, cutoff=0.6)
+    ids: list[str] = []
+    for candidate in candidates:
+        if names[candidate] not in ids:
+            ids.append(names[candidate])
+    return ids[:limit]
 
 
 def load_registry(raw: bytes, path: str) -> tuple[Registry, list[Problem]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from dataclasses import field as attribute
 from typing import Any
 
-from ..model import ACTOR_KINDS, STATUSES
+from ..model import ACTOR_KINDS, PLACE_KINDS, STATUSES
 from .kinds import KINDS, Rule
 
 
@@ -72,6 +72,28 @@ UPDATE_FIELDS = (
     Field("note", "text", True, "What changed and why.", "Corrected the date of the meeting."),
 )
 
+IMAGE_FIELDS = (
+    Field(
+        "src",
+        "image-src",
+        True,
+        "The image file, relative to this entry: next to it or in an images folder beside it "
+        "(PNG, JPEG, GIF or WebP, at most 20 MB and 40 megapixels). Never a link to another site.",
+        "kursk-map.png",
+    ),
+    Field(
+        "alt", "line", True, "What the image shows, for readers who cannot see it.", max_chars=300
+    ),
+    Field("caption", "text", False, "A caption shown under it.", max_chars=500),
+    Field(
+        "credit", "line", True, "Who made it (photographer, agency), as they ask to be credited."
+    ),
+    Field("license", "line", False, "Its licence, e.g. CC BY 4.0."),
+    Field("source", "url", False, "Where it was published, if anywhere."),
+)
+"""An event's image: every field is shown or linked with it; `alt` and `credit` are required
+(an image no one may describe or credit is not published)."""
+
 EVENT_FIELDS = (
     Field(
         "title",
@@ -126,11 +148,27 @@ EVENT_FIELDS = (
         default="reported",
     ),
     Field("location", "line", False, "Where it happened, as free text."),
+    Field(
+        "places",
+        "places",
+        False,
+        "Where it happened, on the maps: ids or aliases from content/places.yml.",
+        ["kursk-oblast"],
+        max_items=20,
+        default=(),
+    ),
     Field("tags", "tags", False, "Topics, as a list of short words.", max_items=20, default=()),
     Field(
         "key", "bool", False, "true marks a key event, highlighted on the timeline.", default=False
     ),
     Field("draft", "bool", False, "true keeps it out of the published site.", default=False),
+    Field(
+        "image",
+        "image",
+        False,
+        "A picture for the event page, its timeline entry and its link preview.",
+        items=IMAGE_FIELDS,
+    ),
     Field(
         "updates",
         "records",
@@ -179,6 +217,38 @@ ACTOR_FIELDS = (
 """One actor of the registry (`content/actors.yml`). An actor's aliases are bounded as
 an entry's lists are: each is a name `timeline new --from` looks for in an article, and the
 largest actor here has 4 (spellings and transliterations), so 20 is plenty."""
+
+PLACE_FIELDS = (
+    Field(
+        "id",
+        "place-id",
+        True,
+        "How entries name the place, unique; also the address of its page.",
+        "kursk-oblast",
+    ),
+    Field("name", "line", True, "The name the site shows.", "Kursk Oblast"),
+    Field("kind", "choice", True, "What the place is.", "region", choices=PLACE_KINDS),
+    Field("lat", "latitude", True, "Latitude in degrees north (WGS 84), -90 to 90.", "51.73"),
+    Field("lon", "longitude", True, "Longitude in degrees east (WGS 84), -180 to 180.", "36.19"),
+    Field(
+        "aliases",
+        "aliases",
+        False,
+        "Other names entries may use (any case); an alias may belong to one place only.",
+        ["Kursk region"],
+        max_items=20,
+        default=(),
+    ),
+    Field(
+        "within",
+        "place-ref",
+        False,
+        "The id of the place it is in, such as a city's country.",
+        "russia",
+    ),
+)
+"""One place of the registry (`content/places.yml`), checked by the same machinery as an actor.
+An event names at most 20 places: each is a marker on its map and a link to a page."""
 
 FIELDS_BY_NAME = {f.name: f for f in EVENT_FIELDS}
 

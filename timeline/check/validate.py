@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..dates import ends_before, sort_key
-from ..model import Event, Problem, Source, Update
-from ..read.frontmatter import Document
+from ..model import Event, EventImage, Problem, Source, Update
+from ..read.frontmatter import Document, closest
 from .body import write_up_problems
 from .links import ContentFiles
 from .registry import Registry
@@ -34,6 +34,9 @@ def validate(
     if ctx.incomplete or any(p.severity == "error" for p in ctx.problems):
         return None, ctx.problems
     values["sources"] = tuple(Source(**record) for record in values["sources"])
+    if values["image"] is not None:  # where its `src` is, for the file's problems
+        at = closest(doc.positions, ("image", "src"))
+        values["image"] = EventImage(**values["image"], at=at)
     updates = (Update(**record) for record in values["updates"])
     values["updates"] = tuple(sorted(updates, key=lambda u: sort_key(u.date), reverse=True))
     # every field is in `values`: its value, or its default (check_fields)

@@ -46,6 +46,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
         text = field_docs.markdown()
     else:
         text = entry_schema.registry_dumps() if args.registry else entry_schema.dumps()
+        text = entry_schema.places_dumps() if args.places else text
     _write(args.output, text)
     return 0
 
@@ -207,6 +208,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     schema.add_argument("--format", choices=("json", "markdown"), default="json")
     schema.add_argument(
         "--registry", action="store_true", help="the actor registry's JSON Schema, not an entry's"
+    )
+    schema.add_argument(
+        "--places", action="store_true", help="the place registry's JSON Schema (places.yml)"
     )
     schema.add_argument("-o", "--output", default="-", help="file to write (default: stdout)")
     schema.set_defaults(handler=cmd_schema)

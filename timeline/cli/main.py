@@ -76,9 +76,9 @@ def _content_paths(
 ) -> tuple[list[str] | None, list[str]]:
     """Entry files among the paths given on the command line (files or folders), as paths
     inside the content folder (None: all of them); and the Markdown files given that are not
-    entries. A changed registry can break any entry, so naming it checks them all."""
-    registry_path = os.path.abspath(os.path.join(content, registry))
-    if not paths or any(os.path.abspath(path) == registry_path for path in paths):
+    entries. A changed registry (actors, places) can break any entry: naming it checks them all."""
+    registries = {os.path.abspath(os.path.join(content, name)) for name in (registry, "places.yml")}
+    if not paths or any(os.path.abspath(path) in registries for path in paths):
         return None, []
     events = os.path.join(os.path.abspath(content), folder.strip("/"), "")
     chosen: list[str] = []

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from ..collection import Timeline
 from ..dates import PartialDate, edtf
-from ..model import TIMELINE_PAGE, Actor, Event, Source, page_url
+from ..model import TIMELINE_PAGE, Actor, Event, Place, Source, page_url
 from . import jsontext, schema
 from .entries import rfc3339
 from .options import ExportOptions
@@ -27,12 +27,13 @@ def document(timeline: Timeline, options: ExportOptions, published: Mapping[str,
         "title": options.title,
         "description": options.description,
         "url": options.link(page_url(TIMELINE_PAGE, options.directory_urls)),
-        "events": [_event(e, timeline, options, published[e.id]) for e in timeline.events],
+        "events": [event(e, timeline, options, published[e.id]) for e in timeline.events],
         "actors": [_actor(actors[actor_id], options) for actor_id in sorted(actors.actors)],
+        "places": [place(p, options) for p in sorted(timeline.places, key=lambda p: p.id)],
     }
 
 
-def _event(event: Event, timeline: Timeline, options: ExportOptions, added: datetime) -> dict:
+def event(event: Event, timeline: Timeline, options: ExportOptions, added: datetime) -> dict:
     return {
         "id": event.id,
         "url": options.event_link(event),
@@ -54,6 +55,7 @@ def _event(event: Event, timeline: Timeline, options: ExportOptions, added: date
         "sources": [_source(source) for source in event.sources],
         "updates": [{"date": _date(u.date), "note": u.note} for u in event.updates],
         "added": rfc3339(added),
+        "places": [place_ref(timeline.places[place_id]) for place_id in event.places],
     }
 
 
@@ -73,6 +75,27 @@ def _source(source: Source) -> dict:
         "title": source.title,
         "published": _date(source.published) if source.published else None,
         "archived": source.archived,
+    }
+
+
+def place_ref(place: Place) -> dict:
+    """A place as an event names it: id, name, kind and WGS 84 coordinates."""
+    return {
+        "id": place.id,
+        "name": place.name,
+        "kind": place.kind,
+        "lat": place.lat,
+        "lon": place.lon,
+    }
+
+
+def place(place: Place, options: ExportOptions) -> dict:
+    """A place of the registry, with its page."""
+    return {
+        **place_ref(place),
+        "aliases": list(place.aliases),
+        "within": place.within,
+        "url": options.place_link(place.id),
     }
 
 

@@ -60,8 +60,11 @@ def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, d
             "SUMMARY:" + text(event.title),
             "DESCRIPTION:" + text(_details(event, names, options)),
         ]
-        if event.location:
-            lines.append("LOCATION:" + text(event.location))
+        places = [timeline.places[place_id] for place_id in event.places]
+        if event.location or places:  # the text as written, else the places' names
+            lines.append("LOCATION:" + text(event.location or "; ".join(p.name for p in places)))
+        if places:  # RFC 5545 §3.8.1.6: the first place's latitude;longitude
+            lines.append(f"GEO:{places[0].lat:.6f};{places[0].lon:.6f}")
         if options.base:
             lines.append("URL:" + options.event_link(event))
         lines += [

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Event, actor_page, page_url
+from ..model import Event, actor_page, page_url, place_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,9 @@ class ExportOptions:
 
     def actor_link(self, actor_id: str) -> str:
         return self.link(page_url(actor_page(actor_id), self.directory_urls))
+
+    def place_link(self, place_id: str) -> str:
+        return self.link(page_url(place_page(place_id), self.directory_urls))
 
     def permanent_id(self, path: str) -> str:
         """An absolute IRI naming a site path for good, as feed ids must be: its URL, or without

@@ -7,10 +7,10 @@ and on the site is this, written out. Regenerate the committed copy with:
 from __future__ import annotations
 
 from ..dates import Precision
-from ..model import ACTOR_KINDS, STATUSES
+from ..model import ACTOR_KINDS, PLACE_KINDS, STATUSES
 from . import jsontext
 
-VERSION = "1.0"
+VERSION = "1.1"
 """The version of timeline.json's format: the minor number grows when fields are added, the
 major number when a field is removed or changes meaning."""
 
@@ -62,6 +62,11 @@ SCHEMA: dict = {
                 "items": {"$ref": "#/$defs/actor"},
                 "description": "The whole actor registry, sorted by id.",
             },
+            "places": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/place"},
+                "description": "The whole place registry, sorted by id (added in 1.1).",
+            },
         }
     ),
     "$defs": {
@@ -102,6 +107,28 @@ SCHEMA: dict = {
                     "description": "Another actor's id.",
                 },
                 "url": {**_SITE_LINK, "description": "The actor's page."},
+            }
+        ),
+        "place_ref": _object(
+            {
+                "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                "name": _TEXT,
+                "kind": {"enum": list(PLACE_KINDS)},
+                "lat": {"type": "number", "minimum": -90, "maximum": 90},
+                "lon": {"type": "number", "minimum": -180, "maximum": 180},
+            },
+            description="A place, its coordinates in WGS 84 degrees.",
+        ),
+        "place": _object(
+            {
+                "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                "name": _TEXT,
+                "kind": {"enum": list(PLACE_KINDS)},
+                "lat": {"type": "number", "minimum": -90, "maximum": 90},
+                "lon": {"type": "number", "minimum": -180, "maximum": 180},
+                "aliases": {"type": "array", "items": _TEXT},
+                "within": {"type": ["string", "null"], "description": "Another place's id."},
+                "url": {**_SITE_LINK, "description": "The place's page."},
             }
         ),
         "actor_ref": _object(
@@ -150,6 +177,11 @@ SCHEMA: dict = {
                         "When the event was added to the timeline: the entry's `added` field, "
                         "else the git commit that added its file, else its own date."
                     ),
+                },
+                "places": {
+                    "type": "array",
+                    "items": {"$ref": "#/$defs/place_ref"},
+                    "description": "Where it happened, from the place registry (added in 1.1).",
                 },
             }
         ),

@@ -51,6 +51,7 @@ class FilterChoices:
     tags: tuple[Choice, ...]
     statuses: tuple[Choice, ...]
     years: tuple[Choice, ...]
+    places: tuple[Choice, ...] = ()
 
 
 def filter_choices(events: Sequence[Event], registry: Registry) -> FilterChoices:
@@ -60,6 +61,8 @@ def filter_choices(events: Sequence[Event], registry: Registry) -> FilterChoices
     tags = Counter(t for e in events for t in e.tags)
     statuses = Counter(e.status for e in events)
     years = Counter(period(e)[0] for e in events)
+    named = Counter(p for e in events for p in e.places)
+    gazetteer = registry.places
     return FilterChoices(
         actors=tuple(
             Choice(a, registry[a].name, n)
@@ -70,6 +73,10 @@ def filter_choices(events: Sequence[Event], registry: Registry) -> FilterChoices
         ),
         statuses=tuple(Choice(s, s.capitalize(), statuses[s]) for s in STATUSES if statuses[s]),
         years=tuple(Choice(str(y), str(y), n) for y, n in sorted(years.items())),
+        places=tuple(
+            Choice(p, gazetteer[p].name, n)
+            for p, n in sorted(named.items(), key=lambda i: (gazetteer[i[0]].name.casefold(), i[0]))
+        ),
     )
 
 

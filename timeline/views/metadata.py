@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from ..model import Event
+from .pages import PageInfo, SiteOptions
 
 
 def event_jsonld(event: Event, url: str | None = None) -> dict[str, Any]:
@@ -48,6 +49,23 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+CARDS = "assets/cards"
+"""Where the social cards are in the site (`exports.cards` draws them)."""
+HOME_CARD = f"{CARDS}/home.png"
+TIMELINE_CARD = f"{CARDS}/timeline.png"
+CARD_SIZE = (1200, 630)
+
+
+def card_path(event: Event) -> str:
+    """The site path of an event's social card."""
+    return f"{CARDS}/{event.id}.png"
+
+
+def card_alt(title: str, footer: str = "", status: str = "") -> str:
+    """What a card shows, as its `og:image:alt`."""
+    return ", ".join(part for part in (title, footer, status) if part)
+
+
 def social_tags(
     *,
     title: str,
@@ -55,9 +73,12 @@ def social_tags(
     site_name: str,
     url: str | None = None,
     kind: str = "website",
+    image: str | None = None,
+    image_alt: str = "",
 ) -> list[tuple[str, str, str]]:
     """OpenGraph and Twitter card tags as (attribute, name, content): the attribute is `property`
-    for OpenGraph and `name` for Twitter, as each protocol specifies. No image: a text card."""
+    for OpenGraph and `name` for Twitter, as each protocol specifies. With an `image` (the
+    page's social card, an absolute URL), a large image card; without, a text card."""
     tags = [
         ("property", "og:type", kind),
         ("property", "og:site_name", site_name),
@@ -67,7 +88,44 @@ def social_tags(
         tags.append(("property", "og:description", description))
     if url:
         tags.append(("property", "og:url", url))
-    tags += [("name", "twitter:card", "summary"), ("name", "twitter:title", title)]
+    if image:
+        width, height = CARD_SIZE
+        tags += [("property", "og:image", image), ("property", "og:image:type", "image/png")]
+        tags += [("property", "og:image:width", str(width))]
+        tags += [("property", "og:image:height", str(height))]
+        tags += [("property", "og:image:alt", image_alt)]
+    card = "summary_large_image" if image else "summary"
+    tags += [("name", "twitter:card", card), ("name", "twitter:title", title)]
     if description:
         tags.append(("name", "twitter:description", description))
+    if image:
+        tags += [("name", "twitter:image", image), ("name", "twitter:image:alt", image_alt)]
     return tags
+
+
+def page_social(
+    event: Event | None, page: PageInfo, site: SiteOptions, timeline: bool = False
+) -> list[tuple[str, str, str]]:
+    """A page's OpenGraph and Twitter tags: an event's own title, summary and card; the home
+    page titled by the site, with its card; the timeline's card on the timeline page."""
+    card = None
+    if event is not None:
+        title, description = event.title, event.summary
+        card = card_path(event), card_alt(event.title, event.display_date, event.status)
+    else:
+        title = site.site_name if page.home else (page.title() or site.site_name)
+        description = page.description() or site.description
+        if page.home:
+            card = HOME_CARD, card_alt(site.site_name, site.description)
+        elif timeline:
+            card = TIMELINE_CARD, card_alt(f"{site.site_name}: the timeline")
+    image = (site.site_url or "/").rstrip("/") + "/" + card[0] if card else None
+    return social_tags(
+        title=title,
+        description=description,
+        site_name=site.site_name,
+        url=page.url,
+        kind="article" if event is not None else "website",
+        image=image,
+        image_alt=card[1] if card else "",
+    )

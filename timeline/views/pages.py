@@ -33,7 +33,8 @@ class SiteOptions:
     """What we know, in two to four lines: the site's own text, shown above the timeline and
     where a page asks for it (`<!-- timeline:standfirst -->`)."""
     site_url: str | None = None
-    """Where the site is published (mkdocs.yml's `site_url`): the embed snippets' addresses."""
+    """Where the site is published (mkdocs.yml's `site_url`): the embed snippets' addresses,
+    and the absolute links of link previews' images."""
     status_help: str = ""
     """The page (and anchor) that defines the statuses, e.g. 'about.md#what-each-status-means':
     every status badge and the legend link there."""
@@ -92,8 +93,8 @@ class PageParts:
 class ListPage:
     """One page of an actor's or a tag's events: its main page (year None) or a year or month."""
 
-    kind: str  # "actor" or "tag"
-    name: str  # the actor's name, or the tag
+    kind: str  # "actor", "tag" or "place"
+    name: str  # the actor's or place's name, or the tag
     layout: Layout
     year: int | None
     month: int | None
@@ -103,7 +104,7 @@ class ListPage:
 
     @property
     def title(self) -> str:
-        what = self.name if self.kind == "actor" else f"Tag: {self.name}"
+        what = f"Tag: {self.name}" if self.kind == "tag" else self.name
         return what if self.year is None else f"{what}, {when(self.year, self.month)}"
 
     @property
@@ -119,7 +120,8 @@ class ListPage:
     @property
     def description(self) -> str:
         what = f"{plural(self.count, 'event')}"
-        what += f" naming {self.name}" if self.kind == "actor" else f" tagged “{self.name}”"
+        what += {"actor": " naming ", "place": " at "}.get(self.kind, " tagged “") + self.name
+        what += "”" if self.kind == "tag" else ""
         return what + (f", {when(self.year, self.month)}." if self.year is not None else ".")
 
 

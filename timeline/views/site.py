@@ -14,14 +14,16 @@ from urllib.parse import urlencode
 from ..check.markers import LATEST_DEFAULT, find_markers
 from ..check.registry import group_by_kind
 from ..collection import Timeline
-from ..model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
+from ..model import ACTORS_PAGE, PLACES_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
 from ..ordering import group_by_year_and_month, period
 from .embed import Embeds
 from .layout import event_anchor, month_anchor, plan_pages, tag_slugs
 from .lists import filter_choices, key_events, latest_additions, positions
-from .metadata import event_jsonld, script_json, social_tags
+from .metadata import event_jsonld, page_social, script_json
 from .overview import overview
 from .pages import Fragment, ListPage, PageInfo, PageParts, SiteOptions, when
+from .pictures import figure, thumbnail
+from .places import PlacePages, place_page, place_url
 from .preview import banner
 from .reader import actor_groups, actor_line, source_line, standfirst, status_legend
 from .related import Relations, companions
@@ -66,6 +68,10 @@ class SiteMap:
             self._add_list("actor", actor.name, events, actor_page(actor.id), actor.id)
         for tag, events in timeline.by_tag.items():
             self._add_list("tag", tag, events, tag_page(self.slugs[tag]), tag)
+        self.places = PlacePages(timeline)
+        for place in timeline.places:
+            events = timeline.by_place[place.id]
+            self._add_list("place", place.name, events, place_page(place.id), place.id)
         self.positions = positions(timeline.events)
         self.relations = Relations(timeline.events, timeline.by_actor)
         self.common = {
@@ -74,6 +80,8 @@ class SiteMap:
             "timeline_href": self.timeline_href,
             "source_line": source_line,
             "actor_line": actor_line,
+            "place_url": place_url,
+            "thumbnail": thumbnail,
             "status_help": help_url(options.status_help),
         }
         self.embeds = Embeds(timeline, self.slugs, self.common, options)  # /embed/, for iframes
@@ -104,16 +112,21 @@ class SiteMap:
     def uris(self) -> list[str]:
         """The pages to generate (event pages come from their entries)."""
         lists = [u for u, p in self.lists.items() if p.kind == "tag" or p.year is not None]
-        return [*self.timeline_pages, ACTORS_PAGE, *self.actors, *lists, *self.embeds.uris()]
+        return [
+            *self.timeline_pages, ACTORS_PAGE, *self.actors, *lists,
+            *self.places.uris(), *self.embeds.uris(),
+        ]  # fmt: skip
 
-    nav_uris = frozenset({TIMELINE_PAGE, ACTORS_PAGE})
+    nav_uris = frozenset({TIMELINE_PAGE, ACTORS_PAGE, PLACES_PAGE})
 
     def phase(self, uri: str) -> str:
         """The plugin phase (for the benchmark's timings) a page's work is counted under."""
         if uri in self.events:
             return "event pages"
         if uri in self.actors or uri == ACTORS_PAGE or uri in self.lists:
-            return "actor pages"  # and tag pages
+            return "actor pages"  # and tag and place pages
+        if uri == PLACES_PAGE:
+            return "place pages"
         if uri in self.timeline_pages:
             return "timeline pages"
         return "other pages"
@@ -151,6 +164,8 @@ class SiteMap:
             return {"title": "Actors", "hide": WIDE}
         if uri in self.embeds:
             return self.embeds.meta(uri)
+        if place_meta := self.places.meta(uri):
+            return {**place_meta, "template": "timeline/page.html", "hide": WIDE}
         if listed := self.lists.get(uri):
             return {
                 "title": listed.title,
@@ -195,6 +210,14 @@ class SiteMap:
                 after=Fragment("actor.html", context),
                 outside=Fragment("event-list.html", self.list_context(uri, heading=True)),
             )
+        if uri in self.places.pages:
+            context = {**self.common, **self.places.place_context(uri)}
+            return PageParts(
+                after=Fragment("place.html", context),
+                outside=Fragment("event-list.html", self.list_context(uri, heading=True)),
+            )
+        if uri == PLACES_PAGE:
+            return PageParts(after=Fragment("places.html", self.places.index_context()))
         if uri in self.lists:  # a tag's page, an actor's year or month
             return PageParts(after=Fragment("event-list.html", self.list_context(uri)))
         if uri in self.timeline_pages:
@@ -220,6 +243,9 @@ class SiteMap:
             "related": self.relations.related(event),
             "position": self.positions[event.id],
             "timeline_link": self.timeline_href(event),
+            "figure": figure(event.image) if event.image else None,
+            "places": self.places.event_places(event),
+            "locator": self.places.locator(self.places.event_places(event)),
         }
 
     def timeline_href(self, event: Event) -> str:
@@ -355,20 +381,8 @@ class SiteMap:
         when rendering ahead); the home page is titled by the site."""
         if uri in self.embeds:  # a page for another site's iframe: its own <head> is enough
             return {"embed": True}
-        site = self.options
         event = self.events.get(uri)
-        if event is not None:
-            title, description = event.title, event.summary
-        else:
-            title = site.site_name if page.home else (page.title() or site.site_name)
-            description = page.description() or site.description
-        social = social_tags(
-            title=title,
-            description=description,
-            site_name=site.site_name,
-            url=page.url,
-            kind="article" if event is not None else "website",
-        )
+        social = page_social(event, page, self.options, uri == TIMELINE_PAGE)
         jsonld = script_json(event_jsonld(event, page.url)) if event is not None else None
         return {"event": event, "social": social, "jsonld": jsonld}
 
