@@ -24,19 +24,14 @@ from .pages import SitePages
 
 log = get_plugin_logger("timeline")
 PHASE = "rendered ahead"
+Exports = Callable[[], dict[str, bytes]]  # the exports' renderer: path -> content
 
 
 class RenderAhead:
     """One build's rendering ahead: placeholders for the exports at `on_files`, the child at
     `on_nav`, its results taken at `on_env` (before any page is searched or written)."""
 
-    def __init__(
-        self,
-        site: SitePages,
-        exports: Callable[[], dict[str, bytes]],
-        config: MkDocsConfig,
-        phases: Phases,
-    ):
+    def __init__(self, site: SitePages, exports: Exports, config: MkDocsConfig, phases: Phases):
         self.site, self.exports, self.phases = site, exports, phases
         # filled at `finish`; MkDocs copies them after `on_env`
         self.files = {path: File.generated(config, path, content=b"") for path in export_paths()}

@@ -33,7 +33,9 @@ log = get_plugin_logger("timeline")
 summary_log = logging.getLogger("mkdocs.plugins.timeline.summary")
 HERE = os.path.dirname(os.path.abspath(__file__))
 ASSET_DIR = os.path.join(HERE, "assets")  # copied to the site's assets/timeline/: style, script,
-ASSETS = [os.path.relpath(f"{d}/{n}", ASSET_DIR) for d, _, ns in os.walk(ASSET_DIR) for n in ns]
+ASSETS = sorted(
+    os.path.relpath(f"{d}/{n}", ASSET_DIR) for d, _, ns in os.walk(ASSET_DIR) for n in ns
+)
 MATERIAL_FAVICON = "assets/images/favicon.png"
 
 
@@ -98,14 +100,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         else:
             with self.phases.time("exports"):
                 made = [File.generated(config, p, content=c) for p, c in exports().items()]
-        for file in [*made, *_cards(config, timeline, self.phases)]:
+        with self.phases.time("cards+images"):  # made once, kept by their content in .cache/
+            images = site_images(timeline, config, os.path.join(ASSET_DIR, "fonts"))
+        summary_log.info(images.summary())
+        for file in made:
             files.append(file)
         for path, text in schema_files().items():  # /schema/entry.json, /schema/actors.json
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=text))
-        for name in sorted(ASSETS):
-            asset = os.path.join(ASSET_DIR, name)  # favicon, fonts and their licence
-            files.append(File.generated(config, f"assets/timeline/{name}", abs_src_path=asset))
+        ours = {f"assets/timeline/{name}": os.path.join(ASSET_DIR, name) for name in ASSETS}
+        for path, source in {**images.files, **ours}.items():  # style, script, fonts, favicon
+            files.append(File.generated(config, path, abs_src_path=source))
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -177,13 +182,6 @@ def _exports(config: MkDocsConfig, plugin: TimelineConfig, timeline: Timeline):
         log.warning(SITE_URL_MISSING)
     options = ExportOptions.chosen(plugin, config)
     return lambda: render_exports(timeline, options)
-
-
-def _cards(config: MkDocsConfig, timeline: Timeline, phases: Phases) -> list[File]:
-    with phases.time("cards+images"):  # made once, kept by their content in .cache/
-        made = site_images(timeline, config, os.path.join(ASSET_DIR, "fonts"))
-    summary_log.info(made.summary())
-    return [File.generated(config, p, abs_src_path=src) for p, src in made.files.items()]
 
 
 def _theme_fixes(config: MkDocsConfig) -> None:
