@@ -25,6 +25,8 @@ DECLARED = {
     "draft": False,
     "tags": (),
     "updates": (),
+    "figures": (),
+    "follows": (),
 }
 
 

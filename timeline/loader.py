@@ -15,9 +15,11 @@ from functools import cache
 
 from .cache import EntryCache
 from .check.anchors import anchor_ids
+from .check.catalogues import load_eras, load_measures
+from .check.claims import claim_problems
 from .check.links import ContentFiles, link_problems
 from .check.markers import marker_problems
-from .collection import Timeline, build_timeline
+from .collection import ERAS, MEASURES, Timeline, build_timeline
 from .entry import read_registry_bytes
 from .model import Problem
 from .read.history import added_dates
@@ -72,10 +74,26 @@ def load_timeline(
         pages = site_files(content_dir, folder)
         results = cross_links(results, pages | set(scan.images), shown)
         problems += page_problems(content_dir, sorted(pages), shown)
+    measures, measure_problems = load_measures(_optional(content_dir, MEASURES), shown(MEASURES))
+    eras, era_problems = load_eras(_optional(content_dir, ERAS), shown(ERAS))
+    results = claim_problems(results, measures, shown, whole=only is None)
+    problems += measure_problems + era_problems
     git_dates = added_dates(content_dir, folder) if history else None
     timeline = build_timeline(results, registry, problems, shown, scan.images, git_dates)
     shown_as = base.replace(os.sep, "/")
-    return replace(timeline, folder=folder, registry_path=registry_name, content_shown=shown_as)
+    return replace(
+        timeline, folder=folder, registry_path=registry_name, content_shown=shown_as,
+        measures=measures, eras=eras,
+    )  # fmt: skip
+
+
+def _optional(content_dir: str, name: str) -> bytes | None:
+    """A registry file's bytes, or None when the site has none (or it cannot be read)."""
+    try:
+        with open(os.path.join(content_dir, name), "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
 
 
 def page_problems(content_dir: str, pages: list[str], shown) -> list[Problem]:

@@ -11,7 +11,7 @@ from ..model import STATUSES
 from ..read.naming import entry_path, slugify
 from .dateparse import parse_date
 from .kinds import KINDS
-from .schema import ACTOR_FIELDS, EVENT_FIELDS, Field, default_text
+from .schema import ACTOR_FIELDS, ERA_FIELDS, EVENT_FIELDS, MEASURE_FIELDS, Field, default_text
 from .template import render_entry, schema_link
 
 STATUS_MEANINGS = {
@@ -95,5 +95,7 @@ def markdown() -> str:
         f"### What each status means\n\n{status_list()}\n"
         f'### The template\n\n`timeline new "{title}" --date {when}` writes '
         f"{template_example()}\n"
-        f"### The actor registry's fields\n\n{field_table(ACTOR_FIELDS)}\n{END}\n"
+        f"### The actor registry's fields\n\n{field_table(ACTOR_FIELDS)}\n"
+        f"### The measures' fields (`content/measures.yml`)\n\n{field_table(MEASURE_FIELDS)}\n"
+        f"### The eras' fields (`content/eras.yml`)\n\n{field_table(ERA_FIELDS)}\n{END}\n"
     )
