@@ -73,7 +73,12 @@ def test_timeline_schema_registry_prints_it(capsys):
 
 
 def test_both_schemas_are_published_side_by_side():
-    assert list(schema_files()) == ["schema/entry.json", "schema/actors.json"]
+    assert list(schema_files()) == [
+        "schema/entry.json",
+        "schema/actors.json",
+        "schema/measures.json",
+        "schema/eras.json",
+    ]
     assert schema_files()[REGISTRY_SCHEMA_PATH] == registry_dumps()
 
 

@@ -21,10 +21,11 @@ def claim_problems(
     invalid entry with its problems. `whole`: every entry is read (not `timeline check PATH`),
     so `follows` can be checked."""
     results = [_measures(r, measures, shown) for r in results]
+    files = {path.rsplit("/", 1)[-1].removesuffix(".md") for path, _, _ in results}
     while whole:
         events = {e.id: e for _, e, _ in results if e is not None and not e.draft}
         drafts = {e.id for _, e, _ in results if e is not None and e.draft}
-        checked = [_follows(r, events, drafts, shown) for r in results]
+        checked = [_follows(r, events, drafts, files, shown) for r in results]
         if all(a[1] is b[1] for a, b in zip(results, checked)):
             return checked
         results = checked
@@ -58,7 +59,9 @@ def _measures(result: tuple, measures: Mapping[str, Measure], shown) -> tuple:
     return (path, None, problems + found) if found else result
 
 
-def _follows(result: tuple, events: Mapping[str, Event], drafts: set[str], shown) -> tuple:
+def _follows(
+    result: tuple, events: Mapping[str, Event], drafts: set[str], files: set[str], shown
+) -> tuple:
     path, event, problems = result
     if event is None or not event.follows:
         return result
@@ -69,6 +72,8 @@ def _follows(result: tuple, events: Mapping[str, Event], drafts: set[str], shown
             message = "an event cannot follow itself; name the earlier event it answers"
         elif follow.event in drafts:
             message = f"'{follow.event}' is a draft; follow a published event"
+        elif target is None and follow.event in files:
+            message = f"'{follow.event}' is not published: it has problems of its own; fix them"
         elif target is None:
             hint = _hint(follow.event, events)
             message = f"'{follow.event}' is not a published event's id{hint}"

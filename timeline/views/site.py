@@ -14,8 +14,17 @@ from urllib.parse import urlencode
 from ..check.markers import LATEST_DEFAULT, find_markers
 from ..check.registry import group_by_kind
 from ..collection import Timeline
-from ..model import ACTORS_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
+from ..model import (
+    ACTORS_PAGE,
+    FIGURES_PAGE,
+    TIMELINE_PAGE,
+    Event,
+    actor_page,
+    page_url,
+    tag_page,
+)
 from ..ordering import group_by_year_and_month, period
+from .figure_pages import FigurePages, era_headings, outcome_words, overview_eras
 from .layout import event_anchor, month_anchor, plan_pages, tag_slugs
 from .lists import filter_choices, key_events, latest_additions, positions
 from .metadata import event_jsonld, script_json, social_tags
@@ -67,6 +76,7 @@ class SiteMap:
             self._add_list("tag", tag, events, tag_page(self.slugs[tag]), tag)
         self.positions = positions(timeline.events)
         self.relations = Relations(timeline.events, timeline.by_actor)
+        self.figures = FigurePages(timeline)  # figures, claims and eras
         self.common = {
             "registry": timeline.registry,
             "actor_url": actor_url,
@@ -74,6 +84,8 @@ class SiteMap:
             "source_line": source_line,
             "actor_line": actor_line,
             "status_help": help_url(options.status_help),
+            "followed_by": timeline.followed_by,
+            "outcome_words": outcome_words,
         }
         # mkdocs-material's tags index sees a tag as the page metadata gave it: escaped text
         self._by_shown_tag = {html.escape(tag, quote=False): tag for tag in self.slugs}
@@ -102,9 +114,9 @@ class SiteMap:
     def uris(self) -> list[str]:
         """The pages to generate (event pages come from their entries)."""
         lists = [u for u, p in self.lists.items() if p.kind == "tag" or p.year is not None]
-        return [*self.timeline_pages, ACTORS_PAGE, *self.actors, *lists]
+        return [*self.timeline_pages, ACTORS_PAGE, *self.actors, *lists, *self.figures.uris()]
 
-    nav_uris = frozenset({TIMELINE_PAGE, ACTORS_PAGE})
+    nav_uris = frozenset({TIMELINE_PAGE, ACTORS_PAGE, FIGURES_PAGE})
 
     def phase(self, uri: str) -> str:
         """The plugin phase (for the benchmark's timings) a page's work is counted under."""
@@ -147,6 +159,8 @@ class SiteMap:
             }
         if uri == ACTORS_PAGE:
             return {"title": "Actors", "hide": WIDE}
+        if (figures := self.figures.meta(uri)) is not None:
+            return {**figures, "hide": WIDE}
         if listed := self.lists.get(uri):
             return {
                 "title": listed.title,
@@ -199,7 +213,7 @@ class SiteMap:
             groups = [(KIND_LABELS[k], m) for k, m in group_by_kind(self.timeline.registry)]
             context = {**self.common, "groups": groups, "by_actor": self.timeline.by_actor}
             return PageParts(after=Fragment("actors.html", context))
-        return PageParts()
+        return self.figures.parts(uri, self.common) or PageParts()
 
     def event_context(self, event: Event) -> dict[str, Any]:
         """An event page's neighbours, related events, position and link back to the timeline:
@@ -214,6 +228,7 @@ class SiteMap:
             "related": self.relations.related(event),
             "position": self.positions[event.id],
             "timeline_link": self.timeline_href(event),
+            **self.figures.event_context(event),
         }
 
     def timeline_href(self, event: Event) -> str:
@@ -232,6 +247,7 @@ class SiteMap:
         choices = filter_choices(events, self.timeline.registry)
         kinds = {a.id: a.kind for a in self.timeline.registry}
         lead = self.options.standfirst and year is None
+        chart = overview(self.timeline.events if year is None else whole_year)
         return {
             **self.common,
             "groups": group_by_year_and_month(reversed(events) if newest else events),
@@ -246,7 +262,9 @@ class SiteMap:
             "split": layout.split,
             "years": [(y, page_url(u), n) for y, u, n in layout.year_list()],
             "main_url": page_url(TIMELINE_PAGE),
-            "chart": overview(self.timeline.events if year is None else whole_year),
+            "chart": chart,
+            "era_bands": overview_eras(chart, self.timeline.eras),
+            "era_headings": era_headings(events, self.timeline.eras),
             "month_href": self.month_href(uri),
             "choices": choices,
             "actor_groups": actor_groups(choices.actors, kinds),
@@ -302,7 +320,9 @@ class SiteMap:
             chart = overview(self.timeline.events)
             if chart is None:
                 return None
-            return Fragment("overview.html", {"chart": chart, "month_href": self.month_href(here)})
+            bands = overview_eras(chart, self.timeline.eras)
+            context = {"chart": chart, "month_href": self.month_href(here), "era_bands": bands}
+            return Fragment("overview.html", context)
         if name == "key-events":
             items = [(event, None) for event in key_events(self.timeline.events)]
             return Fragment("home-key-events.html", {**self.common, "items": items})
