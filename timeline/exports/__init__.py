@@ -1,8 +1,8 @@
 """Feeds and data exports (README): pure functions from a `Timeline` to the bytes of each file.
 
 `render_exports` gives {site path: bytes} for the Atom and JSON feeds, timeline.json and its JSON
-Schema, the iCalendar file, the CSV file and the TimelineJS data. Nothing here reads the clock:
-two builds of the same content and history give the same bytes.
+Schema, the iCalendar file, the CSV files (events, figures) and the TimelineJS data. Nothing here
+reads the clock: two builds of the same content and history give the same bytes.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from ..collection import Timeline
-from . import atom, csvfile, data, ical, jsonfeed, schema, timelinejs
+from . import atom, csvfile, data, figurescsv, ical, jsonfeed, schema, timelinejs
 from .options import ExportOptions
 
 Renderer = Callable[[Timeline, ExportOptions, Mapping[str, datetime]], bytes]
@@ -23,6 +23,7 @@ EXPORTS: dict[str, Renderer] = {
     ical.PATH: ical.render,
     csvfile.PATH: csvfile.render,
     timelinejs.PATH: timelinejs.render,
+    figurescsv.PATH: figurescsv.render,
 }
 
 FEEDS = (
