@@ -113,6 +113,8 @@ def write_site(kind: str, corpus: Corpus, root: Path) -> Path:
         _write(docs / name, text)
     if kind == "ours":
         _write(docs / "actors.yml", corpus.registry)
+        _write(docs / "measures.yml", corpus.measures)
+        _write(docs / "eras.yml", corpus.eras)
         for rel_path, text in corpus.entries:
             _write(docs / rel_path, text)
     elif kind == "floor":
@@ -129,6 +131,8 @@ def write_site(kind: str, corpus: Corpus, root: Path) -> Path:
 def write_content(corpus: Corpus, content: Path) -> None:
     """Just the content folder (registry + events), for `timeline check`."""
     _write(content / "actors.yml", corpus.registry)
+    _write(content / "measures.yml", corpus.measures)
+    _write(content / "eras.yml", corpus.eras)
     for rel_path, text in corpus.entries:
         _write(content / rel_path, text)
 
