@@ -255,13 +255,13 @@ MEASURE_FIELDS = (
         "What is counted, as the site shows it.",
         "North Korean troops in Russia",
     ),
-    Field("unit", "line", True, "The unit, in the plural.", "troops", max_chars=60),
+    Field("unit", "line", True, "What follows the number in a sentence.", "troops in Russia"),
     Field("description", "line", False, "What the measure covers, in one line.", default=""),
 )
 """One measure of the registry `content/measures.yml`."""
 
 ERA_FIELDS = (
-    Field("title", "line", True, "The period's name.", "Deployment", max_chars=120),
+    Field("title", "line", True, "The period's name.", "Deployment"),
     Field("start", "date", True, "When it starts.", "2024-10"),
     Field("end", "date", False, "When it ends; leave out for a period still open."),
     Field("description", "line", False, "What marks the period, in one line.", default=""),
