@@ -326,6 +326,8 @@ PAGES = [
     "actors/north-korea/2024/",
     "tags/",
     "tags/prisoners-of-war/",
+    "figures/",
+    "figures/troops/",
 ]
 
 
@@ -760,3 +762,23 @@ def test_the_preview_shows_each_problem_until_it_is_fixed(site, visit, tmp_path)
             v.page.close()
         server.stop()
     assert "Traceback" not in server.log
+
+
+def test_a_chart_s_points_lead_to_their_events_under_instant_navigation(visit, base_url, built):
+    """The chart's links are SVG links (`xlink:href`): the theme's instant navigation, which
+    rewrites every `[href]` of a new page, must neither break on them nor break them."""
+    page = visit(viewport={"width": 1280, "height": 900}).page
+    page.goto(base_url + "figures/")
+    page.get_by_role("link", name="Troops sent").click()  # swapped in by instant navigation
+    page.wait_for_url("**/figures/troops/")
+    point = page.locator("svg[data-measure=troops] a.tl-fc__point").first
+    expect(point).to_be_visible()
+    target = point.get_attribute("xlink:href") or ""
+    assert "events/" in target
+    point.locator(".tl-fc__mark").click()
+    page.wait_for_url("**/events/**")
+    expect(page.locator("h1")).to_be_visible()
+    # the table under the chart says the same, in date order, with who said it
+    page.go_back()
+    page.wait_for_url("**/figures/troops/")
+    assert page.locator("table.tl-figure-table tbody tr").count() == 10

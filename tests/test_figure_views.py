@@ -140,6 +140,7 @@ def test_an_era_heading_goes_before_its_first_event_and_bands_on_the_month_chart
         "b": ["Kursk"],
         "c": ["Open"],
     }
+    assert era_headings(events[1:], eras) == {"c": headings["c"]}  # not before a page's first
     bands = overview_eras(overview(events), eras)
     assert [(b.title, b.left, b.share) for b in bands] == [
         ("Kursk", 0.0, 75.0),

@@ -39,6 +39,7 @@ ERAS = """\
 def built(site):
     site.write("measures.yml", MEASURES)
     site.write("eras.yml", ERAS)
+    site.event("2024/2024-10-01-before.md", title="Before any era", date="2024-10-01")
     site.event(
         "2024/2024-10-18-nis-first.md",
         title="NIS says troops are being sent",

@@ -113,14 +113,15 @@ def outcome_words(outcome: str) -> str:
 
 def era_headings(events: Sequence[Event], eras: Sequence[Era]) -> dict[str, list[EraHeading]]:
     """Event id -> the eras whose heading the timeline shows just before it: the first listed
-    event on or after the era's start (none when the era's events are on another page)."""
+    event on or after the era's start, unless that is the page's first event (the chart above
+    the list names the era the page starts in, and the first screen stays the events')."""
     found: dict[str, list[EraHeading]] = {}
     for era in eras:
         begin = era.start.start()
         first = next((e for e in events if e.date.start() >= begin), None)
-        if first is not None and (
-            era.end is None or first.date.start().date() <= era.end.last_day()
-        ):
+        if first is None or first is events[0]:
+            continue
+        if era.end is None or first.date.start().date() <= era.end.last_day():
             found.setdefault(first.id, []).append(EraHeading(era, era_span(era)))
     return found
 
