@@ -132,6 +132,7 @@ class OverviewEra:
     label: str
     left: float  # percent of the chart's width
     share: float
+    shade: int  # 0 or 1: neighbouring eras are told apart
 
 
 def overview_eras(chart: Overview | None, eras: Sequence[Era]) -> list[OverviewEra]:
@@ -141,7 +142,7 @@ def overview_eras(chart: Overview | None, eras: Sequence[Era]) -> list[OverviewE
     first = chart.bars[0].year * 12 + chart.bars[0].month - 1
     slots = chart.width // chart.slot
     bands = []
-    for era in eras:
+    for number, era in enumerate(eras):
         start = max(0, era.start.year * 12 + (era.start.month or 1) - 1 - first)
         if era.end is None:
             stop = slots
@@ -150,5 +151,6 @@ def overview_eras(chart: Overview | None, eras: Sequence[Era]) -> list[OverviewE
         if stop <= start:
             continue
         left, share = round(100 * start / slots, 3), round(100 * (stop - start) / slots, 3)
-        bands.append(OverviewEra(era.title, f"{era.title}: {era_span(era)}", left, share))
+        label = f"{era.title}: {era_span(era)}"
+        bands.append(OverviewEra(era.title, label, left, share, number % 2))
     return bands
