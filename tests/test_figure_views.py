@@ -173,3 +173,20 @@ def test_a_claim_shows_what_became_of_it_and_the_answer_what_it_answers():
 
 def _registry():
     return load_registry(ACTORS.encode(), "actors.yml")[0]
+
+
+def test_a_source_keeps_its_colour_and_shape_on_every_chart():
+    killed = Measure("killed", "Killed", "killed", "")
+    events = (
+        event("a", PartialDate(2024, 10, 1), Figure("troops", "pentagon", value=1)),
+        event("b", PartialDate(2024, 10, 2), Figure("killed", "nis", value=1)),
+        event("c", PartialDate(2024, 10, 3), Figure("troops", "nis", value=2)),
+    )
+    measures = {"troops": TROOPS, "killed": killed}
+    pages = FigurePages(Timeline(events=events, registry=_registry(), measures=measures))
+    troops, dead = pages.chart(TROOPS), pages.chart(killed)
+    assert [(s.actor, s.css, s.shape) for s in troops.series] == [
+        ("pentagon", "tl-series-0", "circle"),
+        ("nis", "tl-series-1", "square"),
+    ]
+    assert [(s.actor, s.css, s.shape) for s in dead.series] == [("nis", "tl-series-1", "square")]

@@ -49,13 +49,18 @@ class FigurePages:
         self.names = {actor.id: actor.name for actor in timeline.registry}
         self.stated = stated(timeline.events, self.names)
         self.pages = {figure_page(m): measure for m, measure in timeline.measures.items()}
+        self.by_id = {event.id: event for event in timeline.events}
+        sources = dict.fromkeys(f.by for e in timeline.events for f in e.figures)
+        self.colours = {actor_id: number for number, actor_id in enumerate(sources)}
+        """Each source's series keeps one colour and shape on every chart."""
 
     def uris(self) -> list[str]:
         return [FIGURES_PAGE, *self.pages] if self.pages else []
 
     def chart(self, measure: Measure):
         items = self.stated.get(measure.id, [])
-        return chart(measure, items, self.timeline.eras, lambda event: event.url)
+        eras = self.timeline.eras
+        return chart(measure, items, eras, lambda event: event.url, self.colours)
 
     def meta(self, uri: str) -> dict[str, Any] | None:
         if uri == FIGURES_PAGE and self.pages:
@@ -93,11 +98,10 @@ class FigurePages:
             (sentence(f, self.names, measures[f.measure]), page_url(figure_page(f.measure)))
             for f in event.figures
         ]
-        events = {e.id: e for e in self.timeline.events}
         answers = [
-            Answer(f.outcome, f.outcome.capitalize(), events[f.event])
+            Answer(f.outcome, f.outcome.capitalize(), self.by_id[f.event])
             for f in event.follows
-            if f.event in events
+            if f.event in self.by_id
         ]
         answered = [
             Answer(outcome, f"Later {PAST[outcome]} by", later)

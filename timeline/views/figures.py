@@ -182,8 +182,15 @@ def nice_ceiling(value: float) -> float:
     return 10 * power  # pragma: no cover - the loop always returns
 
 
-def chart(measure: Measure, items: Sequence[Stated], eras: Sequence[Era], url_of) -> Chart | None:
-    """The chart of one measure's figures (None without any); `url_of(event)` links a point."""
+def chart(
+    measure: Measure,
+    items: Sequence[Stated],
+    eras: Sequence[Era],
+    url_of,
+    colours: Mapping[str, int] | None = None,
+) -> Chart | None:
+    """The chart of one measure's figures (None without any); `url_of(event)` links a point;
+    `colours` (actor id -> number) keeps an actor's colour and shape the same on every chart."""
     if not items:
         return None
     values = [s.figure.value if s.figure.value is not None else s.figure.high for s in items]
@@ -193,6 +200,7 @@ def chart(measure: Measure, items: Sequence[Stated], eras: Sequence[Era], url_of
         by_actor.setdefault(item.figure.by, []).append(item)
     series = []
     for number, (actor_id, stated_by) in enumerate(by_actor.items()):
+        number = colours.get(actor_id, number) if colours else number
         points = tuple(_point(s, scale, url_of, measure) for s in stated_by)
         steps = ""
         for index, point in enumerate(points):
