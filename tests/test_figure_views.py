@@ -178,7 +178,7 @@ def _registry():
 def test_a_source_keeps_its_colour_and_shape_on_every_chart():
     killed = Measure("killed", "Killed", "killed", "")
     events = (
-        event("a", PartialDate(2024, 10, 1), Figure("troops", "pentagon", value=1)),
+        event("a", PartialDate(2024, 10, 1), Figure("troops", "lloyd-austin", value=1)),
         event("b", PartialDate(2024, 10, 2), Figure("killed", "nis", value=1)),
         event("c", PartialDate(2024, 10, 3), Figure("troops", "nis", value=2)),
     )
@@ -186,7 +186,7 @@ def test_a_source_keeps_its_colour_and_shape_on_every_chart():
     pages = FigurePages(Timeline(events=events, registry=_registry(), measures=measures))
     troops, dead = pages.chart(TROOPS), pages.chart(killed)
     assert [(s.actor, s.css, s.shape) for s in troops.series] == [
-        ("pentagon", "tl-series-0", "circle"),
+        ("lloyd-austin", "tl-series-0", "circle"),
         ("nis", "tl-series-1", "square"),
     ]
     assert [(s.actor, s.css, s.shape) for s in dead.series] == [("nis", "tl-series-1", "square")]
