@@ -253,7 +253,8 @@ def test_measures_are_checked_like_actors():
         "content/measures.yml:4:7: id: duplicate id 'killed'; ids must be unique",
         "content/measures.yml:7:7: id: 'index' is reserved: the page figures/index.md lists "
         "every measure",
-        "content/measures.yml:12:3: unit: is required but missing; add it, e.g. unit: troops in Russia",
+        "content/measures.yml:12:3: unit: is required but missing; add it, e.g. "
+        "unit: troops in Russia",
         "content/measures.yml:12:7: id: 'Bad Id' is not an id; ids are lowercase words joined "
         "by hyphens",
         "content/measures.yml:15:3: colour: unknown field 'colour'; allowed: id, name, unit, "
