@@ -485,6 +485,7 @@ def test_a_first_click_on_every_bar_lands_on_its_month(visit, base_url, path):
         # at the top, below the sticky header (±20 px), unless the page ends before that
         page.wait_for_function(
             "([m, below]) => { const h = document.querySelector('section#' + m + ' > h3');"
+            " if (!h) return false;"  # the bar's page may still be loading
             " const top = h.getBoundingClientRect().top;"
             " const end = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;"
             " return Math.abs(top - below) <= 20 || (end && top > below) }",
