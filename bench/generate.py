@@ -112,6 +112,70 @@ class Corpus:
     """The place registry's text (places.yml): the cities, at invented coordinates."""
     images: tuple[tuple[str, bytes], ...] = ()
     """Image files the entries show (path in content, bytes)."""
+    measures: str = ""
+    """`measures.yml`: what the entries' figures count."""
+    eras: str = ""
+    """`eras.yml`: a named period per half year of the span."""
+
+
+MEASURES = (
+    ("troops-sent", "Troops sent", "troops sent"),
+    ("troops-at-front", "Troops at the front", "troops at the front"),
+    ("casualties", "Casualties, killed and wounded", "killed or wounded"),
+    ("killed", "Killed", "killed"),
+    ("drones-launched", "Drones launched", "drones launched"),
+)
+QUALIFIER_WORDS = ("about", "at least", "up to", "more than")
+OUTCOME_WORDS = ("confirms", "denies", "disputes", "corrects", "updates")
+
+
+def measures_text() -> str:
+    return "".join(
+        f"- id: {m}\n  name: {name}\n  unit: {unit}\n  description: {_q(name + ', as stated')}\n"
+        for m, name, unit in MEASURES
+    )
+
+
+def eras_text(first: date, last: date) -> str:
+    """One era per half year from the first day to the last, the last one open."""
+    lines, start, number = [], date(first.year, 1, 1), 1
+    while start <= last:
+        end = date(start.year, 6, 30) if start.month == 1 else date(start.year, 12, 31)
+        lines.append(f"- title: Phase {number}\n  start: {start.isoformat()}")
+        if end < last:
+            lines.append(f"  end: {end.isoformat()}")
+        lines.append(f"  description: {_q(f'The events of phase {number}')}")
+        start, number = end + timedelta(days=1), number + 1
+    return "\n".join(lines) + "\n"
+
+
+def _figures(rng: random.Random, cast: list[Actor], day: date) -> list[str]:
+    """Figures stated by the entry's actors, in about one entry in six."""
+    if rng.random() >= 0.16:
+        return []
+    lines = ["figures:"]
+    for _ in range(rng.choice((1, 1, 2, 3))):
+        measure = rng.choice(MEASURES)[0]
+        base = rng.randint(1, 400) * 50
+        item = f"  - {{measure: {measure}, by: {rng.choice(cast).id}"
+        if rng.random() < 0.2:
+            item += f", low: {base}, high: {base + rng.randint(1, 20) * 50}"
+        else:
+            item += f", value: {base}"
+        if rng.random() < 0.6:
+            item += f", qualifier: {rng.choice(QUALIFIER_WORDS)}"
+        if rng.random() < 0.15:
+            item += f", as_of: {(day - timedelta(days=rng.randint(1, 20))).isoformat()}"
+        lines.append(item + "}")
+    return lines
+
+
+def _follows(rng: random.Random, earlier: list[str]) -> str:
+    """An earlier event this one answers, in about one entry in twenty."""
+    if not earlier or rng.random() >= 0.05:
+        return ""
+    target = rng.choice(earlier[-50:])
+    return f"follows:\n  - {{event: {target}, as: {rng.choice(OUTCOME_WORDS)}}}\n"
 
 
 def slugify(text: str) -> str:
@@ -305,6 +369,7 @@ def make_entry(rng: random.Random, day: date, actors: list[Actor], weights: list
         lines.append("updates:")
         lines.append(f"  - date: {(day + timedelta(days=rng.randint(1, 30))).isoformat()}")
         lines.append(f"    note: {_q(_sentence(rng, names, 6, 14))}")
+    lines += _figures(rng, cast, day)
     lines.append("---")
     text = "\n".join(lines) + "\n\n" + _body(rng, names, first_url) + "\n"
     slug = "-".join(slugify(title).split("-")[:5])
@@ -320,7 +385,7 @@ def generate(n: int, seed: int = SEED) -> Corpus:
     weights = [1.0 / (rank + 1) ** 1.1 for rank in range(len(order))]
     span = max(31, n * 365 // EVENTS_PER_YEAR)
     days = sorted(FIRST_DAY + timedelta(days=rng.randrange(span)) for _ in range(n))
-    entries, used, images = [], set(), []
+    entries, used, images, earlier = [], set(), [], []
     pictures = random.Random(f"{seed}:{n}:images")  # its own draws: the entries stay the same
     for day in days:
         stem, slug, text = make_entry(rng, day, order, weights)
@@ -334,10 +399,19 @@ def generate(n: int, seed: int = SEED) -> Corpus:
             path = f"events/{stem[:4]}/{stem}-{slug}-{suffix}.md"
             suffix += 1
         used.add(path)
+        # a day-precision entry may answer an earlier one (earlier days only: never a later one)
+        if len(stem) == 10 and (follows := _follows(rng, earlier)):
+            text = text.replace("\n---\n\n", "\n" + follows + "---\n\n", 1)
+        if len(stem) == 10:
+            earlier.append(path.rsplit("/", 1)[-1].removesuffix(".md"))
         entries.append((path, text))
     places = places_text(random.Random(f"{seed}:places"))
+    eras = eras_text(days[0], days[-1]) if days else ""
     actor_ids = tuple(a.id for a in actors)
-    return Corpus(registry_text(actors), tuple(entries), actor_ids, places, tuple(images))
+    return Corpus(
+        registry_text(actors), tuple(entries), actor_ids, places, tuple(images),
+        measures_text(), eras,
+    )  # fmt: skip
 
 
 IMAGE_SHARE = 0.05

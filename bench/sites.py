@@ -117,6 +117,8 @@ def write_site(kind: str, corpus: Corpus, root: Path) -> Path:
     if kind == "ours":
         _write(docs / "actors.yml", corpus.registry)
         _write(docs / "places.yml", corpus.places)
+        _write(docs / "measures.yml", corpus.measures)
+        _write(docs / "eras.yml", corpus.eras)
         for rel_path, text in corpus.entries:
             _write(docs / rel_path, text)
     elif kind == "floor":
@@ -137,6 +139,8 @@ def write_content(corpus: Corpus, content: Path) -> None:
     for rel_path, data in corpus.images:
         os.makedirs((content / rel_path).parent, exist_ok=True)
         (content / rel_path).write_bytes(data)
+    _write(content / "measures.yml", corpus.measures)
+    _write(content / "eras.yml", corpus.eras)
     for rel_path, text in corpus.entries:
         _write(content / rel_path, text)
 

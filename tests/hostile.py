@@ -443,6 +443,71 @@ INVALID = [
     ),
 ]
 
+# figures and claims (check/quantities.py, check/claims.py): numbers that are not counts, lists
+# that are not lists, ids that lead nowhere
+INVALID += [
+    text(
+        "a figure of 1e309, NaN and a number of 5,000 digits",
+        "2024/2024-12-10-figure-numbers.md",
+        entry(
+            title="Figure numbers",
+            date="2024-12-10",
+            extra="figures:\n  - {measure: killed, value: 1e309, by: nis}\n"
+            "  - {measure: killed, value: .nan, by: nis}\n"
+            f"  - {{measure: killed, value: {'9' * 5000}, by: nis}}\n"
+            "  - {measure: killed, low: -1, high: 2, by: nis}",
+        ),
+        "7:30: figures[0].value: '1e309' is not a number",
+        "8:30: figures[1].value: '.nan' is not a number",
+        "9:30: figures[2].value: '99999999999999999999999999999999999999… is not a number",
+        "10:28: figures[3].low: '-1' is negative",
+    ),
+    text(
+        "figures that are text, nested lists and a figure naming HTML",
+        "2024/2024-12-11-figure-shapes.md",
+        entry(
+            title="Figure shapes",
+            date="2024-12-11",
+            extra=f"figures: {q(HTML)}\nfollows: [[[[x]]]]",
+        ),
+        "6:10: figures: must be a list of entries",
+        "7:11: follows[0]: each entry must be a set of 'field: value' lines",
+    ),
+    text(
+        "a figure of an unknown measure and a note of 5,000 characters",
+        "2024/2024-12-12-figure-measure.md",
+        entry(
+            title="Figure measure",
+            date="2024-12-12",
+            extra="figures:\n  - {measure: kiled, value: 1, by: nis}\n"
+            f"  - {{measure: killed, value: 1, by: nis, note: {'n' * 5000}}}",
+        ),
+        "8:48: figures[1].note: is 5,000 characters long",
+    ),
+    text(
+        "a figure of an unknown measure, found once every entry is read",
+        "2024/2024-12-13-figure-unknown.md",
+        entry(
+            title="Figure unknown",
+            date="2024-12-13",
+            extra="figures:\n  - {measure: kiled, value: 1, by: nis}",
+        ),
+        "7:15: figures[0].measure: unknown measure 'kiled'; did you mean 'killed'?",
+    ),
+    text(
+        "an event that follows itself, and one that follows a later event",
+        "2024/2024-12-14-follows-itself.md",
+        entry(
+            title="Follows itself",
+            date="2024-12-14",
+            extra="follows:\n  - {event: 2024-12-14-follows-itself, as: confirms}\n"
+            "  - {event: 2024-12-31-later, as: denies}",
+        ),
+        "7:13: follows[0].event: an event cannot follow itself",
+        "8:13: follows[1].event: '2024-12-31-later' is not a published event's id",
+    ),
+]
+
 VALID = [
     Case(
         "a UTF-8 byte order mark",
@@ -501,6 +566,20 @@ VALID = [
             extra=f"location: {q('بيونغ يانغ')}\ntags: [{q('كوريا')}, 🇰🇵]",
         ),
         title=RTL,
+    ),
+    text(
+        "a figure whose note and source are HTML, by an alias",
+        "2024/2024-11-07-figure-html.md",
+        entry(
+            title="Figure with HTML",
+            date="2024-11-07",
+            actors="[html-actor]",
+            extra="figures:\n"
+            f"  - {{measure: html-measure, value: 11000, qualifier: about,"
+            f" by: {q('Alias ' + HTML)}, note: {q('Note ' + HTML)}, as_of: 2024-10}}\n"
+            "follows:\n  - {event: 2024-11-03-html, as: disputes}",
+        ),
+        title="Figure with HTML",
     ),
     text(
         "a draft",
@@ -646,6 +725,21 @@ PLACE_PROBLEMS = (
     "lat: 90.000001 is out of range; a latitude is between -90 and 90 degrees",
 )
 """Fragments of the place registry's problems on the hostile site ('field: message')."""
+MEASURES = f"""\
+- id: killed
+  name: Killed
+  unit: killed
+- id: html-measure
+  name: {q("Measure " + HTML)}
+  unit: {q("unit " + HTML)}
+  description: {q("Description " + HTML)}
+"""
+ERAS = f"""\
+- title: {q("Era " + HTML)}
+  start: 2024-10
+  description: {q("Era description " + HTML)}
+"""
+"""The hostile site's measures and eras: every text of them is HTML."""
 
 CASES = INVALID + VALID
 
@@ -660,6 +754,8 @@ def make_site(root: Path, registry: str | None = ACTORS) -> Site:
     site.write("tags.md", "# Tags\n\n<!-- material/tags -->\n")
     if registry is not None:
         site.write("actors.yml", registry)
+    site.write("measures.yml", MEASURES)
+    site.write("eras.yml", ERAS)
     return site
 
 

@@ -43,6 +43,25 @@ EXTRA_ACTORS = """\
   affiliation: north-korea
 """
 
+QUALIFIERS = ["about", "at least"]
+MEASURES = """\
+- id: troops
+  name: Troops sent
+  unit: troops sent
+  description: How many troops had been sent, as each source put it
+- id: killed
+  name: Soldiers killed
+  unit: killed
+"""
+ERAS = """\
+- title: Build-up
+  start: 2024-06
+  end: 2024-10-31
+  description: The first months
+- title: Fighting
+  start: 2024-11
+"""
+
 MKDOCS_YML = """\
 site_name: Sample timeline
 site_description: A generated timeline for browser tests.
@@ -174,6 +193,10 @@ def write_sample_site(
     site.write("actors.yml", ACTORS + EXTRA_ACTORS)
     site.write("places.yml", PLACE_REGISTRY)
     site.write("events/images/picture.png", picture())
+    site.write("measures.yml", MEASURES)
+    site.write("eras.yml", ERAS)
+    days: list[tuple[str, str]] = []  # (date, id) of the day-precision events written so far
+    figures_rng = random.Random(seed + 1)  # apart: the events stay as they were without figures
     for n in range(events):
         year = 2024 if n < events * 0.6 else 2025
         month = rng.randint(6, 12) if year == 2024 else rng.randint(1, 11)
@@ -193,6 +216,15 @@ def write_sample_site(
             extra.append(f"end: {year}-{month:02d}-{min(day + 3, 28):02d}")
         if n in (2, 17, 40):
             extra.append("key: true")
+        if n % 5 == 1:  # figures, stated by the event's first actor after North Korea
+            value, qualifier = figures_rng.randint(1, 40) * 500, figures_rng.choice(QUALIFIERS)
+            figure = f"{{measure: troops, value: {value}, qualifier: {qualifier}, by: {{by}}}}"
+            if n % 3 == 0:
+                figure = f"{{measure: troops, low: {value}, high: {value + 1000}, by: {{by}}}}"
+            extra.append("figures:\n  - " + figure)
+        earlier = [(d, i) for d, i in days if d <= date[:10]] if len(date) == 10 else []
+        if n % 6 == 4 and earlier:
+            extra.append(f"follows:\n  - {{event: {earlier[-1][1]}, as: confirms}}")
         tags = rng.sample(TAGS, rng.randint(0, 2))
         if tags:
             extra.append("tags: [" + ", ".join(tags) + "]")
@@ -201,6 +233,9 @@ def write_sample_site(
         if n == 13:
             title = 'Officials say troops & "advisers" are in Kursk'
         slug = f"{date[:10]}-event-{n:02d}"
+        extra = [line.replace("{by}", actors[1]) for line in extra]
+        if len(date) == 10:
+            days.append((date, slug))
         site.write(
             f"events/{year}/{slug}.md",
             entry(

@@ -330,6 +330,8 @@ PAGES = [
     "tags/prisoners-of-war/",
     "places/",
     "places/kursk-oblast/",
+    "figures/",
+    "figures/troops/",
 ]
 
 
@@ -541,6 +543,7 @@ def test_a_first_click_on_every_bar_lands_on_its_month(visit, base_url, path):
         # at the top, below the sticky header (±20 px), unless the page ends before that
         page.wait_for_function(
             "([m, below]) => { const h = document.querySelector('section#' + m + ' > h3');"
+            " if (!h) return false;"  # the bar's page may still be loading
             " const top = h.getBoundingClientRect().top;"
             " const end = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;"
             " return Math.abs(top - below) <= 20 || (end && top > below) }",
@@ -1054,3 +1057,23 @@ def test_an_embed_page_lists_what_it_holds_without_javascript(visit, real_site):
     timeline = timeline_items(visit().page, real_site, "?actor=kim-jong-un")
     assert titles == [t for t, _ in timeline]  # an actor of fewer events than a page holds
     assert page.locator("a[href$='timeline/?actor=kim-jong-un']").count() == 2
+
+
+def test_a_chart_s_points_lead_to_their_events_under_instant_navigation(visit, base_url, built):
+    """The chart's links are SVG links (`xlink:href`): the theme's instant navigation, which
+    rewrites every `[href]` of a new page, must neither break on them nor break them."""
+    page = visit(viewport={"width": 1280, "height": 900}).page
+    page.goto(base_url + "figures/")
+    page.get_by_role("link", name="Troops sent").click()  # swapped in by instant navigation
+    page.wait_for_url("**/figures/troops/")
+    point = page.locator("svg[data-measure=troops] a.tl-fc__point").first
+    expect(point).to_be_visible()
+    target = point.get_attribute("xlink:href") or ""
+    assert "events/" in target
+    point.locator(".tl-fc__mark").click()
+    page.wait_for_url("**/events/**")
+    expect(page.locator("h1")).to_be_visible()
+    # the table under the chart says the same, in date order, with who said it
+    page.go_back()
+    page.wait_for_url("**/figures/troops/")
+    assert page.locator("table.tl-figure-table tbody tr").count() == 10

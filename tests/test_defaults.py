@@ -26,6 +26,8 @@ DECLARED = {
     "tags": (),
     "updates": (),
     "places": (),
+    "figures": (),
+    "follows": (),
 }
 
 

@@ -84,6 +84,8 @@ def test_init_writes_the_layout_a_newsroom_needs(made):
             "schema/actors.json",
             "schema/entry.json",
             "schema/places.json",
+            "schema/eras.json",
+            "schema/measures.json",
         ]
     )
     config = yaml_load((made / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -73,7 +73,13 @@ def test_timeline_schema_registry_prints_it(capsys):
 
 
 def test_the_schemas_are_published_side_by_side():
-    assert list(schema_files()) == ["schema/entry.json", "schema/actors.json", "schema/places.json"]
+    assert list(schema_files()) == [
+        "schema/entry.json",
+        "schema/actors.json",
+        "schema/places.json",
+        "schema/measures.json",
+        "schema/eras.json",
+    ]
     assert schema_files()[REGISTRY_SCHEMA_PATH] == registry_dumps()
 
 

@@ -215,6 +215,8 @@ def test_limits_are_declared_on_the_fields():
         "tags": 20,
         "updates": 50,
         "places": 20,
+        "figures": 30,
+        "follows": 20,
     }
     assert FIELDS_BY_NAME["summary"].max_chars == 800
     assert FIELDS_BY_NAME["title"].max_chars == FIELDS_BY_NAME["tags"].max_chars == 500

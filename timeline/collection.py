@@ -10,11 +10,14 @@ from functools import cached_property
 from .check.places import Places
 from .check.registry import Registry
 from .dates import PartialDate
-from .model import Event, Problem
+from .model import Era, Event, Measure, Problem
 from .ordering import event_key, group_by_year_and_month, order_events
 from .read.history import added_day, published
 from .read.naming import file_name_problem
 from .text import plural
+
+MEASURES, ERAS = "measures.yml", "eras.yml"
+"""The registries of measures and eras, beside the actors' in the content folder (optional)."""
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,15 @@ class Timeline:
     """The events folder and the registries, in the content folder."""
     content_shown: str = "."
     """The content folder as problems' paths show it ('content': they start 'content/')."""
+    measures: Mapping[str, Measure] = field(default_factory=dict)
+    """The registry of what figures count (`measures.yml`), by id, in the file's order."""
+    eras: tuple[Era, ...] = ()
+    """Named periods (`eras.yml`), in order of their start."""
 
     def publishes_as_is(self, path: str) -> bool:
         """Whether a file of the content folder goes to the site as it is: not the registry,
         and nothing of the events folder but its images (event pages are made from entries)."""
-        if path in (self.registry_path, self.places_path):
+        if path in (self.registry_path, self.places_path, MEASURES, ERAS):
             return False
         return not path.startswith(self.folder.strip("/") + "/") or path in self.images
 
@@ -112,6 +119,16 @@ class Timeline:
     def places(self) -> Places:
         """The place registry (empty when the site has none)."""
         return self.registry.places or Places()
+
+    @cached_property
+    def followed_by(self) -> dict[str, list[tuple[str, Event]]]:
+        """Event id -> (outcome, later event) for each published event that follows it, in
+        timeline order."""
+        index: dict[str, list[tuple[str, Event]]] = {}
+        for event in self.events:
+            for follow in event.follows:
+                index.setdefault(follow.event, []).append((follow.outcome, event))
+        return index
 
     def groups(self, newest_first: bool = False) -> list:
         """Events grouped by year, then month, in timeline order (or reversed)."""

@@ -15,10 +15,12 @@ from functools import cache
 
 from .cache import EntryCache
 from .check.anchors import anchor_ids
+from .check.catalogues import load_eras, load_measures
+from .check.claims import claim_problems
 from .check.images import image_file
 from .check.links import ContentFiles, link_problems
 from .check.markers import marker_problems
-from .collection import Timeline, build_timeline
+from .collection import ERAS, MEASURES, Timeline, build_timeline
 from .entry import read_registry_bytes
 from .model import Problem
 from .read.history import added_dates
@@ -81,16 +83,19 @@ def load_timeline(
         pages = site_files(content_dir, folder)
         results = cross_links(results, pages | set(scan.images), shown)
         problems += page_problems(content_dir, sorted(pages), shown)
+    measures_raw, unread_measures = _optional(os.path.join(content_dir, MEASURES), shown(MEASURES))
+    eras_raw, unread_eras = _optional(os.path.join(content_dir, ERAS), shown(ERAS))
+    measures, measure_problems = load_measures(measures_raw, shown(MEASURES))
+    eras, era_problems = load_eras(eras_raw, shown(ERAS))
+    results = claim_problems(results, measures, shown, whole=only is None)
+    problems += unread_measures + unread_eras + measure_problems + era_problems
     git_dates = added_dates(content_dir, folder) if history else None
     timeline = build_timeline(results, registry, problems, shown, scan.images, git_dates)
     shown_as = base.replace(os.sep, "/")
     return replace(
-        timeline,
-        folder=folder,
-        registry_path=registry_name,
-        places_path=places_name,
-        content_shown=shown_as,
-    )
+        timeline, folder=folder, registry_path=registry_name, places_path=places_name,
+        content_shown=shown_as, measures=measures, eras=eras,
+    )  # fmt: skip
 
 
 def _optional(path: str, shown: str) -> tuple[bytes | None, list[Problem]]:
@@ -101,7 +106,7 @@ def _optional(path: str, shown: str) -> tuple[bytes | None, list[Problem]]:
     except FileNotFoundError:
         return None, []
     except OSError as error:
-        return None, [Problem(shown, 1, 1, "places", f"cannot be read ({error.strerror})")]
+        return None, [Problem(shown, 1, 1, "file", f"cannot be read ({error.strerror})")]
 
 
 def checked_images(results: list, content_dir: str, folder: str, published, shown) -> list:

@@ -8,6 +8,10 @@ from .dates import PartialDate, edtf, format_span
 from .text import visible
 
 STATUSES = ("confirmed", "reported", "claimed", "disputed", "denied")
+QUALIFIERS = ("about", "at least", "up to", "more than")
+"""How a stated figure is hedged (`figures[].qualifier`)."""
+OUTCOMES = ("confirms", "denies", "disputes", "corrects", "updates")
+"""What a later event does to an earlier one (`follows[].as`)."""
 ACTOR_KINDS = ("person", "country", "organization", "group")
 PLACE_KINDS = ("country", "region", "city", "site")
 
@@ -45,6 +49,53 @@ class Source:
 class Update:
     date: PartialDate
     note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity stated by an actor: a `value`, or a range `low`..`high` (one end may be
+    missing), of a measure of the registry (`content/measures.yml`), as of a date. `at` is the
+    (line, column) of its `measure` in the entry, for problems found once the whole site is read."""
+
+    measure: str
+    by: str
+    value: int | float | None = None
+    low: int | float | None = None
+    high: int | float | None = None
+    qualifier: str | None = None
+    as_of: PartialDate | None = None
+    note: str | None = None
+    at: tuple[int, int] = (1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Follow:
+    """This event `as` (confirms, denies...) the earlier event `event` (its id); `at` is the
+    position of `event` in the entry, as a figure's."""
+
+    event: str
+    outcome: str
+    at: tuple[int, int] = (1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A quantity figures are stated in (`content/measures.yml`)."""
+
+    id: str
+    name: str
+    unit: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """A named period (`content/eras.yml`): from `start` to `end`, or still open."""
+
+    title: str
+    start: PartialDate
+    end: PartialDate | None
+    description: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +171,8 @@ class Event:
     added: PartialDate | None
     places: tuple[str, ...]
     image: EventImage | None
+    figures: tuple[Figure, ...]
+    follows: tuple[Follow, ...]
     body_line: int  # the line of the file the body starts on, for problems found later
 
     @property
@@ -162,3 +215,9 @@ def place_page(place_id: str) -> str:
 TIMELINE_PAGE = "timeline/index.md"
 ACTORS_PAGE = "actors/index.md"
 PLACES_PAGE = "places/index.md"
+FIGURES_PAGE = "figures/index.md"
+
+
+def figure_page(measure_id: str) -> str:
+    """The content path of a measure's generated page: 'figures/<id>.md'."""
+    return f"figures/{measure_id}.md"

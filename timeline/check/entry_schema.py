@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from .kinds import definitions, object_schema
-from .schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS
+from .schema import ACTOR_FIELDS, ERA_FIELDS, EVENT_FIELDS, MEASURE_FIELDS, PLACE_FIELDS
 
 SCHEMA_PATH = "schema/entry.json"
 """Where the entry's schema lives, both in a repository and on a published site."""
@@ -93,10 +93,41 @@ def places_dumps() -> str:
     return _text(places_schema())
 
 
+def list_schema(fields: tuple, title: str, description: str) -> dict[str, Any]:
+    """The JSON Schema of a registry that is a list of items checked against `fields`
+    (`content/measures.yml`, `content/eras.yml`)."""
+    return {
+        "$schema": _DRAFT,
+        "title": title,
+        "description": description,
+        "type": "array",
+        "items": object_schema(fields),
+        **({"definitions": found} if (found := definitions(fields)) else {}),
+    }
+
+
+LIST_SCHEMAS = {
+    "schema/measures.json": (
+        MEASURE_FIELDS,
+        "Timeline measures",
+        "What stated figures count (content/measures.yml). `timeline check` is the authority; "
+        "it also checks that every id is unique and that each figure names a measure.",
+    ),
+    "schema/eras.json": (
+        ERA_FIELDS,
+        "Timeline eras",
+        "Named periods (content/eras.yml). `timeline check` is the authority; it also checks "
+        "that an era does not end before it starts.",
+    ),
+}
+
+
 def schema_files() -> dict[str, str]:
     """Each schema's path (in a repository and on a site) and text."""
+    lists = {path: _text(list_schema(*about)) for path, about in LIST_SCHEMAS.items()}
     return {
         SCHEMA_PATH: dumps(),
         REGISTRY_SCHEMA_PATH: registry_dumps(),
         PLACES_SCHEMA_PATH: places_dumps(),
+        **lists,
     }

@@ -11,7 +11,15 @@ from ..model import STATUSES
 from ..read.naming import entry_path, slugify
 from .dateparse import parse_date
 from .kinds import KINDS
-from .schema import ACTOR_FIELDS, EVENT_FIELDS, PLACE_FIELDS, Field, default_text
+from .schema import (
+    ACTOR_FIELDS,
+    ERA_FIELDS,
+    EVENT_FIELDS,
+    MEASURE_FIELDS,
+    PLACE_FIELDS,
+    Field,
+    default_text,
+)  # fmt: skip
 from .template import render_entry, schema_link
 
 STATUS_MEANINGS = {
@@ -97,5 +105,7 @@ def markdown() -> str:
         f'### The template\n\n`timeline new "{title}" --date {when}` writes '
         f"{template_example()}\n"
         f"### The actor registry's fields\n\n{field_table(ACTOR_FIELDS)}\n"
-        f"### The place registry's fields\n\n{field_table(PLACE_FIELDS)}\n{END}\n"
+        f"### The place registry's fields\n\n{field_table(PLACE_FIELDS)}\n"
+        f"### The measures' fields (`content/measures.yml`)\n\n{field_table(MEASURE_FIELDS)}\n"
+        f"### The eras' fields (`content/eras.yml`)\n\n{field_table(ERA_FIELDS)}\n{END}\n"
     )

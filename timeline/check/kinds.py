@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import coordinates, images, rules
+from . import coordinates, images, quantities, rules
 from .date_pattern import YEAR_RANGE, date_pattern
 
 if TYPE_CHECKING:
@@ -220,4 +220,27 @@ KINDS: dict[str, Kind] = {
         "path of an image file",
         images.SRC_MAX_CHARS,
     ),
+    # figures and the claims that follow earlier events (quantities.py)
+    "number": Kind(
+        quantities.number,
+        lambda f: {"type": "number", "minimum": 0, "maximum": 10**quantities.NUMBER_MAX_DIGITS},
+        "a number (digits, no separators)",
+    ),
+    "actor": Kind(
+        quantities.actor,
+        lambda f: {"type": _TEXT, "pattern": _NOT_BLANK, **_length(f)},
+        "an actor id or alias",
+        LINE_MAX_CHARS,
+    ),
+    "ref": Kind(
+        quantities.reference, _slug, "an id (lowercase words joined by hyphens)", ID_MAX_CHARS
+    ),
+    "measure-id": Kind(
+        quantities.measure_id,
+        lambda f: {**_slug(f), "not": {"enum": ["index"]}},
+        "lowercase words joined by hyphens",
+        ID_MAX_CHARS,
+    ),
+    "figures": Kind(quantities.figures, lambda f: _array(f, object_schema(f.items)), "list"),
+    "follows": Kind(quantities.follows, lambda f: _array(f, object_schema(f.items)), "list"),
 }

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from dataclasses import field as attribute
 from typing import Any
 
-from ..model import ACTOR_KINDS, PLACE_KINDS, STATUSES
+from ..model import ACTOR_KINDS, OUTCOMES, PLACE_KINDS, QUALIFIERS, STATUSES
 from .kinds import KINDS, Rule
 
 
@@ -93,6 +93,47 @@ IMAGE_FIELDS = (
 )
 """An event's image: every field is shown or linked with it; `alt` and `credit` are required
 (an image no one may describe or credit is not published)."""
+FIGURE_FIELDS = (
+    Field(
+        "measure",
+        "ref",
+        True,
+        "What is counted: a measure's id from content/measures.yml.",
+        "troops-in-russia",
+    ),
+    Field("value", "number", False, "The figure stated, as digits (or give low and high).", 11000),
+    Field("low", "number", False, "For a range: its low end.", 11000),
+    Field("high", "number", False, "For a range: its high end.", 12000),
+    Field("qualifier", "choice", False, "How the figure was hedged.", "about", choices=QUALIFIERS),
+    Field("by", "actor", True, "Who stated it: an actor id or alias.", "nis"),
+    Field(
+        "as_of",
+        "date",
+        False,
+        "The date the figure refers to, at its precision, when it is not the event's date.",
+        "2024-10",
+    ),
+    Field("note", "line", False, "What the figure covers, in a few words.", max_chars=300),
+)
+"""One stated quantity: never merged or averaged with another source's."""
+
+FOLLOW_FIELDS = (
+    Field(
+        "event",
+        "ref",
+        True,
+        "The earlier event's id: its file name without .md.",
+        "2025-01-11-zelensky-says-two-soldiers-captured",
+    ),
+    Field(
+        "as",
+        "choice",
+        True,
+        "What this event does to the earlier one.",
+        "confirms",
+        choices=OUTCOMES,
+    ),
+)
 
 EVENT_FIELDS = (
     Field(
@@ -184,6 +225,24 @@ EVENT_FIELDS = (
         False,
         "When the entry was added to the timeline (for feeds); defaults to the git history.",
     ),
+    Field(
+        "figures",
+        "figures",
+        False,
+        "Quantities actors stated in this event, each attributed (see content/measures.yml).",
+        items=FIGURE_FIELDS,
+        max_items=30,
+        default=(),
+    ),
+    Field(
+        "follows",
+        "follows",
+        False,
+        "Earlier events this one confirms, denies, disputes, corrects or updates.",
+        items=FOLLOW_FIELDS,
+        max_items=20,
+        default=(),
+    ),
 )
 
 ACTOR_FIELDS = (
@@ -249,6 +308,33 @@ PLACE_FIELDS = (
 )
 """One place of the registry (`content/places.yml`), checked by the same machinery as an actor.
 An event names at most 20 places: each is a marker on its map and a link to a page."""
+MEASURE_FIELDS = (
+    Field(
+        "id",
+        "measure-id",
+        True,
+        "How figures name the measure; also the address of its page.",
+        "troops-in-russia",
+    ),
+    Field(
+        "name",
+        "line",
+        True,
+        "What is counted, as the site shows it.",
+        "North Korean troops in Russia",
+    ),
+    Field("unit", "line", True, "What follows the number in a sentence.", "troops in Russia"),
+    Field("description", "line", False, "What the measure covers, in one line.", default=""),
+)
+"""One measure of the registry `content/measures.yml`."""
+
+ERA_FIELDS = (
+    Field("title", "line", True, "The period's name.", "Deployment"),
+    Field("start", "date", True, "When it starts.", "2024-10"),
+    Field("end", "date", False, "When it ends; leave out for a period still open."),
+    Field("description", "line", False, "What marks the period, in one line.", default=""),
+)
+"""One era of `content/eras.yml`."""
 
 FIELDS_BY_NAME = {f.name: f for f in EVENT_FIELDS}
 

@@ -1,8 +1,9 @@
 """Feeds and data exports (README): pure functions from a `Timeline` to the bytes of each file.
 
 `render_exports` gives {site path: bytes} for the Atom and JSON feeds, timeline.json and its JSON
-Schema, the iCalendar file, the CSV file, the TimelineJS data and the GeoJSON of the places.
-Nothing here reads the clock: two builds of the same content and history give the same bytes.
+Schema, the iCalendar file, the CSV files (events, figures), the TimelineJS data and the GeoJSON
+of the places. Nothing here reads the clock: two builds of the same content and history give the
+same bytes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import datetime
 
 from ..address import unpublishable
 from ..collection import Timeline
-from . import atom, csvfile, data, geojson, ical, jsonfeed, schema, timelinejs
+from . import atom, csvfile, data, figurescsv, geojson, ical, jsonfeed, schema, timelinejs
 from .options import ExportOptions
 
 Renderer = Callable[[Timeline, ExportOptions, Mapping[str, datetime]], bytes]
@@ -25,6 +26,7 @@ EXPORTS: dict[str, Renderer] = {
     csvfile.PATH: csvfile.render,
     timelinejs.PATH: timelinejs.render,
     geojson.PATH: geojson.render,
+    figurescsv.PATH: figurescsv.render,
 }
 
 FEEDS = (

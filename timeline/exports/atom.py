@@ -44,7 +44,7 @@ def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, d
         _add(item, "published", rfc3339(entry.published))
         _add(item, "updated", rfc3339(entry.updated))
         _add(item, "summary", event.summary, type="text")
-        _add(item, "content", content_html(event, names), type="html")
+        _add(item, "content", content_html(event, names, timeline.measures), type="html")
         for actor_id in event.actors:
             scheme = options.link(ACTORS_SCHEME)
             _add(item, "category", term=actor_id, label=names[actor_id], scheme=scheme)

@@ -7,7 +7,18 @@ from datetime import datetime
 
 from ..collection import Timeline
 from ..dates import PartialDate, edtf
-from ..model import TIMELINE_PAGE, Actor, Event, Place, Source, page_url
+from ..model import (
+    TIMELINE_PAGE,
+    Actor,
+    Era,
+    Event,
+    Figure,
+    Measure,
+    Place,
+    Source,
+    figure_page,
+    page_url,
+)  # fmt: skip
 from . import jsontext, schema
 from .entries import rfc3339
 from .options import ExportOptions
@@ -30,6 +41,8 @@ def document(timeline: Timeline, options: ExportOptions, published: Mapping[str,
         "events": [event(e, timeline, options, published[e.id]) for e in timeline.events],
         "actors": [_actor(actors[actor_id], options) for actor_id in sorted(actors.actors)],
         "places": [place(p, options) for p in sorted(timeline.places, key=lambda p: p.id)],
+        "measures": [_measure(m, options) for m in timeline.measures.values()],
+        "eras": [_era(era) for era in timeline.eras],
     }
 
 
@@ -56,6 +69,8 @@ def event(event: Event, timeline: Timeline, options: ExportOptions, added: datet
         "updates": [{"date": _date(u.date), "note": u.note} for u in event.updates],
         "added": rfc3339(added),
         "places": [place_ref(timeline.places[place_id]) for place_id in event.places],
+        "figures": [_figure(figure) for figure in event.figures],
+        "follows": [{"event": f.event, "as": f.outcome} for f in event.follows],
     }
 
 
@@ -108,4 +123,36 @@ def _actor(actor: Actor, options: ExportOptions) -> dict:
         "description": actor.description,
         "affiliation": actor.affiliation,
         "url": options.actor_link(actor.id),
+    }
+
+
+def _figure(figure: Figure) -> dict:
+    return {
+        "measure": figure.measure,
+        "value": figure.value,
+        "low": figure.low,
+        "high": figure.high,
+        "qualifier": figure.qualifier,
+        "by": figure.by,
+        "as_of": _date(figure.as_of) if figure.as_of else None,
+        "note": figure.note,
+    }
+
+
+def _measure(measure: Measure, options: ExportOptions) -> dict:
+    return {
+        "id": measure.id,
+        "name": measure.name,
+        "unit": measure.unit,
+        "description": measure.description,
+        "url": options.link(page_url(figure_page(measure.id), options.directory_urls)),
+    }
+
+
+def _era(era: Era) -> dict:
+    return {
+        "title": era.title,
+        "start": _date(era.start),
+        "end": _date(era.end) if era.end else None,
+        "description": era.description,
     }

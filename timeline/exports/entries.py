@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from markupsafe import Markup
 
 from ..collection import FeedEntry, last_change, latest
-from ..model import Event
+from ..model import Event, Measure
+from ..views.figures import sentence
 
 # a feed must say when it last changed; an empty timeline has no date of its own, and the build's
 # clock would make two builds differ
@@ -30,9 +31,12 @@ def status_label(status: str) -> str:
     return status.capitalize()
 
 
-def content_html(event: Event, names: Mapping[str, str]) -> str:
+def content_html(
+    event: Event, names: Mapping[str, str], measures: Mapping[str, Measure] | None = None
+) -> str:
     """The entry's body for feed readers, as escaped HTML: date and status, summary, actors,
-    place and sources. `names` maps actor ids to names. Every value goes through markupsafe."""
+    place, the figures stated (each with who stated it) and sources. `names` maps actor ids to
+    names. Every value goes through markupsafe."""
     parts = [
         Markup("<p><strong>{}</strong> · {}</p>").format(
             event.display_date, status_label(event.status)
@@ -42,6 +46,9 @@ def content_html(event: Event, names: Mapping[str, str]) -> str:
     ]
     if event.location:
         parts.append(Markup("<p>Place: {}</p>").format(event.location))
+    if event.figures and measures:
+        said = "; ".join(str(sentence(f, names, measures[f.measure])) for f in event.figures)
+        parts.append(Markup("<p>Figures: {}.</p>").format(said))
     links = Markup(", ").join(
         Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(source.url, source.publisher)
         for source in event.sources

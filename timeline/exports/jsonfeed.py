@@ -31,7 +31,7 @@ def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, d
             "id": options.event_id(entry.event),
             "url": options.event_link(entry.event),
             "title": entry.event.title,
-            "content_html": content_html(entry.event, names),
+            "content_html": content_html(entry.event, names, timeline.measures),
             "summary": entry.event.summary,
             "date_published": rfc3339(entry.published),
             "date_modified": rfc3339(entry.updated),

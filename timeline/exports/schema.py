@@ -7,7 +7,7 @@ and on the site is this, written out. Regenerate the committed copy with:
 from __future__ import annotations
 
 from ..dates import Precision
-from ..model import ACTOR_KINDS, PLACE_KINDS, STATUSES
+from ..model import ACTOR_KINDS, OUTCOMES, PLACE_KINDS, QUALIFIERS, STATUSES
 from . import jsontext
 
 VERSION = "1.1"
@@ -67,7 +67,18 @@ SCHEMA: dict = {
                 "items": {"$ref": "#/$defs/place"},
                 "description": "The whole place registry, sorted by id (added in 1.1).",
             },
-        }
+            "measures": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/measure"},
+                "description": "What figures count (since 1.1), in the registry's order.",
+            },
+            "eras": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/era"},
+                "description": "Named periods (since 1.1), in order of their start.",
+            },
+        },
+        required=("$schema", "version", "title", "description", "url", "events", "actors"),
     ),
     "$defs": {
         "date": _object(
@@ -148,6 +159,49 @@ SCHEMA: dict = {
             }
         ),
         "update": _object({"date": {"$ref": "#/$defs/date"}, "note": _TEXT}),
+        "number": {"type": ["number", "null"], "minimum": 0},
+        "figure": _object(
+            {
+                "measure": {"type": "string", "description": "A measure's id."},
+                "value": {"$ref": "#/$defs/number"},
+                "low": {"$ref": "#/$defs/number"},
+                "high": {"$ref": "#/$defs/number"},
+                "qualifier": {"enum": [*QUALIFIERS, None]},
+                "by": {"type": "string", "description": "The id of the actor who stated it."},
+                "as_of": {
+                    "anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}],
+                    "description": "The date the figure refers to, when not the event's.",
+                },
+                "note": _OPTIONAL_TEXT,
+            },
+            description="A quantity stated by one actor: a value, or a range low..high. "
+            "Figures from different actors are never merged.",
+        ),
+        "follow": _object(
+            {
+                "event": {"type": "string", "description": "An earlier event's id."},
+                "as": {"enum": list(OUTCOMES)},
+            },
+            description="What this event does to an earlier one.",
+        ),
+        "measure": _object(
+            {
+                "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                "name": _TEXT,
+                "unit": _TEXT,
+                "description": {"type": "string"},
+                "url": {**_SITE_LINK, "description": "The measure's page, with its chart."},
+            }
+        ),
+        "era": _object(
+            {
+                "title": _TEXT,
+                "start": {"$ref": "#/$defs/date"},
+                "end": {"anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
+                "description": {"type": "string"},
+            },
+            description="A named period; no end: still open.",
+        ),
         "event": _object(
             {
                 "id": {"type": "string", "description": "The entry's file name without .md."},
@@ -183,7 +237,36 @@ SCHEMA: dict = {
                     "items": {"$ref": "#/$defs/place_ref"},
                     "description": "Where it happened, from the place registry (added in 1.1).",
                 },
-            }
+                "figures": {
+                    "type": "array",
+                    "items": {"$ref": "#/$defs/figure"},
+                    "description": "Figures stated in this event (since 1.1).",
+                },
+                "follows": {
+                    "type": "array",
+                    "items": {"$ref": "#/$defs/follow"},
+                    "description": "Earlier events this one confirms, denies... (since 1.1).",
+                },
+            },
+            required=(
+                "id",
+                "url",
+                "title",
+                "date",
+                "end",
+                "circa",
+                "display_date",
+                "edtf",
+                "status",
+                "key",
+                "summary",
+                "location",
+                "actors",
+                "tags",
+                "sources",
+                "updates",
+                "added",
+            ),
         ),
     },
 }

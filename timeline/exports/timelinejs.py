@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from ..collection import Timeline
 from ..dates import PartialDate, Precision
-from ..model import Event
+from ..model import Era, Event
 from . import jsontext
 from .entries import status_label
 from .options import ExportOptions
@@ -52,7 +52,22 @@ def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, d
         "events": slides,
         "scale": "human",
     }
+    if timeline.eras:
+        data["eras"] = [_era(era, timeline) for era in timeline.eras]
     return jsontext.dump(data)
+
+
+def _era(era: Era, timeline: Timeline) -> dict:
+    """An era as a TimelineJS era: it needs an end, so an open era ends with the timeline's
+    last event (or where it starts, when it has none)."""
+    end = era.end
+    if end is None:
+        last = timeline.events[-1].date if timeline.events else era.start
+        end = max(last, era.start, key=lambda d: d.start())
+    text = {"headline": str(escape(era.title))}
+    if era.description:
+        text["text"] = str(Markup("<p>{}</p>").format(era.description))
+    return {"start_date": date_object(era.start), "end_date": date_object(end), "text": text}
 
 
 def _slide(event: Event, names: Mapping[str, str], options: ExportOptions) -> dict:

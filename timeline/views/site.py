@@ -14,9 +14,19 @@ from urllib.parse import urlencode
 from ..check.markers import LATEST_DEFAULT, find_markers
 from ..check.registry import group_by_kind
 from ..collection import Timeline
-from ..model import ACTORS_PAGE, PLACES_PAGE, TIMELINE_PAGE, Event, actor_page, page_url, tag_page
+from ..model import (
+    ACTORS_PAGE,
+    FIGURES_PAGE,
+    PLACES_PAGE,
+    TIMELINE_PAGE,
+    Event,
+    actor_page,
+    page_url,
+    tag_page,
+)  # fmt: skip
 from ..ordering import group_by_year_and_month, period
 from .embed import Embeds
+from .figure_pages import FigurePages, era_headings, outcome_words, overview_eras
 from .layout import event_anchor, month_anchor, plan_pages, tag_slugs
 from .lists import filter_choices, key_events, latest_additions, positions
 from .metadata import event_jsonld, page_social, script_json
@@ -74,6 +84,7 @@ class SiteMap:
             self._add_list("place", place.name, events, place_page(place.id), place.id)
         self.positions = positions(timeline.events)
         self.relations = Relations(timeline.events, timeline.by_actor)
+        self.figures = FigurePages(timeline)  # figures, claims and eras
         self.common = {
             "registry": timeline.registry,
             "actor_url": actor_url,
@@ -83,6 +94,8 @@ class SiteMap:
             "place_url": place_url,
             "thumbnail": thumbnail,
             "status_help": help_url(options.status_help),
+            "followed_by": timeline.followed_by,
+            "outcome_words": outcome_words,
         }
         self.embeds = Embeds(timeline, self.slugs, self.common, options)  # /embed/, for iframes
         # mkdocs-material's tags index sees a tag as the page metadata gave it: escaped text
@@ -114,10 +127,10 @@ class SiteMap:
         lists = [u for u, p in self.lists.items() if p.kind == "tag" or p.year is not None]
         return [
             *self.timeline_pages, ACTORS_PAGE, *self.actors, *lists,
-            *self.places.uris(), *self.embeds.uris(),
+            *self.places.uris(), *self.figures.uris(), *self.embeds.uris(),
         ]  # fmt: skip
 
-    nav_uris = frozenset({TIMELINE_PAGE, ACTORS_PAGE, PLACES_PAGE})
+    nav_uris = frozenset({TIMELINE_PAGE, ACTORS_PAGE, PLACES_PAGE, FIGURES_PAGE})
 
     def phase(self, uri: str) -> str:
         """The plugin phase (for the benchmark's timings) a page's work is counted under."""
@@ -166,6 +179,8 @@ class SiteMap:
             return self.embeds.meta(uri)
         if place_meta := self.places.meta(uri):
             return {**place_meta, "template": "timeline/page.html", "hide": WIDE}
+        if (figures := self.figures.meta(uri)) is not None:
+            return {**figures, "hide": WIDE}
         if listed := self.lists.get(uri):
             return {
                 "title": listed.title,
@@ -228,7 +243,7 @@ class SiteMap:
             groups = [(KIND_LABELS[k], m) for k, m in group_by_kind(self.timeline.registry)]
             context = {**self.common, "groups": groups, "by_actor": self.timeline.by_actor}
             return PageParts(after=Fragment("actors.html", context))
-        return PageParts()
+        return self.figures.parts(uri, self.common) or PageParts()
 
     def event_context(self, event: Event) -> dict[str, Any]:
         """An event page's neighbours, related events, position and link back to the timeline:
@@ -246,6 +261,7 @@ class SiteMap:
             "figure": figure(event.image) if event.image else None,
             "places": self.places.event_places(event),
             "locator": self.places.locator(self.places.event_places(event)),
+            **self.figures.event_context(event),
         }
 
     def timeline_href(self, event: Event) -> str:
@@ -264,6 +280,7 @@ class SiteMap:
         choices = filter_choices(events, self.timeline.registry)
         kinds = {a.id: a.kind for a in self.timeline.registry}
         lead = self.options.standfirst and year is None
+        chart = overview(self.timeline.events if year is None else whole_year)
         return {
             **self.common,
             "groups": group_by_year_and_month(reversed(events) if newest else events),
@@ -278,7 +295,9 @@ class SiteMap:
             "split": layout.split,
             "years": [(y, page_url(u), n) for y, u, n in layout.year_list()],
             "main_url": page_url(TIMELINE_PAGE),
-            "chart": overview(self.timeline.events if year is None else whole_year),
+            "chart": chart,
+            "era_bands": overview_eras(chart, self.timeline.eras),
+            "era_headings": era_headings(events, self.timeline.eras),
             "month_href": self.month_href(uri),
             "choices": choices,
             "actor_groups": actor_groups(choices.actors, kinds),
@@ -334,7 +353,9 @@ class SiteMap:
             chart = overview(self.timeline.events)
             if chart is None:
                 return None
-            return Fragment("overview.html", {"chart": chart, "month_href": self.month_href(here)})
+            bands = overview_eras(chart, self.timeline.eras)
+            context = {"chart": chart, "month_href": self.month_href(here), "era_bands": bands}
+            return Fragment("overview.html", context)
         if name == "key-events":
             items = [(event, None) for event in key_events(self.timeline.events)]
             return Fragment("home-key-events.html", {**self.common, "items": items})

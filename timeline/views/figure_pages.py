@@ -1,0 +1,160 @@
+"""The figures' pages (`/figures/` and a page per measure), what an event page says of its
+figures and of the claims it answers or that answer it, and where eras are shown on the
+timeline and its chart; `site.SiteMap` asks this for all of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..collection import Timeline
+from ..model import FIGURES_PAGE, Era, Event, Measure, figure_page, page_url
+from .figures import amount, chart, era_span, sentence, stated
+from .overview import Overview
+from .pages import Fragment, PageParts
+
+PAST = {
+    "confirms": "confirmed",
+    "denies": "denied",
+    "disputes": "disputed",
+    "corrects": "corrected",
+    "updates": "updated",
+}
+"""What a later event did to an earlier one, as the earlier one's page says it ("Later
+confirmed by ...")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A link between a claim and an event that answers it, as one page shows it."""
+
+    outcome: str  # confirms, denies...
+    said: str  # "Later confirmed by" / "Confirms"
+    event: Event
+
+
+@dataclass(frozen=True, slots=True)
+class EraHeading:
+    era: Era
+    span: str
+
+
+class FigurePages:
+    """Every figure page of a build and the figures' parts of the other pages."""
+
+    def __init__(self, timeline: Timeline):
+        self.timeline = timeline
+        self.names = {actor.id: actor.name for actor in timeline.registry}
+        self.stated = stated(timeline.events, self.names)
+        self.pages = {figure_page(m): measure for m, measure in timeline.measures.items()}
+        self.by_id = {event.id: event for event in timeline.events}
+        sources = dict.fromkeys(f.by for e in timeline.events for f in e.figures)
+        self.colours = {actor_id: number for number, actor_id in enumerate(sources)}
+        """Each source's series keeps one colour and shape on every chart."""
+
+    def uris(self) -> list[str]:
+        return [FIGURES_PAGE, *self.pages] if self.pages else []
+
+    def chart(self, measure: Measure):
+        items = self.stated.get(measure.id, [])
+        eras = self.timeline.eras
+        return chart(measure, items, eras, lambda event: event.url, self.colours)
+
+    def meta(self, uri: str) -> dict[str, Any] | None:
+        if uri == FIGURES_PAGE and self.pages:
+            return {"title": "Figures", "description": "Every stated figure, by measure."}
+        if (measure := self.pages.get(uri)) is not None:
+            count = len(self.stated.get(measure.id, []))
+            description = f"{measure.name}: {count} stated figure{'' if count == 1 else 's'}."
+            return {"title": measure.name, "description": description}
+        return None
+
+    def parts(self, uri: str, common: dict[str, Any]) -> PageParts | None:
+        if uri == FIGURES_PAGE and self.pages:
+            measures = [
+                (m, page_url(figure_page(m.id)), self.chart(m), len(self.stated.get(m.id, [])))
+                for m in self.timeline.measures.values()
+            ]
+            return PageParts(after=Fragment("figures.html", {**common, "measures": measures}))
+        if (measure := self.pages.get(uri)) is not None:
+            context = {
+                **common,
+                "measure": measure,
+                "chart": self.chart(measure),
+                "rows": self.stated.get(measure.id, []),
+                "amount": amount,
+                "index_url": page_url(FIGURES_PAGE),
+            }
+            return PageParts(after=Fragment("figure.html", context))
+        return None
+
+    def event_context(self, event: Event) -> dict[str, Any]:
+        """An event page's figures as sentences (each linked to its measure's page), the
+        earlier claims it answers, and the later events that answer it."""
+        measures = self.timeline.measures
+        figures = [
+            (sentence(f, self.names, measures[f.measure]), page_url(figure_page(f.measure)))
+            for f in event.figures
+        ]
+        answers = [
+            Answer(f.outcome, f.outcome.capitalize(), self.by_id[f.event])
+            for f in event.follows
+            if f.event in self.by_id
+        ]
+        answered = [
+            Answer(outcome, f"Later {PAST[outcome]} by", later)
+            for outcome, later in self.timeline.followed_by.get(event.id, [])
+        ]
+        return {"figures": figures, "answers": answers, "answered": answered}
+
+
+def outcome_words(outcome: str) -> str:
+    """'confirms' -> 'Later confirmed' (a claim's marker on the timeline)."""
+    return f"Later {PAST[outcome]}"
+
+
+def era_headings(events: Sequence[Event], eras: Sequence[Era]) -> dict[str, list[EraHeading]]:
+    """Event id -> the eras whose heading the timeline shows just before it: the first listed
+    event on or after the era's start, unless that is the page's first event (the chart above
+    the list names the era the page starts in, and the first screen stays the events')."""
+    found: dict[str, list[EraHeading]] = {}
+    for era in eras:
+        begin = era.start.start()
+        first = next((e for e in events if e.date.start() >= begin), None)
+        if first is None or first is events[0]:
+            continue
+        if era.end is None or first.date.start().date() <= era.end.last_day():
+            found.setdefault(first.id, []).append(EraHeading(era, era_span(era)))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewEra:
+    title: str
+    label: str
+    left: float  # percent of the chart's width
+    share: float
+    shade: int  # 0 or 1: neighbouring eras are told apart
+
+
+def overview_eras(chart: Overview | None, eras: Sequence[Era]) -> list[OverviewEra]:
+    """The eras as bands behind the events-per-month chart, on its month slots."""
+    if chart is None or not chart.bars:
+        return []
+    first = chart.bars[0].year * 12 + chart.bars[0].month - 1
+    slots = chart.width // chart.slot
+    bands = []
+    for number, era in enumerate(eras):
+        start = max(0, era.start.year * 12 + (era.start.month or 1) - 1 - first)
+        if era.end is None:
+            stop = slots
+        else:
+            stop = min(slots, era.end.year * 12 + (era.end.month or 12) - first)
+        if stop <= start:
+            continue
+        left, share = round(100 * start / slots, 3), round(100 * (stop - start) / slots, 3)
+        label = f"{era.title}: {era_span(era)}"
+        bands.append(OverviewEra(era.title, label, left, share, number % 2))
+    return bands
