@@ -21,7 +21,8 @@ from timeline.views.reader import (
     standfirst,
     status_legend,
 )
-from timeline.views.site import SiteMap, help_url
+from timeline.views.site import SiteMap
+from timeline.views.urls import help_url
 
 SOURCES = "".join(f"\n  - publisher: P{n}\n    url: https://example.org/{n}\n" for n in range(1, 5))
 EVENTS = {

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..check.registry import Registry
 from ..collection import Timeline
 from ..dates import PartialDate
-from ..model import STATUSES, Event
+from ..model import STATUSES, Event, page_url, tag_page
 from ..ordering import group_by_year, period
 
 
@@ -91,3 +91,23 @@ def latest_additions(timeline: Timeline, limit: int) -> list[tuple[Event, Partia
     return [
         (entry.event, timeline.added_on.get(entry.event.id)) for entry in timeline.latest(limit)
     ]
+
+
+TAG_INDEX_EVENTS = 20
+"""The tags index lists a tag's events itself up to this many; past it, only the link to the
+tag's own page (mkdocs-material's listing names every page under every tag: unbounded)."""
+
+
+def tag_entry(timeline: Timeline, slugs, tag: str, mappings: Sequence, src_uri) -> dict:
+    """For mkdocs-material's tags index, one tag's entry: the tag's page, its number of events,
+    and the pages to list there (its events only when few); `src_uri(mapping)` is a listed
+    page's path."""
+    tagged = timeline.by_tag[tag]
+    paths = {event.path for event in tagged}
+    few = len(paths) <= TAG_INDEX_EVENTS
+    return {
+        "url": page_url(tag_page(slugs[tag])),
+        "count": len(paths),
+        "events": list(tagged) if few else [],  # in timeline order, with date and status
+        "items": [m for m in mappings if src_uri(m) not in paths],  # other pages
+    }

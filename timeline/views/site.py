@@ -28,7 +28,7 @@ from ..ordering import group_by_year_and_month, period
 from .embed import Embeds
 from .figure_pages import FigurePages, era_headings, outcome_words, overview_eras
 from .layout import event_anchor, month_anchor, plan_pages, tag_slugs
-from .lists import filter_choices, key_events, latest_additions, positions
+from .lists import filter_choices, key_events, latest_additions, positions, tag_entry
 from .metadata import event_jsonld, page_social, script_json
 from .overview import overview
 from .pages import Fragment, ListPage, PageInfo, PageParts, SiteOptions, when
@@ -37,6 +37,7 @@ from .places import PlacePages, place_page, place_url
 from .preview import banner
 from .reader import actor_groups, actor_line, source_line, standfirst, status_legend
 from .related import Relations, companions
+from .urls import actor_url, help_url
 
 KIND_LABELS = {
     "person": "People",
@@ -51,9 +52,6 @@ LAZY_AFTER = 20
 """A timeline page of more events than this lets the browser skip laying out its months off
 screen (CSS content-visibility) until they are needed: drawing and filtering a long page then
 costs the months in view, not all of them."""
-TAG_INDEX_EVENTS = 20
-"""The tags index lists a tag's events itself up to this many; past it, only the link to the
-tag's own page (mkdocs-material's listing names every page under every tag: unbounded)."""
 
 
 class SiteMap:
@@ -369,21 +367,10 @@ class SiteMap:
         return Fragment("home-latest.html", {**self.common, "items": items})
 
     def tag_listing(self, shown_tag: str, mappings: Sequence[Any], src_uri) -> dict | None:
-        """For mkdocs-material's tags index, one tag's entry: the tag's page, its number of
-        events, and the pages to list there (its events only when few). `shown_tag` is the
-        tag as the index shows it (escaped text); `src_uri(mapping)` a listed page's path."""
+        """For mkdocs-material's tags index, one tag's entry (`lists.tag_entry`); `shown_tag`
+        is the tag as the index shows it (escaped text)."""
         tag = self._by_shown_tag.get(shown_tag)
-        if tag is None:
-            return None
-        tagged = self.timeline.by_tag[tag]
-        paths = {event.path for event in tagged}
-        few = len(paths) <= TAG_INDEX_EVENTS
-        return {
-            "url": page_url(tag_page(self.slugs[tag])),
-            "count": len(paths),
-            "events": list(tagged) if few else [],  # in timeline order, with date and status
-            "items": [m for m in mappings if src_uri(m) not in paths],  # other pages
-        }
+        return None if tag is None else tag_entry(self.timeline, self.slugs, tag, mappings, src_uri)
 
     def with_sections(self, text: str, here: str, render: Callable[[Fragment], str]) -> str:
         """A maintainers' page's HTML with each marker replaced by its section, rendered by
@@ -406,15 +393,3 @@ class SiteMap:
         social = page_social(event, page, self.options, uri == TIMELINE_PAGE)
         jsonld = script_json(event_jsonld(event, page.url)) if event is not None else None
         return {"event": event, "social": social, "jsonld": jsonld}
-
-
-def actor_url(actor_id: str) -> str:
-    return page_url(actor_page(actor_id))
-
-
-def help_url(target: str) -> str:
-    """'about.md#what-each-status-means' -> 'about/#what-each-status-means' ('' stays '')."""
-    if not target:
-        return ""
-    path, _, anchor = target.partition("#")
-    return page_url(path) + ("#" + anchor if anchor else "")

@@ -6,6 +6,8 @@ import posixpath
 from collections.abc import Callable
 from functools import lru_cache
 
+from ..model import actor_page, page_url
+
 
 def relative_to(base: str) -> Callable[[str], str]:
     """`url -> mkdocs.utils.get_relative_url(url, base)`, for the many links of one page: the
@@ -34,3 +36,15 @@ def _parts(path: str) -> tuple[str, ...]:
     """A URL path's segments, normalised as MkDocs does ('..' never above the root)."""
     path = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
     return tuple(path.split("/")) if path else ()
+
+
+def actor_url(actor_id: str) -> str:
+    return page_url(actor_page(actor_id))
+
+
+def help_url(target: str) -> str:
+    """'about.md#what-each-status-means' -> 'about/#what-each-status-means' ('' stays '')."""
+    if not target:
+        return ""
+    path, _, anchor = target.partition("#")
+    return page_url(path) + ("#" + anchor if anchor else "")
