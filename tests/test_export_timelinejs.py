@@ -134,3 +134,25 @@ def test_rows_are_capped_the_most_frequent_kept_and_the_rest_under_other():
 
 def test_file_holds_no_raw_angle_bracket():
     assert b"<" not in exports()["timelinejs.json"]
+
+
+def test_era_rows_follow_the_era_each_event_falls_in():
+    from exportcase import timeline_of
+
+    from timeline.check.dateparse import parse_date
+    from timeline.exports.timelinejs import groups
+    from timeline.model import Era
+
+    entries = {
+        f"events/e{i}.md": entry(title=f"E{i}", date=day)
+        for i, day in enumerate(["2024-06-01", "2024-10-05", "2024-11-20", "2025-03-01"])
+    }
+    events = timeline_of(entries).events
+    eras = [
+        Era("Treaty", parse_date("2024-06"), parse_date("2024-10-31"), ""),
+        Era("Kursk", parse_date("2024-11"), None, ""),  # still open
+    ]
+    assert groups(events, {}, "era", eras) == ["Treaty", "Treaty", "Kursk", "Kursk"]
+    before = [Era("Later", parse_date("2024-07"), None, "")]  # the first event precedes it
+    assert groups(events, {}, "era", before) == ["Other", "Later", "Later", "Later"]
+    assert groups(events, {}, "none", eras) == [None] * 4

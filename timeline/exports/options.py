@@ -21,7 +21,7 @@ class ExportOptions:
     author: str | None = None
     feed_limit: int = 50
     directory_urls: bool = True
-    timelinejs_group: str = "none"  # TimelineJS rows: "none", "tag" or "actor" (timelinejs.py)
+    timelinejs_group: str = "none"  # TimelineJS rows: "none", "era", "tag" or "actor"
 
     @classmethod
     def chosen(cls, plugin: Mapping[str, Any], site: Mapping[str, Any]) -> ExportOptions:

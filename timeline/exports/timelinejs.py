@@ -29,7 +29,7 @@ from .entries import status_label
 from .options import ExportOptions
 
 PATH = "timelinejs.json"
-GROUPINGS = ("none", "tag", "actor")
+GROUPINGS = ("none", "era", "tag", "actor")
 MAX_ROWS = 4
 """Rows of TimelineJS's time-nav at most, "Other" included: four fit its standard 650 px frame
 and a 390 px phone with the slide's arrows and the time-nav in view (tested in the real client)."""
@@ -43,7 +43,7 @@ def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, d
     if options.description:
         title_text["text"] = str(Markup("<p>{}</p>").format(options.description))
     slides = [_slide(event, names, options) for event in timeline.events]
-    rows = groups(timeline.events, names, options.timelinejs_group)
+    rows = groups(timeline.events, names, options.timelinejs_group, timeline.eras)
     for slide, row in zip(slides, rows, strict=True):
         if row is not None:
             slide["group"] = twice_escaped(row)
@@ -106,19 +106,35 @@ def date_object(value: PartialDate) -> dict:
     return {name: number for name, number in parts.items() if number is not None}
 
 
-def groups(events: Sequence[Event], names: Mapping[str, str], grouping: str) -> list[str | None]:
-    """Each event's row (None: no rows at all). With `tag` or `actor`, the event's first tag or
-    first actor when it is one of the `MAX_ROWS` most frequent (ties by name), else "Other";
-    past `MAX_ROWS` values, the most frequent `MAX_ROWS - 1` keep a row and the rest share
-    "Other", as do events without a tag."""
-    if grouping not in ("tag", "actor"):
+def groups(
+    events: Sequence[Event], names: Mapping[str, str], grouping: str, eras: Sequence[Era] = ()
+) -> list[str | None]:
+    """Each event's row (None: no rows at all). With `era`, `tag` or `actor`, the title of the
+    era its date falls in, its first tag or its first actor, when that is one of the `MAX_ROWS`
+    most frequent (ties by name), else "Other"; past `MAX_ROWS` values, the most frequent
+    `MAX_ROWS - 1` keep a row and the rest share "Other", as do events without one."""
+    if grouping not in ("era", "tag", "actor"):
         return [None] * len(events)
-    first = [group_of(event, names, grouping) for event in events]
+    if grouping == "era":
+        first = [era_of(event, eras) for event in events]
+    else:
+        first = [group_of(event, names, grouping) for event in events]
     counts = Counter(value for value in first if value is not None)
     ranked = sorted(counts, key=lambda value: (-counts[value], value))
     fits = len(ranked) <= MAX_ROWS and None not in first
     kept = set(ranked if fits else ranked[: MAX_ROWS - 1])
     return [value if value in kept else OTHER for value in first]
+
+
+def era_of(event: Event, eras: Sequence[Era]) -> str | None:
+    """The title of the last era that has started by the event's date and not ended before it."""
+    day = event.date.start()
+    inside = [
+        e
+        for e in eras
+        if e.start.start() <= day and (e.end is None or day.date() <= e.end.last_day())
+    ]
+    return inside[-1].title if inside else None
 
 
 def group_of(event: Event, names: Mapping[str, str], grouping: str) -> str | None:
