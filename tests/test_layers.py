@@ -8,6 +8,7 @@ import ast
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 CORE = ROOT / "timeline"
@@ -86,6 +87,7 @@ def test_the_core_imports_nothing_of_mkdocs():
         assert not [m for m in imported(name, tree) if m.split(".")[0] == "mkdocs"], name
 
 
+@pytest.mark.e2e  # a program: every module imported afresh (8 s)
 def test_every_module_of_the_core_imports_on_its_own():
     names = sorted(modules())
     script = (

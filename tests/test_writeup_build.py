@@ -52,6 +52,7 @@ def site_texts(site: Site) -> str:
     )
 
 
+@pytest.mark.e2e
 def test_a_write_up_cannot_publish_a_file_of_the_build_machine(tmp_path):
     site = snippet_site(tmp_path)
     leak = 'Intro.\n\n--8<-- "secret.txt"\n\n-8<-\n.git/config\n-8<-\n\n--8<-- "missing.md"\n'
@@ -82,6 +83,7 @@ def test_a_write_up_cannot_publish_a_file_of_the_build_machine(tmp_path):
     assert not (site.root / "site/events/2024/2024-10-31-leak").exists()
 
 
+@pytest.mark.e2e  # real builds
 @pytest.mark.parametrize(
     "include",
     ['--8<-- ".git/config"', '--8<-- "secret.txt"', '--8<-- "content/../.git/config"'],
@@ -99,6 +101,7 @@ def test_a_maintainers_page_can_include_only_contributing(tmp_path, include):
         assert SECRET not in published and TOKEN not in published
 
 
+@pytest.mark.e2e
 def test_markers_of_a_maintainers_page_are_warned_of_by_line_and_column(site):
     site.write(
         "index.md",
