@@ -190,3 +190,16 @@ def test_a_source_keeps_its_colour_and_shape_on_every_chart():
         ("nis", "tl-series-1", "square"),
     ]
     assert [(s.actor, s.css, s.shape) for s in dead.series] == [("nis", "tl-series-1", "square")]
+
+
+def test_more_sources_than_colours_still_differ_in_colour_or_shape():
+    from timeline.views.figures import Stated, chart
+
+    ids = ["a", "b", "c", "d", "e", "f", "g", "h"]  # eight sources, six colours
+    items = []
+    for i, who in enumerate(ids):
+        day, figure = PartialDate(2024, 10, i + 1), Figure("troops", who, value=i + 1)
+        items.append(Stated(figure, event(who, day, figure), day, who))
+    drawn = chart(TROOPS, items, (), lambda e: "")
+    marks = [(s.css, s.shape) for s in drawn.series]
+    assert len(set(marks)) == len(ids), marks

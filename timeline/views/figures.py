@@ -22,7 +22,8 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 16, 24, 30  # room for the axes' labels
 BAND = 8  # a range's band, wide
 SERIES_CLASSES = 6
 """Series are told apart by a colour and a shape each (`tl-series-0`…`5`), never colour alone."""
-SHAPES = ("circle", "square", "diamond", "triangle", "circle", "square")
+SHAPES = ("circle", "square", "diamond", "triangle")
+"""A series' mark: with its colour (one of `SERIES_CLASSES`), told apart for up to 24 sources."""
 QUALIFIER_MARKS = {"about": "~", "at least": "≥", "more than": ">", "up to": "≤"}
 DAY = timedelta(days=1)
 
@@ -212,10 +213,8 @@ def chart(
         for index, point in enumerate(points):
             level = point.y
             steps += f"M{point.x},{level}" if index == 0 else f"H{point.x}V{level}"
-        css = number % SERIES_CLASSES
-        series.append(
-            Series(actor_id, stated_by[0].by, f"tl-series-{css}", SHAPES[css], points, steps)
-        )
+        css, shape = number % SERIES_CLASSES, SHAPES[(number + number // SERIES_CLASSES) % 4]
+        series.append(Series(actor_id, stated_by[0].by, f"tl-series-{css}", shape, points, steps))
     return Chart(
         measure,
         tuple(series),
