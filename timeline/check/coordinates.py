@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import PLACES_PAGE, place_page
-from .rules import ID_PATTERN, Context, Invalid, _strings, quoted
+from .rules import Context, Invalid, _strings, quoted, registry_id
 
 if TYPE_CHECKING:
     from .schema import Field
@@ -45,18 +45,8 @@ def longitude(value: Any, ctx: Context, where: tuple, field: Field) -> float:
 
 def place_id(value: Any, ctx: Context, where: tuple, field: Field) -> str:
     """A place's own id: a slug, not too long for a file name, naming no page of the site."""
-    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        raise Invalid(f"{quoted(value)} is not an id; use a lowercase slug like 'kursk-oblast'")
-    if len(value) > field.max_chars:
-        raise Invalid(
-            f"'{value[:20]}…' is {len(value):,} characters long; an id is at most {field.max_chars}"
-        )
-    if (page := place_page(value)) in PLACE_PAGES:
-        raise Invalid(
-            f"'{value}' is reserved: a place's page would be {page}, which is "
-            f"{PLACE_PAGES[page]}; choose another id"
-        )
-    return value
+    page = place_page(value) if isinstance(value, str) else None
+    return registry_id(value, field, "kursk-oblast", "a place's", page, PLACE_PAGES)
 
 
 def places(value: Any, ctx: Context, where: tuple, field: Field) -> tuple[str, ...]:

@@ -316,16 +316,22 @@ def records(value: Any, ctx: Context, where: tuple, field: Field) -> list[dict]:
 
 def actor_id(value: Any, ctx: Context, where: tuple, field: Field) -> str:
     """An actor's own id: a slug, not too long for a file name, naming no page of the site."""
+    return registry_id(value, field, "lloyd-austin", "an actor's", actor_page(value), SITE_PAGES)
+
+
+def registry_id(value: Any, field: Field, example: str, whose: str, page, reserved) -> str:
+    """A registry item's own id (an actor's, a place's): a slug, at most `field.max_chars`,
+    whose page (`page`, computed by the caller) is none of the `reserved` pages."""
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        raise Invalid(f"{quoted(value)} is not an id; use a lowercase slug like 'lloyd-austin'")
+        raise Invalid(f"{quoted(value)} is not an id; use a lowercase slug like '{example}'")
     if len(value) > field.max_chars:
         raise Invalid(
             f"'{value[:20]}…' is {len(value):,} characters long; an id is at most {field.max_chars}"
         )
-    if (page := actor_page(value)) in SITE_PAGES:
+    if page in reserved:
         raise Invalid(
-            f"'{value}' is reserved: an actor's page would be {page}, which is "
-            f"{SITE_PAGES[page]}; choose another id"
+            f"'{value}' is reserved: {whose} page would be {page}, which is "
+            f"{reserved[page]}; choose another id"
         )
     return value
 
