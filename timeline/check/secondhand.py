@@ -35,8 +35,11 @@ def second_hand_notes(urls: list[str]) -> list[tuple[int, str]]:
     if len(urls) < 2:
         return []
     return [
-        (index, f"{urlsplit(url).hostname} is {kind}; another source is given, so drop this one "
-         "(cite the original outlet)")
+        (
+            index,
+            f"{urlsplit(url).hostname} is {kind}; another source is given, so drop this one "
+            "(cite the original outlet)",
+        )
         for index, url in enumerate(urls)
         if (kind := second_hand(url))
     ]

@@ -9,8 +9,8 @@ from .body import write_up_problems
 from .links import ContentFiles
 from .registry import Registry
 from .rules import Context, check_fields
-from .secondhand import second_hand_notes
 from .schema import EVENT_FIELDS
+from .secondhand import second_hand_notes
 
 
 def validate(
