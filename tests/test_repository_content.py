@@ -1,6 +1,7 @@
 """The repository's own timeline: it builds strictly, and every entry meets the editorial bar.
 
-These are the only tests that read `content/` (STYLE.md: tests), so a content change shows here.
+These and `test_editorial_rules.py` (the editorial rules a machine can check, without a build)
+are the only tests that read `content/`, so a content change shows here.
 """
 
 from __future__ import annotations
