@@ -6,7 +6,7 @@ from __future__ import annotations
 import jinja2
 from mkdocs.structure.pages import Page
 
-from timeline import dates
+from timeline import words
 from timeline.exports import FEEDS
 from timeline.model import STATUSES
 from timeline.views.layout import month_anchor
@@ -23,10 +23,15 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,
+            extensions=["jinja2.ext.i18n"],
         )
+        # the core words everything in the site's language (timeline.words.use, at build start)
+        self.env.install_gettext_callables(words._, words.ngettext, newstyle=True)
         self.env.filters.update(
-            timeline_date=dates.format_date,
-            timeline_month=dates.month_name,
+            timeline_date=lambda value: words.active().date(value),
+            timeline_month_year=lambda year, month: words.active().month_year(month, year),
+            timeline_status=words.status_label,
+            timeline_kind=words.kind_name,
             timeline_anchor=month_anchor,
         )
         self.env.globals.update(config=config, statuses=STATUSES)
