@@ -31,6 +31,7 @@ class Renderer:
             timeline_date=lambda value: words.active().date(value),
             timeline_month_year=lambda year, month: words.active().month_year(month, year),
             timeline_status=words.status_label,
+            timeline_status_word=words.status_word,
             timeline_kind=words.kind_name,
             timeline_anchor=month_anchor,
         )

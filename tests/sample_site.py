@@ -176,17 +176,19 @@ def write_sample_site(
     year_pages_after: int = 200,
     main_page_events: int = 50,
     site_url: str = "https://example.org/sample/",
+    language: str = "en",
 ) -> Site:
-    """Write the sample site under `root` (not built)."""
+    """Write the sample site under `root` (not built); `language`: the theme's (the timeline's
+    words, dates and counts follow it; the content stays English)."""
     rng = random.Random(seed)
     site = Site(root)
     root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(
-        MKDOCS_YML.format(
-            year_pages_after=year_pages_after, main_page_events=main_page_events, site_url=site_url
-        ),
-        encoding="utf-8",
+    config = MKDOCS_YML.format(
+        year_pages_after=year_pages_after, main_page_events=main_page_events, site_url=site_url
     )
+    if language != "en":
+        config = config.replace("  name: material\n", f"  name: material\n  language: {language}\n")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     site.write("index.md", HOME)
     site.write("tags.md", "# Tags\n\n<!-- material/tags -->\n")
     site.write("about.md", ABOUT)

@@ -32,6 +32,10 @@ RTL = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "sd", "ug"})
 """Languages written right to left (CLDR's character order), as mkdocs-material's own list."""
 
 
+SHORT_MONTH = 5
+"""The longest short month name a chart's axis takes ('жовт.'); longer ones give the number."""
+
+
 def normalise(language: str | None) -> str:
     """'pt-BR' -> 'pt_BR'; '' or None -> 'en'."""
     return (language or ENGLISH).strip().replace("-", "_") or ENGLISH
@@ -166,10 +170,25 @@ class Wording:
         return self.locale.months["stand-alone"]["wide"][month]
 
     def month_short(self, month: int) -> str:
-        """The month's short name on a chart's axis ('Oct', '10월', 'жовт.')."""
+        """The month's short name on a chart's axis ('Oct', '10월', 'жовт.'); its number where
+        CLDR's short names are long (Arabic's are the full names, too wide for a month's bar)."""
         if self.english:
             return dates.month_name(month)[:3]
-        return self.locale.months["stand-alone"]["abbreviated"][month]
+        names = self.locale.months["stand-alone"]["abbreviated"]
+        if max(len(name) for name in names.values()) > SHORT_MONTH:
+            from babel.numbers import format_decimal
+
+            return format_decimal(month, locale=self.locale)
+        return names[month]
+
+    def month_initial(self, month: int) -> int:
+        """How much of `month_short` a phone's axis shows: its first letter when that is the
+        month's narrow name ('O', 'ж'), else all of it ('10월', '10')."""
+        short = self.month_short(month)
+        narrow = "" if self.english else self.locale.months["stand-alone"]["narrow"][month]
+        if self.english or narrow.casefold() == short[:1].casefold() != short.casefold():
+            return 1
+        return len(short)
 
     def month_year(self, month: int | None, year: int) -> str:
         """'October 2024', '2024년 10월'; the year alone without a month."""
@@ -276,6 +295,20 @@ STATUS_LABELS = {
     "disputed": N_("Disputed"),
     "denied": N_("Denied"),
 }
+
+
+STATUS_WORDS = {
+    "confirmed": N_("confirmed"),
+    "reported": N_("reported"),
+    "claimed": N_("claimed"),
+    "disputed": N_("disputed"),
+    "denied": N_("denied"),
+}
+"""The same, within a sentence or a list ('Title, 31 October 2024, confirmed')."""
+
+
+def status_word(status: str) -> str:
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
 
 
 def status_label(status: str) -> str:

@@ -82,13 +82,14 @@ class Tick:
     share: float
     month: str
     year: int | None
+    initial: int = 1  # how much of `month` a phone shows: 'O' of 'Oct'; all of '10월'
 
 
 def ticks(first: int, slots: int) -> tuple[Tick, ...]:
     """The months named under a chart of `slots` months from month index `first` (year * 12 +
     month - 1): every month of a short span, every quarter of a longer one, else each January."""
     step = 1 if slots <= EVERY_MONTH_UP_TO else 3 if slots <= QUARTERS_UP_TO else 12
-    found = []
+    found, words = [], active()
     for index in range(slots):
         year, month = divmod(first + index, 12)
         if month % step:
@@ -97,7 +98,11 @@ def ticks(first: int, slots: int) -> tuple[Tick, ...]:
         shown_year = year if not found or month == 0 else None
         found.append(
             Tick(
-                left, min(share, round(100 - left, 3)), active().month_short(month + 1), shown_year
+                left,
+                min(share, round(100 - left, 3)),
+                words.month_short(month + 1),
+                shown_year,
+                words.month_initial(month + 1),
             )
         )
     return tuple(found)
