@@ -141,7 +141,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     try:
-        written = init_site(args.directory, args.title, url=args.url, source=args.source)
+        written = init_site(
+            args.directory, args.title, url=args.url, source=args.source, language=args.language
+        )
     except InitError as error:
         return _fail("init", str(error), 1)
     for path in written:
@@ -199,6 +201,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         help="where the site installs the generator from: git+https://…/REPOSITORY@TAG, a "
         "wheel file (copied into the site) or a released version (default: where this copy "
         "was installed from)",
+    )
+    init.add_argument(
+        "--language",
+        help="the site's language (theme.language), e.g. ko, uk, ar: the timeline's own words, "
+        "and the example entry, home and About pages where the package has them",
     )
     init.set_defaults(handler=cmd_init)
 
