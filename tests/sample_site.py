@@ -255,3 +255,15 @@ def write_sample_site(
             ),
         )
     return site
+
+
+def built_in(language: str, root: Path, site_url: str = "https://example.org/sample/") -> Path:
+    """The sample site built (strictly) with `theme.language: language` under `root`, once: its
+    `site/` folder. The e2e tests of the languages and the browser tests share the builds (the
+    session's `language_root`)."""
+    out = root / language / "site"
+    if not (out / "index.html").exists():
+        site = write_sample_site(root / language, site_url=site_url, language=language)
+        result = site.build(strict=True)
+        assert result.returncode == 0, result.stdout
+    return out

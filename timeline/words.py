@@ -65,14 +65,26 @@ def languages() -> list[str]:
     return [ENGLISH] + sorted(lang for lang in found if lang != ENGLISH)
 
 
+@cache
+def _template():
+    from babel.messages.pofile import read_po
+
+    with (LOCALE_DIR / f"{DOMAIN}.pot").open("rb") as pot:
+        return read_po(pot)
+
+
+def message_count() -> int:
+    """How many messages the timeline has (its catalogue template, `timeline.pot`)."""
+    return sum(1 for message in _template() if message.id)
+
+
 def missing(language: str) -> list[str]:
     """The messages of the template (`timeline.pot`) the language's catalogue does not translate:
     those fall back to English."""
     from babel.messages.pofile import read_po
 
     language = normalise(language)
-    with (LOCALE_DIR / f"{DOMAIN}.pot").open("rb") as pot:
-        template = read_po(pot)
+    template = _template()
     if language.split("_")[0] == ENGLISH:
         return []
     path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"

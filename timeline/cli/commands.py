@@ -20,6 +20,7 @@ from ..entry import read_registry
 from ..read.naming import entry_path, slugify
 from .draft import Draft, draft_from_text, quoted_excerpt
 from .links import add_command as add_links_command
+from .messages import add_command as add_messages_command
 from .scaffold import InitError, init_site
 
 
@@ -223,3 +224,4 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     schema.set_defaults(handler=cmd_schema)
 
     add_links_command(commands)
+    add_messages_command(commands)
