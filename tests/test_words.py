@@ -227,3 +227,39 @@ def test_init_refuses_a_language_that_is_not_a_tag(tmp_path):
 
     with pytest.raises(InitError, match="--language must be a language tag"):
         init_site(tmp_path / "site", "X", source="0.1.0", language="ko\n  evil: yes")
+
+
+GLOSSARY = ROOT / "docs" / "glossary.md"
+
+
+def glossary() -> dict[str, dict[str, tuple[str, str, str]]]:
+    """docs/glossary.md's tables: language -> status code -> (name, legend, definition)."""
+    found: dict[str, dict[str, tuple[str, str, str]]] = {}
+    language = None
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## ") and "(`" in line:
+            language = line.split("(`")[1].split("`")[0]
+        elif language and line.startswith("| `"):
+            code, name, legend, definition = (c.strip() for c in line.strip("|").split(" | "))
+            found.setdefault(language, {})[code.strip("`")] = (name, legend, definition)
+    return found
+
+
+@pytest.mark.parametrize("language", ("en", *LANGUAGES))
+def test_the_glossary_names_each_status_as_the_catalogue_and_the_about_page_do(language):
+    from timeline.check.field_docs import STATUS_MEANINGS
+    from timeline.views.reader import status_legend
+
+    table = glossary()[language]
+    wording = words.use(language)
+    legend = {item.status: (item.label, item.meaning) for item in status_legend()}
+    assert sorted(table) == sorted(legend)
+    about = ROOT / "timeline/cli/site_template/languages" / f"{language}.about.md"
+    for code, (name, meaning, definition) in table.items():
+        assert legend[code] == (name, meaning)
+        assert wording.gettext(code) == words.status_word(code) != ""
+        if language == "en":
+            assert definition.lower() == STATUS_MEANINGS[code].lower()
+        else:  # the About page a new site gets says the same (after a colon, in lower case)
+            said = " ".join(about.read_text(encoding="utf-8").split()).lower()
+            assert f"**{name}** (`{code}`): {definition}".lower() in said
