@@ -23,16 +23,17 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,
-            extensions=["jinja2.ext.i18n"],
         )
-        # the core words everything in the site's language (timeline.words.use, at build start)
-        self.env.install_gettext_callables(words._, words.ngettext, newstyle=True)
+        # the core words everything in the site's language (timeline.words.use, at build start);
+        # `_('…', name=value)` and `ngettext` as Jinja's i18n extension calls them (newstyle)
+        self.env.globals.update(_=words.markup_gettext, ngettext=words.markup_ngettext)
         self.env.filters.update(
             timeline_date=lambda value: words.active().date(value),
             timeline_month_year=lambda year, month: words.active().month_year(month, year),
             timeline_status=words.status_label,
             timeline_status_word=words.status_word,
             timeline_kind=words.kind_name,
+            timeline_stop=words.full_stop,
             timeline_anchor=month_anchor,
         )
         self.env.globals.update(config=config, statuses=STATUSES)

@@ -134,6 +134,14 @@ def test_the_script_gets_each_plural_category_of_the_language():
     assert script_words(words.Wording("en")) is None  # timeline.js has the English
 
 
+@pytest.mark.parametrize("language", ["xx", "zz_ZZ", 'ko"><script>', "", None])
+def test_a_language_cldr_does_not_know_is_worded_in_english(language):
+    wording = words.Wording(language)
+    assert wording.english and wording.date(PartialDate(2024, 10, 31)) == "31 October 2024"
+    assert wording.gettext("Key event") == "Key event" and not wording.rtl
+    assert wording.tag in ("xx", "zz-ZZ", "en")  # never markup in xml:lang or a feed
+
+
 def test_a_right_to_left_language_is_known():
     assert words.Wording("ar").rtl and words.Wording("he").rtl
     assert not words.Wording("uk").rtl and words.Wording("ar").direction == "rtl"

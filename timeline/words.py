@@ -22,6 +22,8 @@ from datetime import date, time
 from functools import cache
 from pathlib import Path
 
+from markupsafe import Markup
+
 from . import dates
 from .dates import PartialDate, Precision
 
@@ -106,17 +108,32 @@ def missing(language: str) -> list[str]:
     return gaps
 
 
+@cache
+def _known(language: str) -> bool:
+    """Whether CLDR (Babel's data) knows the language."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(language)
+    except (ValueError, LookupError, UnknownLocaleError):
+        return False
+    return True
+
+
 class Wording:
     """Messages, dates and counts in one language; formatted patterns are cached."""
 
     def __init__(self, language: str | None = None):
         self.language = normalise(language)
-        self.english = self.language.split("_")[0] == ENGLISH
+        # a language CLDR does not know (a typo in mkdocs.yml) is worded in English
+        self.english = self.language.split("_")[0] == ENGLISH or not _known(self.language)
         self.translations = _catalogue(self.language)
         self.rtl = self.language.split("_")[0] in RTL
-        self.tag = self.language.replace("_", "-")  # for html[lang], xml:lang, Intl
+        tag = self.language.replace("_", "-")  # for xml:lang, a feed's language, Intl
+        self.tag = tag if re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", tag) else ENGLISH
         self._locale = None
         self._dates: dict[tuple, str] = {}
+        self._markup: dict[str, Markup] = {}
 
     @property
     def direction(self) -> str:
@@ -127,14 +144,17 @@ class Wording:
         if self._locale is None:
             from babel import Locale
 
-            try:
-                self._locale = Locale.parse(self.language)
-            except (ValueError, LookupError):  # an unknown language: CLDR's root data
-                self._locale = Locale.parse("en")
+            self._locale = Locale.parse(ENGLISH if self.english else self.language)
         return self._locale
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
+
+    def markup(self, message: str) -> Markup:
+        """The message as template markup (the catalogues are ours), looked up once."""
+        if (text := self._markup.get(message)) is None:
+            text = self._markup[message] = Markup(self.translations.gettext(message))
+        return text
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.translations.ngettext(singular, plural, n)
@@ -290,9 +310,28 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _active.translations.ngettext(singular, plural, n)
 
 
+def markup_gettext(message: str, **values: object) -> Markup:
+    """`_('Updated %(date)s', date=…)` in a template, as Jinja's i18n extension has it
+    (newstyle): the message as markup, each value escaped into it."""
+    text = _active.markup(message)
+    return text % values if values else text
+
+
+def markup_ngettext(singular: str, plural: str, n: int, **values: object) -> Markup:
+    """`ngettext('%(num)d event', '%(num)d events', n)` in a template; `num` is `n` unless given."""
+    values.setdefault("num", n)
+    return Markup(_active.translations.ngettext(singular, plural, n)) % values
+
+
 def count(n: int, singular: str, plural: str, **values: object) -> str:
     """'1 event', '5 events', '5 подій': the messages hold `%(num)d` and any of `values`."""
     return _active.count(n, singular, plural, **values)
+
+
+def full_stop(text: str) -> str:
+    """The full stop after `text`, unless it ends with one: a Ukrainian date ends with the
+    abbreviation 'р.' ('жовтень 2024 р.'), which also ends the sentence."""
+    return "" if text.endswith(".") else "."
 
 
 def N_(message: str) -> str:

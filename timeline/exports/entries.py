@@ -51,7 +51,8 @@ def content_html(
         parts.append(Markup("<p>{}</p>").format(_("Place: %(place)s") % {"place": event.location}))
     if event.figures and measures:
         said = _("; ").join(str(sentence(f, names, measures[f.measure])) for f in event.figures)
-        parts.append(Markup("<p>{}.</p>").format(_("Figures: %(figures)s") % {"figures": said}))
+        said = _("Figures: %(figures)s") % {"figures": said}
+        parts.append(Markup("<p>{}{}</p>").format(said, words.full_stop(said)))
     links = Markup(comma).join(
         Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(source.url, source.publisher)
         for source in event.sources

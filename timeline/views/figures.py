@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from ..dates import PartialDate
 from ..model import Era, Event, Figure, Measure
-from ..words import N_, _, active, count
+from ..words import N_, _, active, count, full_stop
 
 WIDTH, HEIGHT = 640, 260  # the drawing, in viewBox units
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 24, 30  # room for the axes' labels
@@ -313,6 +313,6 @@ def _caption(measure: Measure, items: Sequence[Stated], by_actor: Mapping) -> st
             sources, "%(figures)s from %(num)d source", "%(figures)s from %(num)d sources",
             figures=figures,
         )  # fmt: skip
-    return f"{measure.name}: {said}, {span}. " + _(
+    return f"{measure.name}: {said}, {span}{full_stop(span)} " + _(
         "Each source is drawn apart; figures are never merged or averaged."
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..model import Event
-from ..words import _, active, count
+from ..words import _, active, count, full_stop
 from .layout import Layout
 
 
@@ -135,9 +135,8 @@ class ListPage:
             )
         if self.year is None:
             return what + "."
-        return (
-            _("%(name)s, %(period)s") % {"name": what, "period": when(self.year, self.month)} + "."
-        )
+        period = when(self.year, self.month)
+        return _("%(name)s, %(period)s") % {"name": what, "period": period} + full_stop(period)
 
 
 def when(year: int, month: int | None) -> str:
