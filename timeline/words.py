@@ -2,12 +2,13 @@
 
 One language per site (`theme.language`, or the plugin's `language` option): the build calls
 `use(language)` once before anything is worded, and every view, template and export then asks
-this module (`_`, `ngettext`, `active()`). Messages come from the gettext catalogue
-`locale/<lang>/LC_MESSAGES/timeline.po`, read and compiled in memory once per process (about
-3 ms: no compiled `.mo` file to keep current); a message the catalogue lacks is the English one,
-and `missing(language)` lists them. Dates follow the language's CLDR patterns through Babel at
-each precision (`yMMMMd`, `yMMMM`, `y`, and CLDR's interval formats for spans); counts use its
-plural rules (the catalogue's `Plural-Forms`, which Babel derives from CLDR).
+this module (`_`, `count`, `active()`; templates `markup_gettext` and `markup_ngettext`).
+Messages come from the gettext catalogue `locale/<lang>/LC_MESSAGES/timeline.po`, read and
+compiled in memory once per process (12–26 ms: no compiled `.mo` file to keep current); a
+message the catalogue lacks is the English one, and `missing(language)` lists them. Dates follow
+the language's CLDR patterns through Babel at each precision (the long date, `yMMMM`, `y`, and
+CLDR's interval formats for spans); counts use its plural rules (the catalogue's
+`Plural-Forms`, which Babel derives from CLDR). docs/design.md, Languages, says why.
 
 English keeps the house style the site always had ('31 October 2024', '4–5 November 2024')
 with no Babel call at all, so an English site is byte for byte what it was.
@@ -59,12 +60,6 @@ def _catalogue(language: str) -> gettext.NullTranslations:
             buffer.seek(0)
             return gettext.GNUTranslations(buffer)
     return gettext.NullTranslations()
-
-
-def languages() -> list[str]:
-    """The languages with a catalogue, English first."""
-    found = [p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")]
-    return [ENGLISH] + sorted(lang for lang in found if lang != ENGLISH)
 
 
 @cache
@@ -136,10 +131,6 @@ class Wording:
         self._markup: dict[str, Markup] = {}
 
     @property
-    def direction(self) -> str:
-        return "rtl" if self.rtl else "ltr"
-
-    @property
     def locale(self):
         if self._locale is None:
             from babel import Locale
@@ -194,12 +185,6 @@ class Wording:
         if (text := self._dates.get(key)) is None:
             text = self._dates[key] = self._circa(self._interval(start, end), circa)
         return text
-
-    def month(self, month: int) -> str:
-        """The month's name standing alone ('October', '10월', 'жовтень')."""
-        if self.english:
-            return dates.month_name(month)
-        return self.locale.months["stand-alone"]["wide"][month]
 
     def month_short(self, month: int) -> str:
         """The month's short name on a chart's axis ('Oct', '10월', 'жовт.'); its number where
@@ -306,10 +291,6 @@ def _(message: str) -> str:
     return _active.translations.gettext(message)
 
 
-def ngettext(singular: str, plural: str, n: int) -> str:
-    return _active.translations.ngettext(singular, plural, n)
-
-
 def markup_gettext(message: str, **values: object) -> Markup:
     """`_('Updated %(date)s', date=…)` in a template, as Jinja's i18n extension has it
     (newstyle): the message as markup, each value escaped into it."""
@@ -363,7 +344,7 @@ def status_word(status: str) -> str:
 
 
 def status_label(status: str) -> str:
-    """A status code's name as the reader sees it ('confirmed' -> 'Confirmed', '확인됨')."""
+    """A status code's name as the reader sees it ('confirmed' -> 'Confirmed', '확인')."""
     return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status.capitalize()
 
 
