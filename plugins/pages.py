@@ -11,7 +11,7 @@ import jinja2
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from timeline import dates
+from timeline import words
 from timeline.exports import FEEDS
 from timeline.model import STATUSES
 from timeline.views.layout import month_anchor
@@ -37,12 +37,10 @@ class Renderer:
             loader=theme_env.loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
             auto_reload=False,
         )  # fmt: skip
-        self.env.filters.update(
-            timeline_date=dates.format_date,
-            timeline_month=dates.month_name,
-            timeline_anchor=month_anchor,
-        )
-        self.env.globals.update(config=config, statuses=STATUSES, timeline_feeds=FEEDS)
+        names = words.template_names()  # in the site's language (words.use, at build start)
+        self.env.filters.update(names["filters"], timeline_anchor=month_anchor)
+        globals_ = {**names["globals"], "config": config, "timeline_feeds": FEEDS}
+        self.env.globals.update(globals_, statuses=STATUSES)
 
     def render(self, name: str, page: Page, **context) -> str:
         template = self.env.get_template(f"timeline/{name}")

@@ -58,6 +58,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.phases = Phases()
         if self.config.publish and (why := unpublishable(config.site_url)):
             raise PluginError(why)  # never publish links to the preview's machine
+        self.config.language = self.config.language or config.theme.get("language") or "en"
         if self.config.enabled:
             config.theme.dirs.append(os.path.join(HERE, "templates"))
             config.extra_css.append("assets/timeline/timeline.css")
