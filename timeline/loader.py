@@ -23,6 +23,7 @@ from .check.markers import marker_problems
 from .collection import ERAS, MEASURES, Timeline, build_timeline
 from .entry import read_registry_bytes
 from .model import Problem
+from .parallel import fork_map
 from .read.history import added_dates
 from .read.paths import FolderScan, scan_folder
 
@@ -118,12 +119,16 @@ def checked_images(results: list, content_dir: str, folder: str, published, show
         with open(os.path.join(content_dir, rel_path), "rb") as handle:
             return handle.read()
 
+    wanted = [(path, event.image.src) for path, event, _ in results if event and event.image]
+    if wanted and published is None:  # only some entries read: the folder's images, once
+        published = set(scan_folder(content_dir, folder).images)
+    # each file is decoded whole: on every CPU, past a few dozen
+    found_all = fork_map(lambda w: image_file(*w, folder, published, read), wanted, minimum=32)
+    found_by = dict(zip(wanted, found_all))
     checked = []
     for path, event, problems in results:
         if event is not None and event.image is not None:
-            if published is None:  # only some entries read: the folder's images, once
-                published = set(scan_folder(content_dir, folder).images)
-            found = image_file(path, event.image.src, folder, published, read)
+            found = found_by[path, event.image.src]
             if isinstance(found, str):
                 at = event.image.at
                 problems, event = [*problems, Problem(shown(path), *at, "image.src", found)], None
