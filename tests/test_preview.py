@@ -7,6 +7,7 @@ import pytest
 from conftest import ACTORS, entry
 from htmlparse import parse
 
+from timeline import words
 from timeline.loader import load_timeline
 from timeline.model import Problem
 from timeline.views.preview import banner, content_path, file_url
@@ -110,3 +111,15 @@ def test_a_build_never_shows_the_banner(site):
     assert site.build().returncode == 0
     for page in ("", "timeline/", "events/2024/2024-10-01-good/"):
         assert parse(site.html(page)).find("section", cls="tl-preview") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("uk", "2 проблеми, які треба виправити"), ("ko", "고칠 문제 2건")]
+)
+def test_the_preview_heading_is_in_the_sites_language(timeline, language, heading):
+    words.use(language)
+    try:
+        where = (timeline.content_shown, set(), REPO, "edit/main/content/")
+        assert banner(list(timeline.problems), *where)["heading"] == heading
+    finally:
+        words.use("en")

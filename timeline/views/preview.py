@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from ..model import Problem, page_url
-from ..text import plural, visible
+from ..text import visible
+from ..words import count
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ def banner(
         return None
     notices = [p for p in shown if p.severity == "notice"]
     return {
-        "heading": f"{plural(len(failing), 'problem')} to fix",
+        "heading": count(len(failing), "%(num)d problem to fix", "%(num)d problems to fix"),
         "failing": failing,
         "notices": notices,
     }
