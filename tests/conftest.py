@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -152,6 +153,59 @@ def site(tmp_path: Path) -> Site:
     made.write("index.md", "# Test timeline\n")
     made.write("actors.yml", ACTORS)
     return made
+
+
+# --- built once per session, shared by the tests that only read them (docs/testing.md) --------
+
+
+@pytest.fixture(scope="session")
+def shared_site(tmp_path_factory):
+    """`shared_site(name, write, strict=True)`: the site that `write(root) -> Site` writes,
+    built once per session with the real `mkdocs build` and shared by every test that asks for
+    the same `name`; returns (Site, CompletedProcess). For tests that only READ the output: a
+    test that changes a file or builds again takes the `site` fixture (its own folder)."""
+    built: dict[str, tuple[Site, subprocess.CompletedProcess]] = {}
+
+    def get(name: str, write, strict: bool = True) -> tuple[Site, subprocess.CompletedProcess]:
+        if name not in built:
+            made = write(tmp_path_factory.mktemp(name))
+            built[name] = made, made.build(strict=strict)
+        return built[name]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def fresh_clone(tmp_path_factory) -> Path:
+    """The files a fresh clone has (tracked, and new files not ignored), without its history."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, check=True,
+    ).stdout.decode()  # fmt: skip
+    target = tmp_path_factory.mktemp("fresh") / "news-timeline"
+    for name in filter(None, listed.split("\0")):
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    return target
+
+
+def fresh_env(**extra: str) -> dict[str, str]:
+    """This environment without the publishing build's variables."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "TIMELINE_PUBLISH")}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+@pytest.fixture(scope="session")
+def repository_site(fresh_clone) -> subprocess.CompletedProcess:
+    """The repository's own site (content/), built once per session as a maintainer builds it:
+    `make site` (`mkdocs build --strict`) in a fresh clone, into `fresh_clone / "site"`; its
+    output (stdout and stderr) in the result. Read by the content, valid-HTML and publishing
+    tests; never written to."""
+    return subprocess.run(
+        ["make", "site", f"VENV={ROOT / '.venv'}"],
+        cwd=fresh_clone, env=fresh_env(), capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
