@@ -17,9 +17,25 @@ from hypothesis import settings
 # failure shows up on a developer's machine, where examples are random and remembered)
 # No deadline anywhere: a property test checks results, not speed (speed is `make bench`'s), and
 # under load a slow example would fail it at random.
+# `make test-fast` loads the `fast` profile (--hypothesis-profile=fast): a fifth of each property
+# test's examples, for the edit loop; `make test` and CI draw them all (docs/testing.md).
 settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", derandomize=True, deadline=None)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+BASE = "ci" if os.environ.get("CI") else "dev"
+FAST_SHARE = 5
+settings.register_profile(
+    "fast", settings.get_profile(BASE), max_examples=settings.default.max_examples // FAST_SHARE
+)
+settings.load_profile(BASE)
+
+
+def examples(count: int) -> int:
+    """A property test's number of examples, `@settings(max_examples=examples(500))`: all of
+    them, or a fifth under the `fast` profile of `make test-fast`."""
+    if settings.get_current_profile_name() == "fast":
+        return max(count // FAST_SHARE, 10)
+    return count
+
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
