@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from buildserver import BuildServer
 from hypothesis import settings
 
 # CI judges a run by its exit code: there, property tests draw the same examples every run (a new
@@ -110,13 +111,25 @@ def entry(
     return text.rstrip("\n") + "\n---\n\n" + body + "\n"
 
 
+BUILDS = BuildServer({**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
 def mkdocs_build(
-    root: Path, *args: str, strict: bool = False, timeout: int = 300, **env_vars: str
+    root: Path,
+    *args: str,
+    strict: bool = False,
+    timeout: int = 300,
+    fresh: bool = False,
+    **env_vars: str,
 ) -> subprocess.CompletedProcess:
     """The real `mkdocs build` of the site at `root` into `root/site`, with a fixed
-    SOURCE_DATE_EPOCH; output (stderr merged) in `.stdout`."""
+    SOURCE_DATE_EPOCH; output (stderr merged) in `.stdout`. Run by the build server (a process
+    forked from one that has imported MkDocs: tests/buildserver.py), or with `fresh=True`, or
+    when `env_vars` sets a hash seed, time zone or locale, by a new `python -m mkdocs`."""
     command = [*MKDOCS, "build", "--site-dir", "site", *args, *(["--strict"] if strict else [])]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, **env_vars}
+    if not fresh and BuildServer.can_serve(env_vars):
+        return BUILDS.build(root, command[3:], env, timeout)
     return subprocess.run(
         command,
         cwd=root,
@@ -150,9 +163,12 @@ class Site:
     def event(self, rel_path: str, **fields) -> Path:
         return self.write(f"events/{rel_path}", entry(**fields))
 
-    def build(self, *args: str, strict: bool = False) -> subprocess.CompletedProcess:
-        """Run the real `mkdocs build`; output in `.stdout` (stderr merged)."""
-        return mkdocs_build(self.root, *args, strict=strict)
+    def build(
+        self, *args: str, strict: bool = False, fresh: bool = False
+    ) -> subprocess.CompletedProcess:
+        """Run the real `mkdocs build`; output in `.stdout` (stderr merged). `fresh`: in a new
+        process rather than one forked by the build server (conftest.mkdocs_build)."""
+        return mkdocs_build(self.root, *args, strict=strict, fresh=fresh)
 
     def html(self, url_path: str) -> str:
         path = self.root / "site" / url_path
@@ -222,6 +238,10 @@ def repository_site(fresh_clone) -> subprocess.CompletedProcess:
         ["make", "site", f"VENV={ROOT / '.venv'}"],
         cwd=fresh_clone, env=fresh_env(), capture_output=True, text=True, timeout=600,
     )  # fmt: skip
+
+
+def pytest_sessionfinish(session) -> None:
+    BUILDS.stop()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
