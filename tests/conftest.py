@@ -177,14 +177,20 @@ class Site:
         return path.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Site:
+def empty_site(root: Path) -> Site:
     """An empty site with the test registry, a home page and the plugin configured."""
-    made = Site(tmp_path)
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    made = Site(root)
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     made.write("index.md", "# Test timeline\n")
     made.write("actors.yml", ACTORS)
     return made
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    """An empty site with the test registry, a home page and the plugin configured."""
+    return empty_site(tmp_path)
 
 
 # --- built once per session, shared by the tests that only read them (docs/testing.md) --------
@@ -205,6 +211,22 @@ def shared_site(tmp_path_factory):
         return built[name]
 
     return get
+
+
+def write_one_event_site(root: Path) -> Site:
+    """The `site` fixture's site with one event, `events/2024/2024-10-31-a.md` ("Only event",
+    North Korea, its body "Unique body words.")."""
+    made = empty_site(root)
+    made.event("2024/2024-10-31-a.md", title="Only event", body="Unique body words.")
+    return made
+
+
+@pytest.fixture
+def one_event_site(shared_site) -> Site:
+    """`write_one_event_site`, built strictly once per session: for tests that only read it."""
+    made, result = shared_site("one-event", write_one_event_site)
+    assert result.returncode == 0, result.stdout
+    return made
 
 
 @pytest.fixture(scope="session")
