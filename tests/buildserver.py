@@ -87,6 +87,7 @@ def serve() -> None:
         if child == 0:
             code = 1
             try:
+                os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # not the server's requests
                 os.dup2(output, 1)
                 os.dup2(output, 2)
                 os.chdir(request["cwd"])
