@@ -29,19 +29,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sort", choices=("tottime", "cumulative"), default="cumulative")
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--warm", action="store_true", help="build once unprofiled first (cards)")
     args = parser.parse_args(argv)
 
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     root = args.out / f"profile-n{args.n}"
     shutil.rmtree(root, ignore_errors=True)
     site = write_site(args.kind, generate(args.n), root)
     os.environ.update(BASE_ENV)
-    config = load_config(str(site / "mkdocs.yml"), site_dir=str(site / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    if "timeline" in config.plugins:  # all of the plugin's work in this process, profiled
-        config.plugins["timeline"].config.render_ahead_after = -1
+    if args.warm:  # the social cards and image sizes kept in .cache/ are reused, as in CI
+        build(_config(site))
+    config = _config(site)
     profiler = cProfile.Profile()
     profiler.enable()
     build(config)
@@ -49,6 +48,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     stats = pstats.Stats(profiler, stream=sys.stdout)
     stats.sort_stats(args.sort).print_stats(args.limit)
     return 0
+
+
+def _config(site: Path):
+    from mkdocs.config import load_config
+
+    config = load_config(str(site / "mkdocs.yml"), site_dir=str(site / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    if "timeline" in config.plugins:  # all of the plugin's work in this process, profiled
+        config.plugins["timeline"].config.render_ahead_after = -1
+    return config
 
 
 if __name__ == "__main__":

@@ -35,6 +35,9 @@ class TimelineConfig(base.Config):
     month_pages_after = c.Type(int, default=250)
     """A year of more than this many events gets one page per month (/timeline/2024/10/); its
     year page then lists its months, and the events dated only to the year."""
+    language = c.Type(str, default="")
+    """The language of the timeline's own words, dates and counts (a catalogue in
+    timeline/locale/); empty: mkdocs-material's `theme.language`, else English."""
     render_ahead_after = c.Type(int, default=1000)
     """Past this many published events, `mkdocs build` renders the event pages' header, footer
     and <head> additions in a second process (forked, on another CPU) while MkDocs converts the

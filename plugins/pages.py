@@ -1,17 +1,50 @@
-"""Renders what the core's `SiteMap` decides each page shows, and puts it in the page."""
+"""Renders what the core's `SiteMap` decides each page shows (Jinja fragments, autoescaped, from
+the theme's template folders: a site's custom_dir can override `timeline/*.html`), and puts it
+in the page."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import jinja2
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
+from timeline import words
+from timeline.exports import FEEDS
+from timeline.model import STATUSES
+from timeline.views.layout import month_anchor
 from timeline.views.pages import Fragment, PageInfo
 from timeline.views.sanitize import clean_html
 from timeline.views.site import SiteMap
+from timeline.views.urls import relative_to
 
-from .render import Renderer
+
+class MadePage(Page):
+    """A page made whole by the plugin (an actor's, a year's): no Markdown to convert (setting up
+    a converter per page was 1 s of a build at 5,000 events)."""
+
+    def render(self, config, files) -> None:
+        self.content, self.toc, self.present_anchor_ids = "", get_toc([]), set()
+
+
+class Renderer:
+    """One autoescaping environment per build on the theme's loader; templates compile once."""
+
+    def __init__(self, theme_env: jinja2.Environment, config):
+        self.env = jinja2.Environment(
+            loader=theme_env.loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+            auto_reload=False,
+        )  # fmt: skip
+        names = words.template_names()  # in the site's language (words.use, at build start)
+        self.env.filters.update(names["filters"], timeline_anchor=month_anchor)
+        globals_ = {**names["globals"], "config": config, "timeline_feeds": FEEDS}
+        self.env.globals.update(globals_, statuses=STATUSES)
+
+    def render(self, name: str, page: Page, **context) -> str:
+        template = self.env.get_template(f"timeline/{name}")
+        return template.render(page=page, url=relative_to(page.url), **context)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,8 +26,7 @@ from timeline.views.site import SiteMap
 
 from .ahead import RenderAhead
 from .config import TimelineConfig
-from .pages import SitePages
-from .render import Renderer
+from .pages import MadePage, Renderer, SitePages
 
 log = get_plugin_logger("timeline")
 summary_log = logging.getLogger("mkdocs.plugins.timeline.summary")
@@ -59,6 +58,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.phases = Phases()
         if self.config.publish and (why := unpublishable(config.site_url)):
             raise PluginError(why)  # never publish links to the preview's machine
+        self.config.language = self.config.language or config.theme.get("language") or "en"
         if self.config.enabled:
             config.theme.dirs.append(os.path.join(HERE, "templates"))
             config.extra_css.append("assets/timeline/timeline.css")
@@ -81,14 +81,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.remove(file)
         preview = self.command == "serve"  # the contributor's preview shows the problems
         sitemap = SiteMap(timeline, SiteOptions.chosen(self.config, config, preview=preview))
-        renderer = Renderer(config.theme.get_env(), config)  # pages render before `on_env`
-        self.site = SitePages(sitemap, renderer)
+        self.site = SitePages(sitemap, Renderer(config.theme.get_env(), config))  # before on_env
         made = [(event.path, "\n" + event.body) for event in timeline.events]  # the body only
         made += [(uri, "\n") for uri in sitemap.uris()]
         for uri, content in made:
             in_nav = uri in sitemap.nav_uris  # else MkDocs lists every page outside the nav
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+            files.append(file := File.generated(config, uri, content=content, inclusion=inclusion))
+            if content == "\n" and not in_nav:  # made whole here: no Markdown to convert
+                MadePage(None, file, config)
         return self._add_files(files, config, timeline)
 
     def _add_files(self, files: Files, config: MkDocsConfig, timeline: Timeline) -> Files:

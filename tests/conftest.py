@@ -177,6 +177,12 @@ class Site:
         return path.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def language_root(tmp_path_factory) -> Path:
+    """Where the sample site is built once per language for the session (sample_site.built_in)."""
+    return tmp_path_factory.mktemp("languages")
+
+
 def empty_site(root: Path) -> Site:
     """An empty site with the test registry, a home page and the plugin configured."""
     made = Site(root)

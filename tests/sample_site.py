@@ -176,17 +176,19 @@ def write_sample_site(
     year_pages_after: int = 200,
     main_page_events: int = 50,
     site_url: str = "https://example.org/sample/",
+    language: str = "en",
 ) -> Site:
-    """Write the sample site under `root` (not built)."""
+    """Write the sample site under `root` (not built); `language`: the theme's (the timeline's
+    words, dates and counts follow it; the content stays English)."""
     rng = random.Random(seed)
     site = Site(root)
     root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(
-        MKDOCS_YML.format(
-            year_pages_after=year_pages_after, main_page_events=main_page_events, site_url=site_url
-        ),
-        encoding="utf-8",
+    config = MKDOCS_YML.format(
+        year_pages_after=year_pages_after, main_page_events=main_page_events, site_url=site_url
     )
+    if language != "en":
+        config = config.replace("  name: material\n", f"  name: material\n  language: {language}\n")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     site.write("index.md", HOME)
     site.write("tags.md", "# Tags\n\n<!-- material/tags -->\n")
     site.write("about.md", ABOUT)
@@ -253,3 +255,15 @@ def write_sample_site(
             ),
         )
     return site
+
+
+def built_in(language: str, root: Path, site_url: str = "https://example.org/sample/") -> Path:
+    """The sample site built (strictly) with `theme.language: language` under `root`, once: its
+    `site/` folder. The e2e tests of the languages and the browser tests share the builds (the
+    session's `language_root`)."""
+    out = root / language / "site"
+    if not (out / "index.html").exists():
+        site = write_sample_site(root / language, site_url=site_url, language=language)
+        result = site.build(strict=True)
+        assert result.returncode == 0, result.stdout
+    return out

@@ -25,7 +25,7 @@ from conftest import EPOCH, MKDOCS, ROOT
 from htmlparse import parse
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect, sync_playwright
-from sample_site import write_sample_site
+from sample_site import built_in, write_sample_site
 from test_serve import Server
 
 from bench.filter import CHROMIUM, CHROMIUM_ARGS  # one launch recipe (docs/testing.md)
@@ -1081,3 +1081,79 @@ def test_a_chart_s_points_lead_to_their_events_under_instant_navigation(visit, b
     page.go_back()
     page.wait_for_url("**/figures/troops/")
     assert page.locator("table.tl-figure-table tbody tr").count() == 10
+
+
+# --- the languages: right to left, and each language's own words --------------------------------
+
+
+@pytest.fixture(scope="session")
+def languages_url(language_root):
+    """The sample site in Korean, Ukrainian and Arabic (`sample_site.built_in`, the builds
+    test_languages.py reads too), served from one folder: /ar/site/timeline/ and so on."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    for language in ("ko", "uk", "ar"):
+        built_in(language, language_root)
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(language_root))
+    )
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+WHERE = """li => {
+  const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.right]; };
+  return { when: box(li.querySelector('.tl-event__when')), item: box(li),
+           title: box(li.querySelector('.tl-event__title')) };
+}"""
+
+
+@pytest.mark.parametrize("width, height", [(1366, 900), (390, 844)])
+def test_the_arabic_timeline_reads_right_to_left_and_its_filters_work(
+    visit, languages_url, width, height, tmp_path
+):
+    page = visit(viewport={"width": width, "height": height}).page
+    page.goto(languages_url + "ar/site/timeline/")
+    page.wait_for_load_state("networkidle")
+    shot = tmp_path / f"timeline-ar-{width}.png"
+    page.screenshot(path=str(shot))
+    if folder := os.environ.get("TIMELINE_SCREENSHOTS"):
+        shutil.copy(shot, os.path.join(folder, shot.name))
+    first = page.locator("li.tl-event").first.evaluate(WHERE)
+    if width > 900:  # the date column is right of the rule, the title left of it
+        assert first["when"][0] >= first["item"][1] - 1, first
+        assert first["title"][1] <= first["item"][1], first
+    else:  # on a phone the date line starts where the title does: at the right
+        assert abs(first["when"][1] - first["title"][1]) <= 2, first
+        assert first["when"][1] > width / 2, first
+    open_filters(page)
+    page.select_option("#tl-filter-status", "denied")
+    said = page.locator("[data-tl-count]").text_content()
+    statuses = page.locator("li.tl-event").evaluate_all(
+        SHOWN + "; return lis.filter(shown).map(li => li.dataset.status) }"
+    )
+    assert statuses and set(statuses) == {"denied"}
+    assert said == f"المعروض {len(statuses)} من أصل 50."  # the catalogue's words, in the script
+    assert page.locator("#tl-filter-status option:checked").text_content().startswith("منفي")
+
+
+@pytest.mark.parametrize("language", ["ko", "uk", "ar"])
+def test_each_language_passes_axe(visit, languages_url, language):
+    page = visit(viewport={"width": 1366, "height": 900}, reduced_motion="reduce").page
+    found = {}
+    for path in (
+        "timeline/",
+        "events/2024/2024-06-13-event-20/",
+        "actors/kim-jong-un/",
+        "figures/",
+    ):
+        page.goto(f"{languages_url}{language}/site/{path}")
+        if violations := axe_violations(page):
+            found[path] = violations
+    assert found == {}

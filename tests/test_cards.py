@@ -4,6 +4,7 @@ theirs; a second build draws none again (the log counts them); any title draws."
 from __future__ import annotations
 
 import io
+import os
 import re
 
 import pytest
@@ -11,7 +12,7 @@ from conftest import ROOT
 from hostile import HTML, RTL
 from PIL import Image
 
-from timeline.exports.cards import Card, _drawer, make_cards
+from timeline.exports.cards import Card, _drawer, make_cards, placed
 
 FONTS = str(ROOT / "plugins" / "assets" / "fonts")
 
@@ -87,3 +88,27 @@ def test_every_event_page_links_its_card_and_a_second_build_reuses_every_card(si
     second = site.build(strict=True)
     assert "timeline: 7 social cards, 0 drawn, 7 reused" in second.stdout
     assert not list((site.root / ".cache" / "cards").glob("*.part"))
+    kept = {p.read_bytes(): p for p in (site.root / ".cache" / "cards").glob("*.png")}
+    for card in (output / "assets" / "cards").glob("*.png"):  # the cache's file, not a copy
+        assert os.path.samefile(card, kept[card.read_bytes()]), card
+
+
+def test_a_kept_file_is_put_in_the_site_as_the_same_file_or_else_copied(tmp_path, monkeypatch):
+    kept = tmp_path / "cache" / "a.png"
+    kept.parent.mkdir()
+    kept.write_bytes(b"card")
+    there = tmp_path / "site" / "assets" / "cards" / "a.png"
+    assert placed(str(kept), str(there)) == str(there) and os.path.samefile(kept, there)
+    assert placed(str(kept), str(there)) == str(there)  # again: left as it is
+    there.unlink()
+    there.write_bytes(b"stale")  # an earlier `--dirty` build's file: replaced
+    placed(str(kept), str(there))
+    assert os.path.samefile(kept, there) and there.read_bytes() == b"card"
+
+    def refused(*args):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", refused)
+    other = tmp_path / "elsewhere" / "a.png"
+    placed(str(kept), str(other))  # another file system: a copy
+    assert other.read_bytes() == b"card" and not os.path.samefile(kept, other)

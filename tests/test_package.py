@@ -27,7 +27,7 @@ pytestmark = pytest.mark.e2e
 WHEEL = f"news_timeline-{__version__}-py3-none-any.whl"
 SDIST = f"news_timeline-{__version__}.tar.gz"
 # What a wheel must carry besides Python modules: the plugin's templates, assets and theme
-# overrides, and the site template `timeline init` copies
+# overrides, the site template `timeline init` copies, and the catalogues
 DATA = sorted(
     [
         *(
@@ -39,6 +39,10 @@ DATA = sorted(
             f"timeline/cli/{p.relative_to(ROOT / 'timeline/cli')}"
             for p in (ROOT / "timeline/cli/site_template").rglob("*")
             if p.is_file()
+        ),
+        *(  # the catalogues of the timeline's words, in every language
+            f"timeline/{p.relative_to(ROOT / 'timeline')}"
+            for p in (ROOT / "timeline/locale").rglob("*.po*")
         ),
     ]  # fmt: skip
 )

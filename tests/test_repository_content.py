@@ -1,6 +1,7 @@
 """The repository's own timeline: it builds strictly, and every entry meets the editorial bar.
 
-These are the tests of the entries in `content/` themselves, so a content change shows here.
+These and `test_editorial_rules.py` (the editorial rules a machine can check, without a build)
+are the tests of the entries in `content/` themselves, so a content change shows here.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def test_timeline_page_shows_every_event_in_order_from_june_2024(built, timeline
     assert len(items) == len(timeline.events) >= 34
     datetimes = [li.find("time").attrs["datetime"] for li in items]
     assert datetimes[0] == "2024-06-19"
-    assert datetimes[-1].startswith("2025-11")
+    assert datetimes[-1].startswith("2025-12")
     titles = [li.find("h4").find("a").text() for li in items]
     assert titles == [e.title for e in timeline.events]
     keys = [li.find("h4").text() for li in items if "tl-event--key" in li.classes]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .dates import PartialDate, edtf, format_span
+from . import words
+from .dates import PartialDate, edtf
 from .text import visible
 
 STATUSES = ("confirmed", "reported", "claimed", "disputed", "denied")
@@ -177,7 +178,7 @@ class Event:
 
     @property
     def display_date(self) -> str:
-        return format_span(self.date, self.end, self.circa)
+        return words.active().span(self.date, self.end, self.circa)
 
     @property
     def edtf(self) -> str:

@@ -16,6 +16,32 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
+  // the few words the script writes: English here, else the site's language from the catalogue
+  // (head's #tl-words: each count's forms by CLDR plural category, chosen with Intl.PluralRules)
+  var ENGLISH = {
+    count: ["%(num)d event.", "%(num)d events."],
+    showing: ["Showing %(shown)d of %(num)d event.", "Showing %(shown)d of %(num)d events."],
+    none_match: " (none match the filters here)",
+    shown: " (%(num)d shown)",
+    none_here: " (none on this page)",
+    tags_of: "Tags of %(title)s",
+    this_result: "this result"
+  };
+  var words;
+  function say(key, values) {
+    if (words === undefined) {
+      var el = document.getElementById("tl-words");
+      try { words = el ? JSON.parse(el.textContent) : null; } catch (e) { words = null; }
+    }
+    var n = values && values.num, text = words && words[key];
+    if (text && typeof text === "object") {
+      text = text[new Intl.PluralRules(words.lang).select(n)] || text.other;
+    }
+    if (!text) text = ENGLISH[key];
+    if (typeof text === "object") text = text[n === 1 ? 0 : 1];
+    return text.replace(/%\((\w+)\)[ds]/g, function (m, name) { return values[name]; });
+  }
+
   // --- landing on a month or an event -----------------------------------------------------------
 
   function target(list, hash) {
@@ -212,16 +238,16 @@
         bar.drawn = n;
         if (bar.label) {
           var label = !active ? bar.text : n === 0
-            ? bar.text + " (none match the filters here)"
-            : bar.text + " (" + n + " shown)";
+            ? bar.text + say("none_match")
+            : bar.text + say("shown", { num: n });
           if (bar.label.textContent !== label) bar.label.textContent = label;
         }
       });
       reorder(s.order);
       if (countEl) {
         var said = active
-          ? "Showing " + shown + " of " + total + (total === 1 ? " event." : " events.")
-          : total + (total === 1 ? " event." : " events.");
+          ? say("showing", { shown: shown, num: total })
+          : say("count", { num: total });
         if (countEl.textContent !== said) countEl.textContent = said;
       }
       if (emptyEl && emptyEl.hidden !== shown > 0) emptyEl.hidden = shown > 0;
@@ -240,7 +266,7 @@
         if (!field) return;
         var value = params.get(name) || "";
         if (value && !all(field, "option").some(function (o) { return o.value === value; })) {
-          field.appendChild(new Option(value + " (none on this page)", value));
+          field.appendChild(new Option(value + say("none_here"), value));
         }
         field.value = value;
       });
@@ -308,7 +334,7 @@
     new MutationObserver(function () {
       all(results, "nav.md-tags:not([aria-label])").forEach(function (nav) {
         var title = nav.parentNode.querySelector("h1, h2");
-        nav.setAttribute("aria-label", "Tags of " + (title ? title.textContent : "this result"));
+        nav.setAttribute("aria-label", say("tags_of", { title: title ? title.textContent : say("this_result") }));
       });
     }).observe(results, { childList: true, subtree: true });
   }

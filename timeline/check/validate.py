@@ -10,6 +10,7 @@ from .links import ContentFiles
 from .registry import Registry
 from .rules import Context, check_fields
 from .schema import EVENT_FIELDS
+from .secondhand import second_hand_notes
 
 
 def validate(
@@ -34,6 +35,9 @@ def validate(
     if ctx.incomplete or any(p.severity == "error" for p in ctx.problems):
         return None, ctx.problems
     values["sources"] = tuple(Source(**record) for record in values["sources"])
+    for index, message in second_hand_notes([s.url for s in values["sources"]]):
+        at = closest(doc.positions, ("sources", index, "url"))
+        ctx.problems.append(Problem(path, *at, f"sources[{index}].url", message, "notice"))
     if values["image"] is not None:  # where its `src` is, for the file's problems
         at = closest(doc.positions, ("image", "src"))
         values["image"] = EventImage(**values["image"], at=at)

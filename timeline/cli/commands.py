@@ -20,6 +20,7 @@ from ..entry import read_registry
 from ..read.naming import entry_path, slugify
 from .draft import Draft, draft_from_text, quoted_excerpt
 from .links import add_command as add_links_command
+from .messages import add_command as add_messages_command
 from .scaffold import InitError, init_site
 
 
@@ -141,7 +142,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     try:
-        written = init_site(args.directory, args.title, url=args.url, source=args.source)
+        written = init_site(
+            args.directory, args.title, url=args.url, source=args.source, language=args.language
+        )
     except InitError as error:
         return _fail("init", str(error), 1)
     for path in written:
@@ -200,6 +203,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         "wheel file (copied into the site) or a released version (default: where this copy "
         "was installed from)",
     )
+    init.add_argument(
+        "--language",
+        help="the site's language (theme.language), e.g. ko, uk, ar: the timeline's own words, "
+        "and the example entry, home and About pages where the package has them",
+    )
     init.set_defaults(handler=cmd_init)
 
     schema = commands.add_parser(
@@ -216,3 +224,4 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     schema.set_defaults(handler=cmd_schema)
 
     add_links_command(commands)
+    add_messages_command(commands)

@@ -45,14 +45,32 @@ EXAMPLE_BODY = (
     "site. Replace it with the first real event: `timeline new` writes a new entry, and\n"
     "`timeline check` names every field still to fill in.\n"
 )
+ENGLISH = {
+    "nav": {"home": "Home", "timeline": "Timeline", "actors": "Actors", "about": "About"},
+    "newsroom": {
+        "name": "Our newsroom",
+        "description": "The newsroom that keeps this timeline (an example actor; replace it)",
+    },
+    "example": {
+        "title": "This timeline was started",
+        "summary": "The timeline's first entry, an example to replace with the first real event.",
+        "publisher": "Example publisher",
+        "body": EXAMPLE_BODY,
+    },
+}
+"""What a new site says in its own pages, in English; `site_template/languages/<lang>.json`
+(with `<lang>.index.md` and `<lang>.about.md`) says it in another language."""
 
 
 class InitError(ValueError):
     """The site cannot be created where asked; the message says why."""
 
 
-def _placeholders(title: str, url: str | None, install: Install) -> dict[str, str]:
+def _placeholders(title: str, url: str | None, install: Install, said: dict) -> dict[str, str]:
     return {
+        **{f"nav_{key}": _yaml_text(name) for key, name in said["nav"].items()},
+        "newsroom_name": _yaml_text(said["newsroom"]["name"]),
+        "newsroom_description": _yaml_text(said["newsroom"]["description"]),
         "title": html.escape(title, quote=False),  # Markdown passes HTML through
         "site_name": json.dumps(title, ensure_ascii=False),  # a YAML double-quoted string
         # feeds and exports need the published address: the Pages workflow passes the one
@@ -74,19 +92,44 @@ def _placeholders(title: str, url: str | None, install: Install) -> dict[str, st
     }
 
 
-def example_event(today: date) -> tuple[str, str]:
+def example_event(today: date, said: dict | None = None) -> tuple[str, str]:
     """The content path and text of the example event, dated the day the site was made."""
+    example = (said or ENGLISH)["example"]
     day = PartialDate(today.year, today.month, today.day)
     rel_path = entry_path("events", day, EXAMPLE_SLUG)
     values = {
-        "title": "This timeline was started",
+        "title": example["title"],
         "date": day,
         "actors": ["newsroom"],
         "status": "confirmed",
-        "summary": "The timeline's first entry, an example to replace with the first real event.",
-        "sources": [{"publisher": "Example publisher", "url": "https://example.org/"}],
+        "summary": example["summary"],
+        "sources": [{"publisher": example["publisher"], "url": "https://example.org/"}],
     }
-    return rel_path, render_entry(values, EXAMPLE_BODY, schema_link(rel_path))
+    return rel_path, render_entry(values, example["body"], schema_link(rel_path))
+
+
+def _yaml_text(text: str) -> str:
+    """A YAML scalar: as written when plain text, else double-quoted."""
+    plain = text.replace(" ", "").replace("(", "").replace(")", "").replace(";", "")
+    return text if plain.isalnum() and ": " not in text else json.dumps(text, ensure_ascii=False)
+
+
+def _language(templates, language: str | None) -> tuple[str, dict, dict[str, str]]:
+    """The site's language, what its pages say, and its own page templates (by the English
+    template's name); English, or a language without templates, takes the English ones."""
+    tag = " ".join((language or "").split()).replace("_", "-")
+    if tag and not tag.replace("-", "").isalnum():
+        raise InitError(f"--language must be a language tag such as ko, uk or pt-BR, not {tag!r}")
+    folder = templates / "languages"
+    for name in (tag, tag.split("-")[0]) if tag else ():
+        if (folder / f"{name}.json").is_file():
+            said = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+            pages = {
+                f"content/{page}.md": (folder / f"{name}.{page}.md").read_text(encoding="utf-8")
+                for page in ("index", "about")
+            }
+            return tag, said, pages
+    return tag, ENGLISH, {}
 
 
 def init_site(
@@ -95,10 +138,13 @@ def init_site(
     url: str | None = None,
     today: date | None = None,
     source: str | None = None,
+    language: str | None = None,
 ) -> list[str]:
     """Write a new site into `directory` (which must be empty or not exist); return the paths
     written, relative to it. `source` is where the site installs the generator from (`timeline
-    init --source`); without it, where this copy of the generator was installed from."""
+    init --source`); without it, where this copy of the generator was installed from.
+    `language` (`theme.language`): the timeline's words, and the example entry, home and About
+    pages, in that language where the package has them (else in English)."""
     title = " ".join(title.split())
     if not title:
         raise InitError("the title is empty; give the site's name with --title")
@@ -112,12 +158,14 @@ def init_site(
     except SourceError as error:
         raise InitError(str(error)) from None
     templates = files(__package__) / "site_template"
-    values = _placeholders(title, url, install)
+    tag, said, pages = _language(templates, language)
+    values = _placeholders(title, url, install, said)
+    values["language_line"] = f"\n  language: {tag}" if tag else ""
     outputs: list[tuple[str, str]] = []
     for source, target, substituted in FILES:
-        text = (templates / source).read_text(encoding="utf-8")
+        text = pages.get(source) or (templates / source).read_text(encoding="utf-8")
         outputs.append((target, Template(text).substitute(values) if substituted else text))
-    rel_path, event_text = example_event(today or date.today())
+    rel_path, event_text = example_event(today or date.today(), said)
     outputs.append((f"content/{rel_path}", event_text))
     outputs.extend(schema_files().items())
     for target, text in outputs:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
+from .. import words
 from ..address import unpublishable
 from ..collection import Timeline
 from . import atom, csvfile, data, figurescsv, geojson, ical, jsonfeed, schema, timelinejs
@@ -49,6 +50,7 @@ def export_paths() -> list[str]:
 def render_exports(timeline: Timeline, options: ExportOptions) -> dict[str, bytes]:
     """Every export as {path inside the site: content}; feeds list the latest additions by
     `Timeline.added`."""
+    words.use(options.language)
     files = {path: render(timeline, options, timeline.added) for path, render in EXPORTS.items()}
     files[schema.PATH] = schema.render()
     return files

@@ -7,8 +7,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from xml.etree import ElementTree as ET
 
+from .. import words
 from ..collection import Timeline
 from ..model import TIMELINE_PAGE, page_url
+from ..words import _
 from .entries import content_html, feed_updated, latest, rfc3339, status_label
 from .options import ExportOptions
 
@@ -23,7 +25,7 @@ def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, d
     entries = latest(timeline.events, published, options.feed_limit)
     names = {actor.id: actor.name for actor in timeline.registry}
     # the namespace as a plain attribute: no prefix to register in ElementTree's global table
-    feed = ET.Element("feed", {"xmlns": ATOM_NS})
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": words.active().tag})
     _add(feed, "id", options.permanent_id(PATH))
     _add(feed, "title", options.title, type="text")
     if options.description:
@@ -52,7 +54,7 @@ def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, d
             item,
             "category",
             term=event.status,
-            label=f"Status: {status_label(event.status)}",
+            label=_("Status: %(status)s") % {"status": status_label(event.status)},
             scheme=options.link(STATUS_SCHEME),
         )
     ET.indent(feed)

@@ -13,10 +13,12 @@ once per face and pasted, several times faster than laying out each line with Fr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import os
+import shutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -101,8 +103,9 @@ class Made:
 
 def site_images(timeline: Timeline, site: Mapping[str, Any], fonts: str) -> Made:
     """A site's cards and its events' images at their sizes, from its configuration
-    (mkdocs.yml's keys: `site_name`, `site_description`, `docs_dir`, and where it is): kept
-    in `.cache/cards` and `.cache/images` beside mkdocs.yml."""
+    (mkdocs.yml's keys: `site_name`, `site_description`, `docs_dir`, `site_dir`, and where it
+    is): kept in `.cache/cards` and `.cache/images` beside mkdocs.yml, and put in place in the
+    site's folder (`placed`) when it has one."""
     where = site.get("config_file_path") or site["docs_dir"]
     cache = os.path.join(os.path.dirname(os.path.abspath(where)), ".cache")
     wanted = cards(timeline, site.get("site_name") or "", site.get("site_description") or "")
@@ -113,7 +116,29 @@ def site_images(timeline: Timeline, site: Mapping[str, Any], fonts: str) -> Made
             wanted[wanted.index(card)] = replace(card, picture=picture, digest=event.image.digest)
     made = make_cards(wanted, fonts, os.path.join(cache, "cards"))
     pictures, resized = picture_files(timeline, site["docs_dir"], os.path.join(cache, "images"))
-    return replace(made, files={**made.files, **pictures}, pictures=len(pictures), resized=resized)
+    files = {**made.files, **pictures}
+    if site.get("site_dir"):
+        files = {
+            path: placed(kept, os.path.join(site["site_dir"], path)) for path, kept in files.items()
+        }
+    return replace(made, files=files, pictures=len(pictures), resized=resized)
+
+
+def placed(kept: str, there: str) -> str:
+    """`kept` (a file in the cache) at `there` in the site's folder, as a second name for the
+    same file where the file system allows it, else as a copy: 5,000 cards are 90 MB that
+    need not be written again. The site's copy must not be edited in place (it would change
+    the cache's too); the build never does, and neither do the upload steps of the workflows."""
+    os.makedirs(os.path.dirname(there), exist_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        if os.path.samefile(kept, there):
+            return there
+        os.unlink(there)  # a stale file of an earlier `--dirty` build
+    try:
+        os.link(kept, there)
+    except OSError:  # another file system, or one without hard links
+        shutil.copyfile(kept, there)
+    return there
 
 
 def make_cards(wanted: Sequence[Card], fonts: str, cache: str) -> Made:

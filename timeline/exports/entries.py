@@ -7,9 +7,11 @@ from datetime import UTC, datetime
 
 from markupsafe import Markup
 
+from .. import words
 from ..collection import FeedEntry, last_change, latest
 from ..model import Event, Measure
 from ..views.figures import sentence
+from ..words import _
 
 # a feed must say when it last changed; an empty timeline has no date of its own, and the build's
 # clock would make two builds differ
@@ -27,8 +29,8 @@ def rfc3339(when: datetime) -> str:
 
 
 def status_label(status: str) -> str:
-    """'reported' -> 'Reported', as the site shows it."""
-    return status.capitalize()
+    """'reported' -> 'Reported', as the site shows it (in its language)."""
+    return words.status_label(status)
 
 
 def content_html(
@@ -37,23 +39,25 @@ def content_html(
     """The entry's body for feed readers, as escaped HTML: date and status, summary, actors,
     place, the figures stated (each with who stated it) and sources. `names` maps actor ids to
     names. Every value goes through markupsafe."""
+    comma, actors = _(", "), [names[a] for a in event.actors]
     parts = [
         Markup("<p><strong>{}</strong> · {}</p>").format(
             event.display_date, status_label(event.status)
         ),
         Markup("<p>{}</p>").format(event.summary),
-        Markup("<p>Actors: {}</p>").format(", ".join(names[a] for a in event.actors)),
+        Markup("<p>{}</p>").format(_("Actors: %(actors)s") % {"actors": comma.join(actors)}),
     ]
     if event.location:
-        parts.append(Markup("<p>Place: {}</p>").format(event.location))
+        parts.append(Markup("<p>{}</p>").format(_("Place: %(place)s") % {"place": event.location}))
     if event.figures and measures:
-        said = "; ".join(str(sentence(f, names, measures[f.measure])) for f in event.figures)
-        parts.append(Markup("<p>Figures: {}.</p>").format(said))
-    links = Markup(", ").join(
+        said = _("; ").join(str(sentence(f, names, measures[f.measure])) for f in event.figures)
+        said = _("Figures: %(figures)s") % {"figures": said}
+        parts.append(Markup("<p>{}{}</p>").format(said, words.full_stop(said)))
+    links = Markup(comma).join(
         Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(source.url, source.publisher)
         for source in event.sources
     )
-    parts.append(Markup("<p>Sources: {}</p>").format(links))
+    parts.append(Markup("<p>{}</p>").format(Markup(_("Sources: %(sources)s")) % {"sources": links}))
     return str(Markup("\n").join(parts))
 
 

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from ..collection import Timeline
 from ..dates import Precision
 from ..model import TIMELINE_PAGE, Event, page_url
+from ..words import _
 from .entries import last_change, status_label
 from .options import ExportOptions
 
@@ -142,10 +143,10 @@ def when(event: Event) -> tuple[date | datetime, date | datetime | timedelta | N
 
 def describe(options: ExportOptions, left_out: int) -> str:
     what = options.description.strip()
-    rule = (
+    rule = _(
         "Events known only to the month or the year are not in this calendar "
-        f"({left_out} at present); the timeline lists them"
-    )
+        "(%(num)d at present); the timeline lists them"
+    ) % {"num": left_out}
     if options.base:
         rule += f": {options.link(page_url(TIMELINE_PAGE, options.directory_urls))}"
     return f"{what}\n\n{rule}." if what else f"{rule}."
@@ -157,11 +158,14 @@ def _details(event: Event, names: Mapping[str, str], options: ExportOptions) -> 
         "",
         event.summary,
         "",
-        "Actors: " + ", ".join(names[actor_id] for actor_id in event.actors),
+        _("Actors: %(actors)s") % {"actors": _(", ").join(names[a] for a in event.actors)},
     ]
     if event.location:
-        lines.append(f"Place: {event.location}")
-    lines.extend(f"Source: {source.publisher} {source.url}" for source in event.sources)
+        lines.append(_("Place: %(place)s") % {"place": event.location})
+    lines.extend(
+        _("Source: %(publisher)s %(url)s") % {"publisher": source.publisher, "url": source.url}
+        for source in event.sources
+    )
     if options.base:  # a relative link means nothing inside a calendar application
         lines.extend(["", options.event_link(event)])
     return "\n".join(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
+from .. import words
 from ..collection import Timeline
 from ..model import TIMELINE_PAGE, page_url
 from . import jsontext
@@ -19,7 +20,7 @@ EXTENSION = "_timeline"  # JSON Feed's custom objects start with an underscore
 
 def render(timeline: Timeline, options: ExportOptions, published: Mapping[str, datetime]) -> bytes:
     names = {actor.id: actor.name for actor in timeline.registry}
-    feed: dict = {"version": VERSION, "title": options.title}
+    feed: dict = {"version": VERSION, "title": options.title, "language": words.active().tag}
     if options.base:  # both exist to locate the feed, so only absolute URLs make sense
         feed["home_page_url"] = options.link(page_url(TIMELINE_PAGE, options.directory_urls))
         feed["feed_url"] = options.link(PATH)

@@ -22,6 +22,7 @@ class ExportOptions:
     feed_limit: int = 50
     directory_urls: bool = True
     timelinejs_group: str = "none"  # TimelineJS rows: "none", "era", "tag" or "actor"
+    language: str = "en"  # of the human fields (display_date, feed text) and xml:lang
 
     @classmethod
     def chosen(cls, plugin: Mapping[str, Any], site: Mapping[str, Any]) -> ExportOptions:
@@ -36,6 +37,7 @@ class ExportOptions:
             feed_limit=plugin.get("feed_limit", 50),
             directory_urls=site.get("use_directory_urls", True),
             timelinejs_group=plugin.get("timelinejs_group", "none"),
+            language=plugin.get("language") or "en",
         )
 
     @property

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from ..collection import Timeline
 from ..dates import PartialDate, Precision
 from ..model import Era, Event
+from ..words import N_, _
 from . import jsontext
 from .entries import status_label
 from .options import ExportOptions
@@ -33,7 +34,7 @@ GROUPINGS = ("none", "era", "tag", "actor")
 MAX_ROWS = 4
 """Rows of TimelineJS's time-nav at most, "Other" included: four fit its standard 650 px frame
 and a 390 px phone with the slide's arrows and the time-nav in view (tested in the real client)."""
-OTHER = "Other"
+OTHER = N_("Other")
 TITLE_ID = "title"  # the title slide's unique_id: an event id starts with its date, never this
 
 
@@ -123,7 +124,8 @@ def groups(
     ranked = sorted(counts, key=lambda value: (-counts[value], value))
     fits = len(ranked) <= MAX_ROWS and None not in first
     kept = set(ranked if fits else ranked[: MAX_ROWS - 1])
-    return [value if value in kept else OTHER for value in first]
+    other = _(OTHER)
+    return [value if value in kept else other for value in first]
 
 
 def era_of(event: Event, eras: Sequence[Era]) -> str | None:

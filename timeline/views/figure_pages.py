@@ -9,21 +9,39 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .. import words
 from ..collection import Timeline
 from ..model import FIGURES_PAGE, Era, Event, Measure, figure_page, page_url
+from ..words import N_, _
 from .figures import amount, chart, era_span, sentence, stated
 from .overview import Overview
 from .pages import Fragment, PageParts
 
-PAST = {
-    "confirms": "confirmed",
-    "denies": "denied",
-    "disputes": "disputed",
-    "corrects": "corrected",
-    "updates": "updated",
+LATER_BY = {
+    "confirms": N_("Later confirmed by"),
+    "denies": N_("Later denied by"),
+    "disputes": N_("Later disputed by"),
+    "corrects": N_("Later corrected by"),
+    "updates": N_("Later updated by"),
 }
 """What a later event did to an earlier one, as the earlier one's page says it ("Later
 confirmed by ...")."""
+LATER = {
+    "confirms": N_("Later confirmed"),
+    "denies": N_("Later denied"),
+    "disputes": N_("Later disputed"),
+    "corrects": N_("Later corrected"),
+    "updates": N_("Later updated"),
+}
+"""The same as a claim's marker on the timeline."""
+ANSWERS = {
+    "confirms": N_("Confirms"),
+    "denies": N_("Denies"),
+    "disputes": N_("Disputes"),
+    "corrects": N_("Corrects"),
+    "updates": N_("Updates"),
+}
+"""What an event does to the earlier claim it follows, as its page says it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +82,14 @@ class FigurePages:
 
     def meta(self, uri: str) -> dict[str, Any] | None:
         if uri == FIGURES_PAGE and self.pages:
-            return {"title": "Figures", "description": "Every stated figure, by measure."}
+            return {"title": _("Figures"), "description": _("Every stated figure, by measure.")}
         if (measure := self.pages.get(uri)) is not None:
             count = len(self.stated.get(measure.id, []))
-            description = f"{measure.name}: {count} stated figure{'' if count == 1 else 's'}."
+            description = (
+                f"{measure.name}: "
+                + words.count(count, "%(num)d stated figure", "%(num)d stated figures")
+                + "."
+            )
             return {"title": measure.name, "description": description}
         return None
 
@@ -99,12 +121,12 @@ class FigurePages:
             for f in event.figures
         ]
         answers = [
-            Answer(f.outcome, f.outcome.capitalize(), self.by_id[f.event])
+            Answer(f.outcome, _(ANSWERS[f.outcome]), self.by_id[f.event])
             for f in event.follows
             if f.event in self.by_id
         ]
         answered = [
-            Answer(outcome, f"Later {PAST[outcome]} by", later)
+            Answer(outcome, _(LATER_BY[outcome]), later)
             for outcome, later in self.timeline.followed_by.get(event.id, [])
         ]
         return {"figures": figures, "answers": answers, "answered": answered}
@@ -112,7 +134,7 @@ class FigurePages:
 
 def outcome_words(outcome: str) -> str:
     """'confirms' -> 'Later confirmed' (a claim's marker on the timeline)."""
-    return f"Later {PAST[outcome]}"
+    return _(LATER[outcome])
 
 
 def era_headings(events: Sequence[Event], eras: Sequence[Era]) -> dict[str, list[EraHeading]]:

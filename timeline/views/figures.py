@@ -14,8 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from ..dates import PartialDate, format_date, month_name
+from ..dates import PartialDate
 from ..model import Era, Event, Figure, Measure
+from ..words import N_, _, active, count, full_stop
 
 WIDTH, HEIGHT = 640, 260  # the drawing, in viewBox units
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 24, 30  # room for the axes' labels
@@ -25,6 +26,13 @@ SERIES_CLASSES = 6
 SHAPES = ("circle", "square", "diamond", "triangle")
 """A series' mark: with its colour (one of `SERIES_CLASSES`), told apart for up to 24 sources."""
 QUALIFIER_MARKS = {"about": "~", "at least": "≥", "more than": ">", "up to": "≤"}
+QUALIFIER_WORDS = {
+    "about": N_("about %(amount)s"),
+    "at least": N_("at least %(amount)s"),
+    "more than": N_("more than %(amount)s"),
+    "up to": N_("up to %(amount)s"),
+}
+"""A qualifier as a sentence says it, in the site's language."""
 DAY = timedelta(days=1)
 
 
@@ -34,6 +42,8 @@ def amount(figure: Figure) -> str:
         shown = _number(figure.value)
     else:
         shown = f"{_number(figure.low)}–{_number(figure.high)}"
+    if figure.qualifier in QUALIFIER_WORDS:
+        return _(QUALIFIER_WORDS[figure.qualifier]) % {"amount": shown}
     return f"{figure.qualifier} {shown}" if figure.qualifier else shown
 
 
@@ -61,7 +71,9 @@ class Sentence:
 
 
 def sentence(figure: Figure, names: Mapping[str, str], measure: Measure) -> Sentence:
-    rest = f", as of {format_date(figure.as_of)}" if figure.as_of is not None else ""
+    rest = ""
+    if figure.as_of is not None:
+        rest = _(", as of %(date)s") % {"date": active().date(figure.as_of)}
     if figure.note:
         rest += f" ({figure.note})"
     return Sentence(names[figure.by], f"{amount(figure)} {measure.unit}", rest)
@@ -236,7 +248,7 @@ def _point(item: Stated, scale: Scale, url_of, measure: Measure) -> Point:
     else:
         low, high = scale.y(figure.low), scale.y(figure.high)
         y = round((low + high) / 2, 2)
-    label = f"{item.by}: {amount(figure)} {measure.unit}, {format_date(item.date)}"
+    label = f"{item.by}: {amount(figure)} {measure.unit}, {active().date(item.date)}"
     mark = QUALIFIER_MARKS.get(figure.qualifier or "", "")
     return Point(scale.x(when), y, low, high, mark, label, url_of(item.event))
 
@@ -251,7 +263,7 @@ def _x_ticks(scale: Scale) -> tuple[Tick, ...]:
     step = max(1, math.ceil(len(months) / 8))
     ticks, last_year = [], None
     for when in months[::step]:
-        label = month_name(when.month)[:3]
+        label = active().month_short(when.month)
         if when.year != last_year:
             label, last_year = f"{label} {when.year}", when.year
         ticks.append(Tick(scale.x(when), label))
@@ -280,18 +292,27 @@ def _after(value: PartialDate) -> datetime:
 
 def era_span(era: Era) -> str:
     """'October 2024 – April 2025' or 'from September 2025'."""
+    words = active()
     if era.end is None:
-        return f"from {format_date(era.start)}"
-    return f"{format_date(era.start)} – {format_date(era.end)}"
+        return _("from %(date)s") % {"date": words.date(era.start)}
+    return _("%(start)s – %(end)s") % {"start": words.date(era.start), "end": words.date(era.end)}
 
 
 def _caption(measure: Measure, items: Sequence[Stated], by_actor: Mapping) -> str:
     first, last = items[0].date, items[-1].date
-    span = format_date(first) if first == last else f"{format_date(first)} to {format_date(last)}"
+    words = active()
+    span = words.date(first)
+    if first != last:
+        span = _("%(first)s to %(last)s") % {"first": span, "last": words.date(last)}
     sources = len(by_actor)
-    who = "one source" if sources == 1 else f"{sources} sources"
-    count = "figure" if len(items) == 1 else "figures"
-    return (
-        f"{measure.name}: {len(items)} stated {count} from {who}, {span}. "
+    figures = count(len(items), "%(num)d stated figure", "%(num)d stated figures")
+    if sources == 1:
+        said = _("%(figures)s from one source") % {"figures": figures}
+    else:
+        said = count(
+            sources, "%(figures)s from %(num)d source", "%(figures)s from %(num)d sources",
+            figures=figures,
+        )  # fmt: skip
+    return f"{measure.name}: {said}, {span}{full_stop(span)} " + _(
         "Each source is drawn apart; figures are never merged or averaged."
     )

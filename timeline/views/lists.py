@@ -12,6 +12,7 @@ from ..collection import Timeline
 from ..dates import PartialDate
 from ..model import STATUSES, Event, page_url, tag_page
 from ..ordering import group_by_year, period
+from ..words import status_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def filter_choices(events: Sequence[Event], registry: Registry) -> FilterChoices
         tags=tuple(
             Choice(t, t, n) for t, n in sorted(tags.items(), key=lambda i: (i[0].casefold(), i[0]))
         ),
-        statuses=tuple(Choice(s, s.capitalize(), statuses[s]) for s in STATUSES if statuses[s]),
+        statuses=tuple(Choice(s, status_label(s), statuses[s]) for s in STATUSES if statuses[s]),
         years=tuple(Choice(str(y), str(y), n) for y, n in sorted(years.items())),
         places=tuple(
             Choice(p, gazetteer[p].name, n)

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from ..model import Event
+from ..words import _, status_word
 from .pages import PageInfo, SiteOptions
 
 
@@ -111,14 +112,17 @@ def page_social(
     card = None
     if event is not None:
         title, description = event.title, event.summary
-        card = card_path(event), card_alt(event.title, event.display_date, event.status)
+        card = (
+            card_path(event),
+            card_alt(event.title, event.display_date, status_word(event.status)),
+        )
     else:
         title = site.site_name if page.home else (page.title() or site.site_name)
         description = page.description() or site.description
         if page.home:
             card = HOME_CARD, card_alt(site.site_name, site.description)
         elif timeline:
-            card = TIMELINE_CARD, card_alt(f"{site.site_name}: the timeline")
+            card = TIMELINE_CARD, card_alt(_("%(site)s: the timeline") % {"site": site.site_name})
     image = (site.site_url or "/").rstrip("/") + "/" + card[0] if card else None
     return social_tags(
         title=title,

@@ -11,10 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from ..dates import month_name
 from ..model import Event
 from ..ordering import period
-from ..text import plural
+from ..words import _, active, count
 
 SLOT = 10  # width of one month in viewBox units
 BAR = 8  # width of a bar (the rest of the slot is the gap)
@@ -83,13 +82,14 @@ class Tick:
     share: float
     month: str
     year: int | None
+    initial: int = 1  # how much of `month` a phone shows: 'O' of 'Oct'; all of '10월'
 
 
 def ticks(first: int, slots: int) -> tuple[Tick, ...]:
     """The months named under a chart of `slots` months from month index `first` (year * 12 +
     month - 1): every month of a short span, every quarter of a longer one, else each January."""
     step = 1 if slots <= EVERY_MONTH_UP_TO else 3 if slots <= QUARTERS_UP_TO else 12
-    found = []
+    found, words = [], active()
     for index in range(slots):
         year, month = divmod(first + index, 12)
         if month % step:
@@ -97,7 +97,13 @@ def ticks(first: int, slots: int) -> tuple[Tick, ...]:
         left, share = round(100 * index / slots, 3), round(100 * step / slots, 3)
         shown_year = year if not found or month == 0 else None
         found.append(
-            Tick(left, min(share, round(100 - left, 3)), month_name(month + 1)[:3], shown_year)
+            Tick(
+                left,
+                min(share, round(100 - left, 3)),
+                words.month_short(month + 1),
+                shown_year,
+                words.month_initial(month + 1),
+            )
         )
     return tuple(found)
 
@@ -117,13 +123,22 @@ class Overview:
     @property
     def caption(self) -> str:
         first, last = self.bars[0], self.bars[-1]
-        span = f"{month_name(first.month)} {first.year}"
+        words = active()
+        span = words.month_year(first.month, first.year)
         if (first.year, first.month) != (last.year, last.month):
-            span += f" to {month_name(last.month)} {last.year}"
+            span = _("%(first)s to %(last)s") % {
+                "first": span, "last": words.month_year(last.month, last.year),
+            }  # fmt: skip
         total = sum(b.count for b in self.bars)
-        text = f"Events per month, {span}: {plural(total, 'event')}"
+        text = _("Events per month, %(span)s: %(events)s") % {
+            "span": span, "events": count(total, "%(num)d event", "%(num)d events"),
+        }  # fmt: skip
         if self.undated:
-            text += f", and {plural(self.undated, 'event')} dated only to a year"
+            text += count(
+                self.undated,
+                ", and %(num)d event dated only to a year",
+                ", and %(num)d events dated only to a year",
+            )
         return text + "."
 
 
@@ -139,13 +154,14 @@ def overview(events: Iterable[Event]) -> Overview | None:
     width = slots * SLOT
     top = max(c.count for c in counts)
     room = HEIGHT - MARK
-    bars = []
+    bars, words = [], active()
     for c in counts:
         index = c.year * 12 + c.month - 1 - first
         height = max(MIN_BAR, round(room * c.count / top, 2))
-        label = f"{month_name(c.month)} {c.year}: {plural(c.count, 'event')}"
+        label = words.month_year(c.month, c.year) + ": "
+        label += count(c.count, "%(num)d event", "%(num)d events")
         if c.key_count:
-            label += f", {plural(c.key_count, 'key event')}"
+            label += ", " + count(c.key_count, "%(num)d key event", "%(num)d key events")
         x = index * SLOT + (SLOT - BAR) / 2
         left, share = round(100 * index * SLOT / width, 3), round(100 * SLOT / width, 3)
         bars.append(

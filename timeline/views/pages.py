@@ -8,9 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from ..dates import month_name
 from ..model import Event
-from ..text import plural
+from ..words import _, active, count, full_stop
 from .layout import Layout
 
 
@@ -38,6 +37,8 @@ class SiteOptions:
     status_help: str = ""
     """The page (and anchor) that defines the statuses, e.g. 'about.md#what-each-status-means':
     every status badge and the legend link there."""
+    language: str = "en"
+    """The language of the timeline's own words (`timeline.words`): one per site."""
 
     @classmethod
     def chosen(
@@ -104,8 +105,10 @@ class ListPage:
 
     @property
     def title(self) -> str:
-        what = f"Tag: {self.name}" if self.kind == "tag" else self.name
-        return what if self.year is None else f"{what}, {when(self.year, self.month)}"
+        what = _("Tag: %(tag)s") % {"tag": self.name} if self.kind == "tag" else self.name
+        if self.year is None:
+            return what
+        return _("%(name)s, %(period)s") % {"name": what, "period": when(self.year, self.month)}
 
     @property
     def count(self) -> int:
@@ -119,11 +122,22 @@ class ListPage:
 
     @property
     def description(self) -> str:
-        what = f"{plural(self.count, 'event')}"
-        what += {"actor": " naming ", "place": " at "}.get(self.kind, " tagged “") + self.name
-        what += "”" if self.kind == "tag" else ""
-        return what + (f", {when(self.year, self.month)}." if self.year is not None else ".")
+        n, name = self.count, self.name
+        if self.kind == "actor":
+            what = count(
+                n, "%(num)d event naming %(name)s", "%(num)d events naming %(name)s", name=name
+            )
+        elif self.kind == "place":
+            what = count(n, "%(num)d event at %(name)s", "%(num)d events at %(name)s", name=name)
+        else:
+            what = count(
+                n, "%(num)d event tagged “%(name)s”", "%(num)d events tagged “%(name)s”", name=name
+            )
+        if self.year is None:
+            return what + "."
+        period = when(self.year, self.month)
+        return _("%(name)s, %(period)s") % {"name": what, "period": period} + full_stop(period)
 
 
 def when(year: int, month: int | None) -> str:
-    return f"{month_name(month)} {year}" if month else str(year)
+    return active().month_year(month, year)

@@ -10,11 +10,18 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from .. import words
 from ..collection import Timeline
 from ..model import PLACE_KINDS, PLACES_PAGE, Event, Place, page_url, place_page
+from ..words import N_, _
 from .maps import Frame, Map, Marker, draw, frame_around
 
-KIND_LABELS = {"country": "Countries", "region": "Regions", "city": "Cities", "site": "Sites"}
+KIND_LABELS = {
+    "country": N_("Countries"),
+    "region": N_("Regions"),
+    "city": N_("Cities"),
+    "site": N_("Sites"),
+}
 LOCATOR = (320, 200)
 """A locator map's size in pixels (it is drawn to scale down on a phone)."""
 LABELLED = 3
@@ -40,13 +47,18 @@ class PlacePages:
 
     def meta(self, uri: str) -> dict[str, Any] | None:
         if uri == PLACES_PAGE and len(self.places):
-            return {"title": "Places", "description": "Where the events happened, on a map."}
+            return {"title": _("Places"), "description": _("Where the events happened, on a map.")}
         if place := self.pages.get(uri):
             count = len(self.timeline.by_place[place.id])
             where = self._within_name(place)
             return {
                 "title": place.name,
-                "description": f"{count} event{'' if count == 1 else 's'} at {place.name}"
+                "description": words.count(
+                    count,
+                    "%(num)d event at %(name)s",
+                    "%(num)d events at %(name)s",
+                    name=place.name,
+                )
                 + (f", {where}." if where else "."),
             }
         return None
@@ -67,7 +79,7 @@ class PlacePages:
                 (p for p in self.places if p.kind == kind), key=lambda p: (p.name.casefold(), p.id)
             )
             if members:
-                groups.append((KIND_LABELS[kind], members))
+                groups.append((_(KIND_LABELS[kind]), members))
         return {
             "map": draw(frame, markers) if shown else None,
             "groups": groups,

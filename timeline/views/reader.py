@@ -4,20 +4,22 @@ Pure data, decided here so that templates only print it."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..collection import Timeline
 from ..dates import PartialDate
 from ..model import ACTOR_KINDS, STATUSES, Event, Source
+from ..words import N_, Wording, _, status_label
 from .lists import Choice
 
 STATUS_MEANINGS = {
-    "confirmed": "an official statement or act on the record",
-    "reported": "an assessment passed on by the media",
-    "claimed": "asserted by a party to the war, unconfirmed",
-    "disputed": "contested by another party",
-    "denied": "denied by the party concerned",
+    "confirmed": N_("an official statement or act on the record"),
+    "reported": N_("an assessment passed on by the media"),
+    "claimed": N_("asserted by a party to the war, unconfirmed"),
+    "disputed": N_("contested by another party"),
+    "denied": N_("denied by the party concerned"),
 }
 """One line each, as the About page defines the statuses (the legend links to it)."""
 
@@ -27,10 +29,10 @@ ACTORS_SHOWN = 3
 """How many of an entry's actors its line on a listing names; its page names them all."""
 
 KIND_GROUPS = {
-    "person": "People",
-    "country": "Countries",
-    "organization": "Organisations",
-    "group": "Groups",
+    "person": N_("People"),
+    "country": N_("Countries"),
+    "organization": N_("Organisations"),
+    "group": N_("Groups"),
 }
 
 
@@ -46,8 +48,28 @@ def status_legend(statuses: Sequence[str] = STATUSES) -> tuple[LegendItem, ...]:
     present on a page), so a legend never explains a badge the reader cannot see."""
     present = set(statuses)
     return tuple(
-        LegendItem(s, s.capitalize(), STATUS_MEANINGS[s]) for s in STATUSES if s in present
+        LegendItem(s, status_label(s), _(STATUS_MEANINGS[s])) for s in STATUSES if s in present
     )
+
+
+def script_words(words: Wording) -> str | None:
+    """The words timeline.js writes, in the site's language, as JSON for the page's <head>
+    (None in English: the script has them)."""
+    if words.english:
+        return None
+    said = {
+        "lang": words.tag,
+        "count": words.plural_forms("%(num)d event.", "%(num)d events."),
+        "showing": words.plural_forms(
+            "Showing %(shown)d of %(num)d event.", "Showing %(shown)d of %(num)d events."
+        ),
+        "none_match": words.gettext(" (none match the filters here)"),
+        "shown": words.gettext(" (%(num)d shown)"),
+        "none_here": words.gettext(" (none on this page)"),
+        "tags_of": words.gettext("Tags of %(title)s"),
+        "this_result": words.gettext("this result"),
+    }
+    return json.dumps(said, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,5 +150,7 @@ def actor_groups(
     for kind in ACTOR_KINDS:
         members = tuple(c for c in choices if kinds.get(c.value) == kind)
         if members:
-            groups.append((KIND_GROUPS.get(kind, kind.capitalize()), members))
+            groups.append(
+                (_(KIND_GROUPS[kind]) if kind in KIND_GROUPS else kind.capitalize(), members)
+            )
     return tuple(groups)

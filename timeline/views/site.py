@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
+from .. import words
 from ..check.markers import LATEST_DEFAULT, find_markers
 from ..check.registry import group_by_kind
 from ..collection import Timeline
@@ -25,6 +26,7 @@ from ..model import (
     tag_page,
 )  # fmt: skip
 from ..ordering import group_by_year_and_month, period
+from ..words import N_, _
 from .embed import Embeds
 from .figure_pages import FigurePages, era_headings, outcome_words, overview_eras
 from .layout import event_anchor, month_anchor, plan_pages, tag_slugs
@@ -35,15 +37,15 @@ from .pages import Fragment, ListPage, PageInfo, PageParts, SiteOptions, when
 from .pictures import figure, thumbnail
 from .places import PlacePages, place_page, place_url
 from .preview import banner
-from .reader import actor_groups, actor_line, source_line, standfirst, status_legend
+from .reader import actor_groups, actor_line, script_words, source_line, standfirst, status_legend
 from .related import Relations, companions
 from .urls import actor_url, help_url
 
 KIND_LABELS = {
-    "person": "People",
-    "country": "Countries",
-    "organization": "Organizations",
-    "group": "Groups",
+    "person": N_("People"),
+    "country": N_("Countries"),
+    "organization": N_("Organizations"),
+    "group": N_("Groups"),
 }
 WIDE = ["navigation", "toc"]
 """mkdocs-material's `hide`: the plugin's pages use the whole width (the site's sections are in
@@ -60,6 +62,7 @@ class SiteMap:
     def __init__(self, timeline: Timeline, options: SiteOptions | None = None):
         options = options or SiteOptions()
         self.timeline, self.options = timeline, options
+        self.script_words = script_words(words.use(options.language))
         self.layout = plan_pages(
             timeline.events,
             options.year_pages_after,
@@ -161,18 +164,18 @@ class SiteMap:
                 "hide": WIDE,
             }
         if uri in self.timeline_pages:
-            year, month, _ = self.timeline_pages[uri]
+            year, month, _events = self.timeline_pages[uri]
             if year is None:
-                return {"title": "Timeline", "search": {"exclude": True}, "hide": WIDE}
+                return {"title": _("Timeline"), "search": {"exclude": True}, "hide": WIDE}
             period_name = when(year, month)
             return {
-                "title": f"Timeline: {period_name}",
-                "description": f"Every event of {period_name}.",
+                "title": _("Timeline: %(period)s") % {"period": period_name},
+                "description": _("Every event of %(period)s.") % {"period": period_name},
                 "search": {"exclude": True},
                 "hide": WIDE,
             }
         if uri == ACTORS_PAGE:
-            return {"title": "Actors", "hide": WIDE}
+            return {"title": _("Actors"), "hide": WIDE}
         if uri in self.embeds:
             return self.embeds.meta(uri)
         if place_meta := self.places.meta(uri):
@@ -238,7 +241,7 @@ class SiteMap:
         if uri in self.embeds:
             return PageParts(after=self.embeds.fragment(uri))
         if uri == ACTORS_PAGE:
-            groups = [(KIND_LABELS[k], m) for k, m in group_by_kind(self.timeline.registry)]
+            groups = [(_(KIND_LABELS[k]), m) for k, m in group_by_kind(self.timeline.registry)]
             context = {**self.common, "groups": groups, "by_actor": self.timeline.by_actor}
             return PageParts(after=Fragment("actors.html", context))
         return self.figures.parts(uri, self.common) or PageParts()
@@ -392,4 +395,4 @@ class SiteMap:
         event = self.events.get(uri)
         social = page_social(event, page, self.options, uri == TIMELINE_PAGE)
         jsonld = script_json(event_jsonld(event, page.url)) if event is not None else None
-        return {"event": event, "social": social, "jsonld": jsonld}
+        return {"event": event, "social": social, "jsonld": jsonld, "words": self.script_words}
