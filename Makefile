@@ -55,9 +55,10 @@ test: $(STAMP) browser-deps lint
 	@start=$$(date +%s); $(BIN)/python -m pytest -q; status=$$?; \
 	  echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
-# The unit tests alone, in seconds: for the edit-test loop.
+# The unit tests alone, in seconds: for the edit-test loop. Property tests draw a fifth of their
+# examples here (hypothesis profile `fast`, docs/testing.md); `make test` draws them all.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m unit
+	$(BIN)/python -m pytest -q -m unit --hypothesis-profile=fast
 
 # Not part of `make test`: several minutes. BENCH_N="1000 5000" (default), BENCH_ROUNDS=3.
 bench: $(STAMP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -10,15 +11,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from buildserver import BuildServer
 from hypothesis import settings
 
 # CI judges a run by its exit code: there, property tests draw the same examples every run (a new
 # failure shows up on a developer's machine, where examples are random and remembered)
 # No deadline anywhere: a property test checks results, not speed (speed is `make bench`'s), and
 # under load a slow example would fail it at random.
+# `make test-fast` loads the `fast` profile (--hypothesis-profile=fast): a fifth of each property
+# test's examples, for the edit loop; `make test` and CI draw them all (docs/testing.md).
 settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", derandomize=True, deadline=None)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+BASE = "ci" if os.environ.get("CI") else "dev"
+FAST_SHARE = 5
+settings.register_profile(
+    "fast", settings.get_profile(BASE), max_examples=settings.default.max_examples // FAST_SHARE
+)
+settings.load_profile(BASE)
+
+
+def examples(count: int) -> int:
+    """A property test's number of examples, `@settings(max_examples=examples(500))`: all of
+    them, or a fifth under the `fast` profile of `make test-fast`."""
+    if settings.get_current_profile_name() == "fast":
+        return max(count // FAST_SHARE, 10)
+    return count
+
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -93,13 +111,25 @@ def entry(
     return text.rstrip("\n") + "\n---\n\n" + body + "\n"
 
 
+BUILDS = BuildServer({**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
 def mkdocs_build(
-    root: Path, *args: str, strict: bool = False, timeout: int = 300, **env_vars: str
+    root: Path,
+    *args: str,
+    strict: bool = False,
+    timeout: int = 300,
+    fresh: bool = False,
+    **env_vars: str,
 ) -> subprocess.CompletedProcess:
     """The real `mkdocs build` of the site at `root` into `root/site`, with a fixed
-    SOURCE_DATE_EPOCH; output (stderr merged) in `.stdout`."""
+    SOURCE_DATE_EPOCH; output (stderr merged) in `.stdout`. Run by the build server (a process
+    forked from one that has imported MkDocs: tests/buildserver.py), or with `fresh=True`, or
+    when `env_vars` sets a hash seed, time zone or locale, by a new `python -m mkdocs`."""
     command = [*MKDOCS, "build", "--site-dir", "site", *args, *(["--strict"] if strict else [])]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, **env_vars}
+    if not fresh and BuildServer.can_serve(env_vars):
+        return BUILDS.build(root, command[3:], env, timeout)
     return subprocess.run(
         command,
         cwd=root,
@@ -133,9 +163,12 @@ class Site:
     def event(self, rel_path: str, **fields) -> Path:
         return self.write(f"events/{rel_path}", entry(**fields))
 
-    def build(self, *args: str, strict: bool = False) -> subprocess.CompletedProcess:
-        """Run the real `mkdocs build`; output in `.stdout` (stderr merged)."""
-        return mkdocs_build(self.root, *args, strict=strict)
+    def build(
+        self, *args: str, strict: bool = False, fresh: bool = False
+    ) -> subprocess.CompletedProcess:
+        """Run the real `mkdocs build`; output in `.stdout` (stderr merged). `fresh`: in a new
+        process rather than one forked by the build server (conftest.mkdocs_build)."""
+        return mkdocs_build(self.root, *args, strict=strict, fresh=fresh)
 
     def html(self, url_path: str) -> str:
         path = self.root / "site" / url_path
@@ -150,14 +183,93 @@ def language_root(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("languages")
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Site:
+def empty_site(root: Path) -> Site:
     """An empty site with the test registry, a home page and the plugin configured."""
-    made = Site(tmp_path)
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    made = Site(root)
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     made.write("index.md", "# Test timeline\n")
     made.write("actors.yml", ACTORS)
     return made
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    """An empty site with the test registry, a home page and the plugin configured."""
+    return empty_site(tmp_path)
+
+
+# --- built once per session, shared by the tests that only read them (docs/testing.md) --------
+
+
+@pytest.fixture(scope="session")
+def shared_site(tmp_path_factory):
+    """`shared_site(name, write, strict=True)`: the site that `write(root) -> Site` writes,
+    built once per session with the real `mkdocs build` and shared by every test that asks for
+    the same `name`; returns (Site, CompletedProcess). For tests that only READ the output: a
+    test that changes a file or builds again takes the `site` fixture (its own folder)."""
+    built: dict[str, tuple[Site, subprocess.CompletedProcess]] = {}
+
+    def get(name: str, write, strict: bool = True) -> tuple[Site, subprocess.CompletedProcess]:
+        if name not in built:
+            made = write(tmp_path_factory.mktemp(name))
+            built[name] = made, made.build(strict=strict)
+        return built[name]
+
+    return get
+
+
+def write_one_event_site(root: Path) -> Site:
+    """The `site` fixture's site with one event, `events/2024/2024-10-31-a.md` ("Only event",
+    North Korea, its body "Unique body words.")."""
+    made = empty_site(root)
+    made.event("2024/2024-10-31-a.md", title="Only event", body="Unique body words.")
+    return made
+
+
+@pytest.fixture
+def one_event_site(shared_site) -> Site:
+    """`write_one_event_site`, built strictly once per session: for tests that only read it."""
+    made, result = shared_site("one-event", write_one_event_site)
+    assert result.returncode == 0, result.stdout
+    return made
+
+
+@pytest.fixture(scope="session")
+def fresh_clone(tmp_path_factory) -> Path:
+    """The files a fresh clone has (tracked, and new files not ignored), without its history."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, check=True,
+    ).stdout.decode()  # fmt: skip
+    target = tmp_path_factory.mktemp("fresh") / "news-timeline"
+    for name in filter(None, listed.split("\0")):
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    return target
+
+
+def fresh_env(**extra: str) -> dict[str, str]:
+    """This environment without the publishing build's variables."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "TIMELINE_PUBLISH")}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+@pytest.fixture(scope="session")
+def repository_site(fresh_clone) -> subprocess.CompletedProcess:
+    """The repository's own site (content/), built once per session as a maintainer builds it:
+    `make site` (`mkdocs build --strict`) in a fresh clone, into `fresh_clone / "site"`; its
+    output (stdout and stderr) in the result. Read by the content, valid-HTML and publishing
+    tests; never written to."""
+    return subprocess.run(
+        ["make", "site", f"VENV={ROOT / '.venv'}"],
+        cwd=fresh_clone, env=fresh_env(), capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+
+
+def pytest_sessionfinish(session) -> None:
+    BUILDS.stop()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

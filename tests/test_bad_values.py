@@ -6,7 +6,7 @@ import os
 
 import markdown
 import pytest
-from conftest import ACTORS, entry
+from conftest import ACTORS, entry, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -69,7 +69,7 @@ EDGES = "\x00\t\n\x1f \x7e\x7f\x80\x9f\xa0\xbf\ud7ff\ud800\udfff\ue000\ufeff\uff
 LONG = ["x" * 70, "é" * 70, "\u00a0" * 70, "\uffef" * 70, "\ud7ff" * 70, "\U0001f600" * 70]
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(
     st.sampled_from(["", *LONG]),
     st.text(st.sampled_from(EDGES) | st.characters(blacklist_categories=())),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import examples
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -71,7 +72,7 @@ numeric_dates = st.builds(
 )
 
 
-@settings(max_examples=1500)
+@settings(max_examples=examples(1500))
 @given(st.one_of(iso_dates, numeric_dates))
 @example("2024-02-29")
 @example("2023-02-29")

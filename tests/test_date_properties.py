@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 from datetime import UTC, timedelta
 
-from conftest import ACTORS, entry
+from conftest import ACTORS, entry, examples
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -60,7 +60,7 @@ def partial_dates(draw, years=ALL_YEARS) -> PartialDate:
     return value
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(st.one_of(st.text(max_size=40), st.from_regex(r"\A[0-9 /.:TZ+-]{1,25}\Z")))
 def test_parsing_any_text_gives_a_date_or_a_date_error_never_a_crash(text):
     try:
@@ -82,7 +82,7 @@ PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=1000)
+@settings(max_examples=examples(1000))
 @given(st.lists(PIECES, max_size=7).map("".join) | st.lists(PIECES, max_size=7).map(" ".join))
 def test_written_dates_with_any_offset_or_zone_give_a_date_or_a_date_error(text):
     try:
@@ -95,7 +95,7 @@ def test_written_dates_with_any_offset_or_zone_give_a_date_or_a_date_error(text)
         assert -14 * 60 <= offset <= 14 * 60
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(partial_dates())
 def test_every_date_round_trips_through_its_iso_form_at_its_precision(value):
     parsed = parse_date(value.iso())
@@ -103,7 +103,7 @@ def test_every_date_round_trips_through_its_iso_form_at_its_precision(value):
     assert parse_date(edtf(value)).iso() == value.iso()
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.integers(1, 9999))
 def test_february_29_is_a_date_exactly_in_leap_years(year):
     try:
@@ -114,7 +114,7 @@ def test_february_29_is_a_date_exactly_in_leap_years(year):
         assert calendar.isleap(year)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.integers(1, 9998), st.integers(1, 12))
 def test_a_whole_year_sorts_before_its_month_before_its_first_day_before_midnight(year, month):
     written = [f"{year:04d}-01-01T00:00Z", f"{year:04d}-01-01", f"{year:04d}-01", f"{year:04d}"]
@@ -129,7 +129,7 @@ def test_a_whole_year_sorts_before_its_month_before_its_first_day_before_midnigh
     assert parse_date(f"{year:04d}-{month:02d}") < parse_date(f"{year:04d}-{month:02d}-02")
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(partial_dates(st.integers(2, 9998)).filter(lambda d: d.hour is not None))
 def test_a_time_compares_as_its_utc_instant_even_across_midnight(value):
     start = value.start()
@@ -147,7 +147,7 @@ def test_a_time_compares_as_its_utc_instant_even_across_midnight(value):
     assert start.tzinfo == UTC
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(partial_dates(), partial_dates(), st.booleans())
 def test_a_span_is_valid_exactly_when_its_end_does_not_precede_its_start(start, end, circa):
     if ends_before(end, start):
@@ -181,7 +181,7 @@ def timeline_of(items: list[tuple[PartialDate, str]], order: list[int]):
     return build_timeline(results, REGISTRY)
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(ENTRIES, st.data())
 def test_the_order_is_total_and_the_same_whatever_order_files_are_read_in(items, data):
     base = timeline_of(items, list(range(len(items))))
@@ -194,7 +194,7 @@ def test_the_order_is_total_and_the_same_whatever_order_files_are_read_in(items,
         assert key_a < key_b
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(ENTRIES)
 def test_grouping_by_year_and_month_never_splits_a_month(items):
     timeline = timeline_of(items, list(range(len(items))))

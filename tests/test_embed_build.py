@@ -45,9 +45,8 @@ def test_embed_pages_are_their_own_documents_with_the_timeline_s_items(site):
     assert "https://example.org/test/timelinejs.json" in data
 
 
-def test_embed_pages_are_left_out_of_the_search_index_and_the_navigation(site):
-    site.event("2024/2024-10-31-a.md", title="Findable")
-    assert site.build(strict=True).returncode == 0
+def test_embed_pages_are_left_out_of_the_search_index_and_the_navigation(one_event_site):
+    site = one_event_site  # built once, shared (conftest)
     index = json.loads((site.root / "site/search/search_index.json").read_text(encoding="utf-8"))
     assert not [d for d in index["docs"] if d["location"].startswith("embed/")]
     assert "embed/" not in site.html("")  # not in the navigation of every page

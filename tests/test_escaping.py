@@ -19,6 +19,7 @@ from pathlib import Path
 import icalendar
 import pytest
 import yaml
+from conftest import examples
 from hostile import HTML, RTL, make_site
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
@@ -111,20 +112,20 @@ def dump(data: dict) -> str:
 # --- core level: many examples, no build ------------------------------------------------------
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.dictionaries(st.text(CHARACTERS, min_size=1), st.one_of(TEXT, st.lists(TEXT))))
 def test_any_text_survives_front_matter_as_written(data):
     text = "---\n" + dump(data) + "---\nbody\n"
     assert loads(text).data == data
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.lists(st.one_of(PIECES, st.sampled_from(["\n\n", "<p>", "</p>", "<a href='x'>"]))))
 def test_sanitised_html_never_has_live_markup(pieces):
     assert fragment_findings(clean_html("".join(pieces)), "fragment", "example.org") == []
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.text(), st.text(), st.text())
 def test_a_problem_is_always_one_line(path, field, message):
     assert len(str(Problem(path, 1, 1, field, message)).splitlines()) == 1

@@ -8,6 +8,7 @@ import io
 import json
 from xml.etree import ElementTree as ET
 
+from conftest import examples
 from exportcase import OPTIONS, REGISTRY
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -42,7 +43,7 @@ def single_event(title: str, summary: str, place: str) -> dict[str, bytes]:
     return render_exports(build_timeline([(event.path, event, [])], REGISTRY), OPTIONS)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(one_line, one_line, one_line)
 def test_text_round_trips_through_every_export(title, summary, place):
     files = single_event(title, summary, place)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from conftest import entry
+from conftest import entry, examples
 from exportcase import HOSTILE, HOSTILE_PLACE, OPTIONS, exports, timeline_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -131,7 +131,7 @@ LINE_TEXT = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(LINE_TEXT)
 def test_folding_is_icalendars_folding(value):
     line = "SUMMARY:" + value
@@ -139,7 +139,7 @@ def test_folding_is_icalendars_folding(value):
     assert all(len(piece.encode()) <= 75 for piece in fold(line).split("\r\n"))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
 def test_text_values_read_back_as_written(value):
     """Whatever a title holds comes back from icalendar's parser, line breaks as `\\n`."""

@@ -1,5 +1,6 @@
 import pytest
 import yaml
+from conftest import examples
 from frontmatter_oracle import convert_yaml
 from hostile import CASES
 from hypothesis import given, settings
@@ -124,7 +125,7 @@ def fast(text: str) -> tuple:
     return data, converter.positions, converter.key_positions
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(yaml_texts())
 def test_the_fast_converter_agrees_with_the_plain_one(text):
     expected = outcome(lambda: convert_yaml(text, first_line=2))

@@ -5,13 +5,10 @@ preview's default address, still passes."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, fresh_env, mkdocs_build
 from test_workflows import load
 
 from timeline.exports import unpublishable
@@ -62,32 +59,9 @@ def test_the_pages_workflow_builds_for_publishing_and_the_tests_do_not():
         assert "publish: !ENV [TIMELINE_PUBLISH, false]" in config.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def fresh_clone(tmp_path_factory) -> Path:
-    """The files a fresh clone has (tracked, and new files not ignored), without its history."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, check=True,
-    ).stdout.decode()  # fmt: skip
-    target = tmp_path_factory.mktemp("fresh") / "news-timeline"
-    for name in filter(None, listed.split("\0")):
-        if (ROOT / name).is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, target / name)
-    return target
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "TIMELINE_PUBLISH")}
-    return {**env, "NO_MKDOCS_2_WARNING": "1", **extra}
-
-
 @pytest.mark.e2e
-def test_make_site_on_a_fresh_clone_passes_with_the_preview_address(fresh_clone):
-    result = subprocess.run(
-        ["make", "site", f"VENV={ROOT / '.venv'}"],
-        cwd=fresh_clone, env=_env(), capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+def test_make_site_on_a_fresh_clone_passes_with_the_preview_address(fresh_clone, repository_site):
+    result = repository_site  # `make site` in the fresh clone (conftest)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (fresh_clone / "site/embed/index.html").is_file()
     feed = (fresh_clone / "site/feed.xml").read_text(encoding="utf-8")
@@ -100,7 +74,7 @@ def test_a_publishing_build_with_the_preview_address_fails_clearly(fresh_clone, 
     extra = {"SITE_URL": site_url} if site_url else {}
     result = subprocess.run(
         [str(ROOT / ".venv/bin/mkdocs"), "build", "--strict", "--site-dir", "out"],
-        cwd=fresh_clone, env=_env(TIMELINE_PUBLISH="true", **extra),
+        cwd=fresh_clone, env=fresh_env(TIMELINE_PUBLISH="true", **extra),
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert result.returncode == 1

@@ -257,9 +257,8 @@ def test_event_page_head_has_json_ld_and_social_tags_escaped(site):
     assert tw["twitter:description"] == "Something happened."
 
 
-def test_other_pages_get_social_tags_but_no_json_ld(site):
-    site.event("2024/2024-10-31-a.md")
-    assert site.build(strict=True).returncode == 0
+def test_other_pages_get_social_tags_but_no_json_ld(one_event_site):
+    site = one_event_site  # built once, shared (conftest)
     html = site.html("timeline/")
     og, _ = social(html[: html.index("</head>")])
     assert og["og:title"] == "Timeline" and og["og:type"] == "website"
@@ -346,9 +345,8 @@ def test_an_unknown_marker_is_named_by_check_and_build_and_fails_a_strict_build(
     assert check.returncode == 1 and expected in check.stdout
 
 
-def test_theme_fixes_favicon_search_dialog_name_and_script(site):
-    site.event("2024/2024-10-31-a.md")
-    assert site.build(strict=True).returncode == 0
+def test_theme_fixes_favicon_search_dialog_name_and_script(one_event_site):
+    site = one_event_site  # built once, shared (conftest)
     doc = parse(site.html("timeline/"))
     assert doc.find("link", rel="icon").attrs["href"] == "../assets/timeline/favicon.svg"
     assert (site.root / "site/assets/timeline/favicon.svg").read_text().startswith("<svg")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
@@ -12,7 +13,7 @@ SEGMENT = st.sampled_from(["events", "2024", "a.b", "x", ".", "..", "", "index.h
 PATH = st.lists(SEGMENT, max_size=6).map("/".join)
 
 
-@settings(max_examples=1000)
+@settings(max_examples=examples(1000))
 @given(PATH, PATH)
 def test_relative_links_are_mkdocs_own(target, base):
     if not target.startswith("#"):  # a link within the page: below

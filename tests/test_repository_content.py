@@ -1,16 +1,15 @@
 """The repository's own timeline: it builds strictly, and every entry meets the editorial bar.
 
 These and `test_editorial_rules.py` (the editorial rules a machine can check, without a build)
-are the only tests that read `content/`, so a content change shows here.
+are the tests of the entries in `content/` themselves, so a content change shows here.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT
 from htmlparse import parse
 
 from timeline.loader import load_timeline
@@ -27,19 +26,17 @@ def timeline():
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The repository's site, built with `mkdocs build --strict` from a copy of the checkout."""
-    root = tmp_path_factory.mktemp("repo")
-    for name in ("mkdocs.yml", "content", "CONTRIBUTING.md"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
-    result = mkdocs_build(root, strict=True, timeout=600)
-    assert result.returncode == 0, result.stdout
-    assert "WARNING" not in result.stdout, result.stdout
+def built(fresh_clone, repository_site) -> Path:
+    """The repository's site, built by `make site` (`mkdocs build --strict`) in a fresh clone,
+    once per session (conftest: shared with the valid-HTML and publishing tests)."""
+    result = repository_site
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNING" not in output, output
     # every page MkDocs finds is in the nav (or kept out of it by the plugin): `make serve`
     # names the others on every start
-    assert 'not included in the "nav"' not in result.stdout, result.stdout
-    return root / "site"
+    assert 'not included in the "nav"' not in output, output
+    return fresh_clone / "site"
 
 
 def test_every_entry_is_valid_and_published(timeline):

@@ -1,5 +1,5 @@
 import pytest
-from conftest import ACTORS, entry
+from conftest import ACTORS, entry, examples
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -146,7 +146,7 @@ def test_source_url_with_white_space_inside_is_not_a_complete_link():
         assert "is not a complete link" in message or "control character U+0009" in message
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(st.from_regex(_PLAIN_LINK, fullmatch=True))
 def test_a_link_taken_without_urlsplit_is_one_that_urlsplit_accepts(link):
     # _url takes a plain link after refusing control characters, without the full check
