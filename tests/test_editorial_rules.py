@@ -10,7 +10,7 @@ import re
 import pytest
 from conftest import ROOT
 
-from timeline.check.secondhand import second_hand
+from timeline.check.secondhand import second_hand, second_hand_notes
 from timeline.loader import load_timeline
 
 pytestmark = pytest.mark.unit
@@ -57,6 +57,8 @@ def test_the_rules_can_fail():
     assert second_hand("https://www.devdiscourse.com/article/x") == "an aggregator"
     assert second_hand("https://www-scmp-com.libproxy1.nus.edu.sg/news/x") == "a library proxy"
     assert second_hand("https://devdiscourse.com.example.org/x") is None
+    assert second_hand_notes(["https://a.example/x", "https://news.az/y"])[0][0] == 1
+    assert second_hand_notes(["https://news.az/y"]) == []  # the only source: allowed
     assert stated(11000, "closer to 11,000–12,000") and stated(3000, "at least 3000 soldiers")
     assert not stated(1000, "about 11,000 troops") and not stated(300, "3,000 casualties")
     assert not stated(100, "1.005 per cent") and stated(1000, "with a thousand killed")
@@ -66,11 +68,9 @@ def test_the_rules_can_fail():
 def test_no_second_hand_source_beside_another(timeline):
     """An aggregator or a library proxy only when nothing else could be found."""
     offending = [
-        (event.id, source.url)
+        (event.id, note)
         for event in timeline.events
-        if len(event.sources) > 1
-        for source in event.sources
-        if second_hand(source.url)
+        for _, note in second_hand_notes([source.url for source in event.sources])
     ]
     assert offending == []
 
