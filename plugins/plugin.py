@@ -27,6 +27,7 @@ from timeline.views.site import SiteMap
 from .ahead import RenderAhead
 from .config import TimelineConfig
 from .pages import MadePage, Renderer, SitePages
+from .preview import Made, Preview
 
 log = get_plugin_logger("timeline")
 summary_log = logging.getLogger("mkdocs.plugins.timeline.summary")
@@ -46,9 +47,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # the one state kept across `mkdocs serve` rebuilds: immutable parse results
         self.entry_cache = EntryCache()
         self.command: str | None = None  # from on_startup: "build", "serve", "gh-deploy"
+        self.preview: Preview | None = None  # `mkdocs serve --dirty`: renders what changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:  # MkDocs then keeps this object
         self.command = command
+        self.preview = Preview() if command == "serve" and dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # per-build state lives here: `mkdocs serve` rebuilds with the same plugin object
@@ -82,12 +85,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         preview = self.command == "serve"  # the contributor's preview shows the problems
         sitemap = SiteMap(timeline, SiteOptions.chosen(self.config, config, preview=preview))
         self.site = SitePages(sitemap, Renderer(config.theme.get_env(), config))  # before on_env
+        if self.preview:
+            self.preview.begin(sitemap, files, config.site_dir)
+            self.site.renderer.env.bytecode_cache = self.preview.compiled
         made = [(event.path, "\n" + event.body) for event in timeline.events]  # the body only
         made += [(uri, "\n") for uri in sitemap.uris()]
         for uri, content in made:
             in_nav = uri in sitemap.nav_uris  # else MkDocs lists every page outside the nav
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(file := File.generated(config, uri, content=content, inclusion=inclusion))
+            files.append(file := Made.generated(config, uri, content=content, inclusion=inclusion))
+            file.kept = self.preview is not None and self.preview.keeps(uri)
             if content == "\n" and not in_nav:  # made whole here: no Markdown to convert
                 MadePage(None, file, config)
         return self._add_files(files, config, timeline)
@@ -95,7 +102,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def _add_files(self, files: Files, config: MkDocsConfig, timeline: Timeline) -> Files:
         """The exports (rendered ahead, or now), the editors' schema and the assets."""
         exports = _exports(config, self.config, timeline)
-        if RenderAhead.wanted(self.command, len(timeline.events), self.config.render_ahead_after):
+        if self.preview:  # written once the pages are served (on_post_build)
+            self.exports, made = exports, []
+        elif RenderAhead.wanted(self.command, len(timeline.events), self.config.render_ahead_after):
             self.ahead = RenderAhead(self.site, exports, config, self.phases)
             made = self.ahead.files.values()
         else:
@@ -104,6 +113,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         with self.phases.time("cards+images"):  # made once, kept by their content in .cache/
             images = site_images(timeline, config, os.path.join(ASSET_DIR, "fonts"))
         summary_log.info(images.summary())
+        if self.preview:  # cards of entries gone
+            self.preview.unlink_stale(images.files, config.site_dir)
         for file in made:
             files.append(file)
         for path, text in schema_files().items():  # /schema/entry.json, /schema/actors.json
@@ -146,6 +157,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.ahead is not None:
             self.ahead.finish()
+        self.pages = [f.page.url for f in files.documentation_pages() if f.page]
+        if self.preview and self.site:
+            env.bytecode_cache = self.preview.compiled
+            self.preview.tags(config, files, self.site.map, self.pages)
         if (site := self.site) is not None:  # for timeline/page.html and the tags index
             env.globals["timeline_after_content"] = lambda page: Markup(site.after_content(page))
             env.globals["timeline_tag_listing"] = lambda listing: site.map.tag_listing(
@@ -159,15 +174,25 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return output
         with self.phases.time("page heads"):
             head = self.site.head(page)
+        if self.preview:
+            self.preview.rendered.add(page.url)
         return output.replace("</head>", head + "</head>", 1) if head else output
 
+    @event_priority(50)  # before mkdocs-material's search writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:
             self.phases.report(log)
+        if self.preview and self.site is not None:
+            search = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
+            self.preview.index(search, self.pages)
+            self.preview.write_later(self.exports, config.site_dir)
+            self.preview.done(True)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.ahead is not None:
             self.ahead.cancel()
+        if self.preview:
+            self.preview.done(False)
 
 
 def _report(timeline: Timeline) -> None:

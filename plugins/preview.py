@@ -1,0 +1,137 @@
+"""The contributor's preview, `mkdocs serve --dirty` (`make serve`): after an edit, only the
+pages whose view changed (`timeline.views.changes`) are rendered again; MkDocs keeps the others
+from the last build. The exports follow in a thread once the pages are served."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+
+import jinja2
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from timeline.views.changes import Built, Changes, changes, merged_index
+from timeline.views.site import SiteMap
+
+log = get_plugin_logger("timeline")
+
+
+class Made(File):
+    """A page the plugin makes: rendered again unless the preview keeps it from the last build."""
+
+    kept = False
+
+    def is_modified(self) -> bool:
+        return not self.kept
+
+
+class Preview:
+    """State kept across `mkdocs serve --dirty` rebuilds: the last build's views, the pages
+    rendered now, and the exports being written."""
+
+    def __init__(self) -> None:
+        self.last: Built | None = None
+        self.now: Built | None = None
+        self.changes: Changes | None = None
+        self.rendered: set[str] = set()  # URLs of the pages rendered by this build
+        self.exports: threading.Thread | None = None
+        self.images: set[str] = set()  # the cards and image sizes in the site
+        self.compiled = Compiled()  # templates compile once per preview, not once per build
+
+    def begin(self, site: SiteMap, files: Files, site_dir: str) -> Changes:
+        """Which pages this build renders; real pages with the timeline's sections (or a tags
+        index) are rendered again after any change; pages gone are removed."""
+        self.wait()
+        self.now, self.rendered = Built(site), set()
+        found = self.changes = changes(self.last, self.now)
+        if found.every:
+            log.info(f"preview: every page rendered ({found.every})")
+        else:
+            log.info(f"preview: {len(found.pages)} pages rendered again, {len(found.removed)} removed")
+        for file in files.documentation_pages():
+            if found.every or (found.listings and _lists_entries(file)):
+                with contextlib.suppress(FileNotFoundError):
+                    os.utime(file.abs_dest_path, (0, 0))  # older than its source: built again
+        for uri in found.removed:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(File(uri, None, site_dir, True).abs_dest_path)
+        return found
+
+    def unlink_stale(self, made: dict[str, str], site_dir: str) -> None:
+        """Remove the last build's cards and image sizes that this one no longer makes."""
+        for path in self.images - made.keys():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(os.path.join(site_dir, path))
+        self.images = set(made)
+
+    def keeps(self, uri: str) -> bool:
+        return self.last is not None and self.changes is not None and uri not in self.changes.pages
+
+    def tags(self, config, files: Files, site: SiteMap, pages: list[str]) -> None:
+        """mkdocs-material's tags index lists every page's tags, read as each page is: the pages
+        kept are read again for it (their metadata only), in the order a whole build reads them."""
+        if not (self.changes and self.changes.listings and self.last):
+            return
+        for file in files.documentation_pages():
+            if file.page and file.page.markdown is None and site.meta(file.src_uri):
+                file.page.markdown = ""  # read: its title is the metadata's
+                config.plugins.on_page_markdown("", page=file.page, config=config, files=files)
+        for plugin in config.plugins.values():
+            if isinstance(getattr(getattr(plugin, "mappings", None), "data", None), dict):
+                order = {url: i for i, url in enumerate(pages)}
+                data = sorted(plugin.mappings.data.items(), key=lambda m: order.get(m[0], len(order)))
+                plugin.mappings.data = dict(data)
+
+    def index(self, search, pages: list[str]) -> None:
+        """mkdocs-material's search index as a whole build makes it: it merges the last index
+        with one page only, so the plugin does it for every page rendered (`merged_index`)."""
+        last, now = getattr(search, "search_index_prev", None), getattr(search, "search_index", None)
+        if last is not None and now is not None:
+            now.entries = merged_index(last.entries, now.entries, pages, self.rendered)
+            search.search_index_prev = None
+
+    def write_later(self, render, site_dir: str) -> None:
+        """The exports, rendered and written in a thread once the pages are served."""
+
+        def write() -> None:
+            for path, content in render().items():
+                target = os.path.join(site_dir, path)
+                with open(target + ".part", "wb") as handle:
+                    handle.write(content)
+                os.replace(target + ".part", target)
+
+        self.exports = threading.Thread(target=write, name="timeline exports", daemon=True)
+        self.exports.start()
+
+    def done(self, ok: bool) -> None:
+        self.last, self.now = (self.now, None) if ok else (None, None)
+
+    def wait(self) -> None:
+        if self.exports is not None:
+            self.exports.join()
+            self.exports = None
+
+
+def _lists_entries(file: File) -> bool:
+    """A maintainers' page with the timeline's sections, or a tags index."""
+    if file.generated_by or not file.abs_src_path:
+        return False
+    with open(file.abs_src_path, encoding="utf-8", errors="replace") as handle:
+        text = handle.read()
+    return "timeline:" in text or "material/tags" in text
+
+
+class Compiled(jinja2.BytecodeCache):
+    """Compiled templates kept in memory; Jinja checks each against its source's checksum."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.store.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()

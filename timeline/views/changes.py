@@ -1,0 +1,209 @@
+"""What an edit changes: which pages' views differ between two builds of one site, so that the
+contributor's preview (`mkdocs serve --dirty`) renders those again and keeps every other page.
+
+Exact by construction rather than by a list of rules: a page is rendered again when what the
+`SiteMap` gives its templates (its fragments' contexts and its metadata) differs from the last
+build's. Only the candidates are compared. An event page shows its own entry, its neighbours,
+its related events (found within `RELATED_WINDOW` places of it in its actors' lists) and the
+claims it answers or that answer it, so its candidates are those events around every entry that
+changed, in the old and the new timeline. Every made page is compared, except timeline pages
+that list no changed entry while no entry was added, removed or moved. Changes that reach every
+page (the registries, the site's options, the timeline's page plan) are not bounded: `every`
+says why, and every page is rendered again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Event
+from .pages import ListPage
+from .related import RELATED_WINDOW
+from .site import SiteMap
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """The pages (content paths) to render again, the pages gone, and the entries that changed;
+    `every`: why every page must be rendered again (None: the change is bounded)."""
+
+    pages: frozenset[str]
+    removed: frozenset[str]
+    entries: frozenset[str]
+    every: str | None = None
+
+    @property
+    def listings(self) -> bool:
+        """Whether pages that list entries (the home page's sections, the tags index) may show
+        something new: an entry changed, came or went."""
+        return bool(self.entries) or self.every is not None
+
+
+def everything(site: SiteMap, why: str) -> Changes:
+    """Every page of `site`, for a change that cannot be bounded (or a first build)."""
+    pages = frozenset(site.events) | frozenset(site.uris())
+    return Changes(pages, frozenset(), frozenset(site.events), why)
+
+
+class Built:
+    """One build's `SiteMap`, with the views compared so far: the next build compares its own
+    with these, so each view is computed once per build."""
+
+    def __init__(self, site: SiteMap):
+        self.site = site
+        self.made = site.uris()
+        self._views: dict[str, Any] = {}
+
+    def view(self, uri: str) -> Any:
+        if uri not in self._views:
+            site = self.site
+            self._views[uri] = _event_view(site, uri) if uri in site.events else _page_view(site, uri)
+        return self._views[uri]
+
+
+def changes(last: Built | None, now: Built) -> Changes:
+    """The pages whose view differs from the `last` build's to `now`."""
+    before, after = (last.site if last else None), now.site
+    if before is None or last is None:
+        return everything(after, "first build")
+    if why := _unbounded(before, after):
+        return everything(after, why)
+    old, new = before.events, after.events
+    entries = frozenset(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
+    entries |= {p for p in new if _added(before, old.get(p)) != _added(after, new[p])}
+    candidates = _candidates(before, after, entries)
+    pages = {p for p in candidates if last.view(p) != now.view(p)}
+    moved, made_before = _moved(before, after, entries), set(last.made)
+    touched = _values(before, after, entries)
+    for uri in now.made:
+        if uri in after.timeline_pages and not moved and not _lists_any(after, uri, entries):
+            continue  # a timeline page that lists none of them, while none came, went or moved
+        listed = after.lists.get(uri)
+        if listed is not None and (listed.kind, listed.value) not in touched:
+            continue  # an actor's, a tag's or a place's page, none of whose entries changed
+        if uri not in made_before or last.view(uri) != now.view(uri):
+            pages.add(uri)
+    removed = (frozenset(old) | made_before) - frozenset(new) - frozenset(now.made)
+    return Changes(frozenset(pages), removed, entries)
+
+
+def _values(before: SiteMap, after: SiteMap, entries: frozenset[str]) -> set[tuple[str, str]]:
+    """The lists (kind, value) the changed entries are in or were in."""
+    found: set[tuple[str, str]] = set()
+    for site in (before, after):
+        for path in entries:
+            if (event := site.events.get(path)) is not None:
+                found.update(("actor", a) for a in event.actors)
+                found.update(("tag", t) for t in event.tags)
+                found.update(("place", p) for p in event.places)
+    return found
+
+
+def _unbounded(before: SiteMap, after: SiteMap) -> str | None:
+    """Why a change reaches every page, if it does."""
+    b, a = before.timeline, after.timeline
+    if before.options != after.options:
+        return "the site's options changed"
+    if b.registry != a.registry or b.places != a.places:
+        return "the actors or places changed"  # named on every page that lists an event
+    if b.measures != a.measures or b.eras != a.eras:
+        return "the measures or eras changed"
+    if before.banner != after.banner:
+        return "the content's problems changed (every page of the preview lists them)"
+    if _plan(before) != _plan(after):
+        return "the timeline's pages changed (a year or month page came or went)"
+    if any(after.slugs.get(tag, slug) != slug for tag, slug in before.slugs.items()):
+        return "a tag's address changed"
+    return None
+
+
+def _plan(site: SiteMap) -> list[tuple[str, Any, Any]]:
+    return [(uri, year, month) for uri, (year, month, _) in site.timeline_pages.items()]
+
+
+def _added(site: SiteMap, event: Event | None) -> Any:
+    if event is None:
+        return None
+    return site.timeline.added.get(event.id), site.timeline.added_on.get(event.id)
+
+
+def _candidates(before: SiteMap, after: SiteMap, entries: Iterable[str]) -> set[str]:
+    """Event pages (content paths, published now) that may show one of the changed entries:
+    the entries, their neighbours, events near them in their actors' lists, and the claims
+    they answer or that answer them; in both timelines."""
+    found: set[str] = set()
+    for site in (before, after):
+        timeline = site.timeline
+        for path in entries:
+            event = site.events.get(path)
+            if event is None:
+                continue
+            found.add(path)
+            found.update(e.path for e in timeline.neighbours(event) if e is not None)
+            for actor in event.actors:
+                listed = timeline.by_actor.get(actor, ())
+                at = next((i for i, e in enumerate(listed) if e.id == event.id), 0)
+                reach = RELATED_WINDOW + 1
+                found.update(e.path for e in listed[max(0, at - reach) : at + reach + 1])
+            by_id = {e.id: e for e in timeline.events} if event.follows else {}
+            found.update(by_id[f.event].path for f in event.follows if f.event in by_id)
+            found.update(later.path for _, later in timeline.followed_by.get(event.id, ()))
+    return found & after.events.keys()
+
+
+def _event_view(site: SiteMap, path: str) -> Any:
+    event = site.events.get(path)
+    if event is None:
+        return None
+    return site.event_context(event), site.meta(path), _added(site, event)
+
+
+def _page_view(site: SiteMap, uri: str) -> Any:
+    """What a made page's templates are given: its fragments' contexts (less what every page
+    shares, compared once in `_unbounded`) and its metadata."""
+    parts = site.parts(uri)
+    shown = []
+    for fragment in (parts.before, parts.after, parts.outside):
+        if fragment is not None:
+            context = {
+                k: v for k, v in fragment.context.items() if k not in site.common and not callable(v)
+            }
+            listed = context.get("listed")
+            if isinstance(listed, ListPage):  # all of the list's events are counted, not shown
+                context["listed"] = (listed.title, listed.kind, listed.name, listed.year,
+                                     listed.month, listed.events, listed.value)  # fmt: skip
+            shown.append((fragment.template, context))
+    return shown, site.meta(uri)
+
+
+def _lists_any(site: SiteMap, uri: str, entries: frozenset[str]) -> bool:
+    return any(e.path in entries for e in site.timeline_pages[uri][2])
+
+
+def _moved(before: SiteMap, after: SiteMap, entries: frozenset[str]) -> bool:
+    """Whether an entry came, went or changed its date (the timeline pages' counts and order)."""
+    for path in entries:
+        old, new = before.events.get(path), after.events.get(path)
+        if old is None or new is None or old.date != new.date:
+            return True
+    return False
+
+
+def merged_index(
+    last: list[dict], now: list[dict], pages: Iterable[str], rendered: set[str]
+) -> list[dict]:
+    """The search index's entries after a build that rendered only the pages `rendered` (their
+    URLs): each page's entries from this build if it was rendered, else from the last one, in
+    the order of `pages` (every page's URL, as a whole build indexes them), so that the index
+    is the one a whole build makes. Entries are mkdocs-material's: `location` is the page's URL,
+    then '#' and an anchor for each section."""
+    by_page: dict[str, list[dict]] = {}
+    for entry in last:
+        by_page.setdefault(entry["location"].partition("#")[0], []).append(entry)
+    for url in rendered:
+        by_page.pop(url, None)
+    for entry in now:
+        by_page.setdefault(entry["location"].partition("#")[0], []).append(entry)
+    return [entry for url in pages for entry in by_page.get(url, ())]
