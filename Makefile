@@ -12,7 +12,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test test-fast lint browser-deps bench bench-filter clean world-atlas
+.PHONY: serve serve-full site test test-fast lint browser-deps bench bench-filter clean world-atlas
 
 # The project itself, editable. setuptools says (as a warning) that an editable install maps
 # plugins/ to `timeline_mkdocs` with an import hook: information with nothing to do, filtered.
@@ -26,7 +26,12 @@ $(STAMP): pyproject.toml requirements.txt
 	$(PROJECT_INSTALL)
 	touch $@
 
+# `--dirty`: after an edit, only the pages it changes are rendered again (README, Preview);
+# `make serve-full` renders every page after every edit, as plain `mkdocs serve` does.
 serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
+
+serve-full: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 site: $(STAMP)

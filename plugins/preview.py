@@ -72,7 +72,7 @@ class Preview:
     def tags(self, config, files: Files, site: SiteMap, pages: list[str]) -> None:
         """mkdocs-material's tags index lists every page's tags, read as each page is: the pages
         kept are read again for it (their metadata only), in the order a whole build reads them."""
-        if not (self.changes and self.changes.listings and self.last):
+        if self.last is None:
             return
         for file in files.documentation_pages():
             if file.page and file.page.markdown is None and site.meta(file.src_uri):

@@ -41,10 +41,10 @@ class Changes:
         return bool(self.entries) or self.every is not None
 
 
-def everything(site: SiteMap, why: str) -> Changes:
+def everything(site: SiteMap, why: str, removed: frozenset[str] = frozenset()) -> Changes:
     """Every page of `site`, for a change that cannot be bounded (or a first build)."""
     pages = frozenset(site.events) | frozenset(site.uris())
-    return Changes(pages, frozenset(), frozenset(site.events), why)
+    return Changes(pages, removed, frozenset(site.events), why)
 
 
 class Built:
@@ -68,9 +68,10 @@ def changes(last: Built | None, now: Built) -> Changes:
     before, after = (last.site if last else None), now.site
     if before is None or last is None:
         return everything(after, "first build")
-    if why := _unbounded(before, after):
-        return everything(after, why)
     old, new = before.events, after.events
+    removed = (frozenset(old) | frozenset(last.made)) - frozenset(new) - frozenset(now.made)
+    if why := _unbounded(before, after):
+        return everything(after, why, removed)
     entries = frozenset(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
     entries |= {p for p in new if _added(before, old.get(p)) != _added(after, new[p])}
     candidates = _candidates(before, after, entries)
@@ -85,7 +86,6 @@ def changes(last: Built | None, now: Built) -> Changes:
             continue  # an actor's, a tag's or a place's page, none of whose entries changed
         if uri not in made_before or last.view(uri) != now.view(uri):
             pages.add(uri)
-    removed = (frozenset(old) | made_before) - frozenset(new) - frozenset(now.made)
     return Changes(frozenset(pages), removed, entries)
 
 
