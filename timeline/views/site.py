@@ -30,7 +30,7 @@ from ..words import N_, _
 from .embed import Embeds
 from .figure_pages import FigurePages, era_headings, outcome_words, overview_eras
 from .layout import event_anchor, month_anchor, plan_pages, tag_slugs
-from .lists import filter_choices, key_events, latest_additions, positions, tag_entry
+from .lists import filter_choices, key_events, latest_additions, tag_entry
 from .metadata import event_jsonld, page_social, script_json
 from .overview import overview
 from .pages import Fragment, ListPage, PageInfo, PageParts, SiteOptions, when
@@ -83,7 +83,6 @@ class SiteMap:
         for place in timeline.places:
             events = timeline.by_place[place.id]
             self._add_list("place", place.name, events, place_page(place.id), place.id)
-        self.positions = positions(timeline.events)
         self.relations = Relations(timeline.events, timeline.by_actor)
         self.figures = FigurePages(timeline)  # figures, claims and eras
         self.common = {
@@ -247,17 +246,15 @@ class SiteMap:
         return self.figures.parts(uri, self.common) or PageParts()
 
     def event_context(self, event: Event) -> dict[str, Any]:
-        """An event page's neighbours, related events, position and link back to the timeline:
-        to its own item on the page that lists it."""
+        """An event page's neighbours, related events and link back to the timeline: to its own
+        item on the page that lists it. Nothing about the events far from it (no count, no
+        position among them): adding or moving one leaves this page as it is."""
         before, after = self.timeline.neighbours(event)
-        year, month = period(event)
-        month = month if event.date.month is not None else None
         return {
             "event": event,
             "previous": before,
             "next": after,
             "related": self.relations.related(event),
-            "position": self.positions[event.id],
             "timeline_link": self.timeline_href(event),
             "figure": figure(event.image) if event.image else None,
             "places": self.places.event_places(event),
