@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -36,7 +35,7 @@ from .overview import overview
 from .pages import Fragment, ListPage, PageInfo, PageParts, SiteOptions, when
 from .pictures import figure, thumbnail
 from .places import PlacePages, place_page, place_url
-from .preview import banner
+from .preview import Preview
 from .reader import actor_groups, actor_line, script_words, source_line, standfirst, status_legend
 from .related import Relations, companions
 from .urls import actor_url, help_url
@@ -100,10 +99,7 @@ class SiteMap:
         self.embeds = Embeds(timeline, self.slugs, self.common, options)  # /embed/, for iframes
         # mkdocs-material's tags index sees a tag as the page metadata gave it: escaped text
         self._by_shown_tag = {html.escape(tag, quote=False): tag for tag in self.slugs}
-        self.banner = None  # the content's problems, on every page of the preview
-        if options.preview:
-            where = (timeline.content_shown, self.events, options.repo_url, options.edit_uri)
-            self.banner = banner(list(timeline.problems), *where)
+        self.preview = Preview(timeline, self.events, options)  # `mkdocs serve` only
 
     def _add_list(
         self, kind: str, name: str, events: Sequence[Event], main: str, value: str
@@ -127,7 +123,7 @@ class SiteMap:
         lists = [u for u, p in self.lists.items() if p.kind == "tag" or p.year is not None]
         return [
             *self.timeline_pages, ACTORS_PAGE, *self.actors, *lists,
-            *self.places.uris(), *self.figures.uris(), *self.embeds.uris(),
+            *self.places.uris(), *self.figures.uris(), *self.embeds.uris(), *self.preview.uris(),
         ]  # fmt: skip
 
     nav_uris = frozenset({TIMELINE_PAGE, ACTORS_PAGE, PLACES_PAGE, FIGURES_PAGE})
@@ -177,6 +173,8 @@ class SiteMap:
             return {"title": _("Actors"), "hide": WIDE}
         if uri in self.embeds:
             return self.embeds.meta(uri)
+        if (preview := self.preview.meta(uri)) is not None:
+            return {**preview, "hide": WIDE}
         if place_meta := self.places.meta(uri):
             return {**place_meta, "template": "timeline/page.html", "hide": WIDE}
         if (figures := self.figures.meta(uri)) is not None:
@@ -196,14 +194,8 @@ class SiteMap:
     def parts(self, uri: str) -> PageParts:
         """Everything the plugin adds to a page, from the timeline alone (never from the page's
         own content, title or metadata, so it can be rendered ahead in another process); in the
-        preview, the problems' banner first."""
-        parts = self._parts(uri)
-        if self.banner is None:
-            return parts
-        inner = parts.before or Fragment("")  # the banner's template includes it after itself
-        shown = {"preview_problems": self.banner, "preview_here": uri}
-        context = {**inner.context, **shown, "preview_then": inner.template}
-        return replace(parts, before=Fragment("preview.html", context))
+        preview, the slot for the content's problems first (`preview.Preview`)."""
+        return self.preview.parts(uri, self._parts(uri))
 
     def _parts(self, uri: str) -> PageParts:
         if event := self.events.get(uri):
