@@ -1,4 +1,5 @@
-"""Page layout (main page and year pages), what an event page does not depend on, filter\nchoices and home-page lists."""
+"""Page layout (main page and year pages), what an event page does not depend on, filter
+choices and home-page lists."""
 
 from __future__ import annotations
 
