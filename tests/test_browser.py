@@ -1,8 +1,9 @@
 """In a real browser (Debian's Chromium through Playwright): filters, the URL state, instant
 navigation, the page without JavaScript, the overview's links, requests, console errors and
 accessibility (axe-core). One realistic site is built per session and served on 127.0.0.1. Last,
-the contributor's preview: the real `mkdocs serve` shows the content's problems on every page,
-linked to the files in the repository, until they are fixed."""
+the contributor's preview: under the real `mkdocs serve` every page shows the content's problems
+(copied by the script from their one page), linked to the files in the repository, until they
+are fixed."""
 
 from __future__ import annotations
 
@@ -773,7 +774,12 @@ def preview_goto(page, url: str) -> None:
                 raise
 
 
+PREVIEW_MISNAMED = "events/2024/2024-10-03-misnamed/"  # a warning: published, with a page
+
+
 def test_the_preview_shows_each_problem_until_it_is_fixed(site, visit, tmp_path):
+    """Every page's slot is filled from the problems' page by the script: each problem, linked
+    to its file and to its event's page, which says "this page" there; gone once fixed."""
     config = site.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace(
         "theme:\n  name: material\n  font: false\n", ""
@@ -781,6 +787,7 @@ def test_the_preview_shows_each_problem_until_it_is_fixed(site, visit, tmp_path)
     config.write_text(text + PREVIEW_CONFIG, encoding="utf-8")
     site.event("2024/2024-10-01-good.md", title="Good entry", date="2024-10-01")
     site.event("2024/2024-10-02-bad.md", title="Bad entry", date="2024-02-30")
+    site.event("2024/2024-10-03-misnamed.md", title="Misnamed entry", date="2024-10-04")
     server = Server(site.root)
     root = f"http://127.0.0.1:{server.port}/test/"
     opened = []
@@ -791,35 +798,67 @@ def test_the_preview_shows_each_problem_until_it_is_fixed(site, visit, tmp_path)
             page = opened[-1].page
             for path in ("", "timeline/", "events/2024/2024-10-01-good/"):
                 preview_goto(page, root + path)
-                banner = page.locator("section.tl-preview")
+                banner = page.locator(".tl-preview-slot section.tl-preview")
                 expect(banner).to_be_visible()
-                expect(banner.locator("h2")).to_have_text("Preview: 1 problem to fix")
+                expect(banner.locator("h2")).to_have_text("Preview: 2 problems to fix")
                 item = banner.locator("li")
-                expect(item).to_have_count(1)
+                expect(item).to_have_count(2)
                 message = "date: '2024-02-30' is not a date (February 2024 has 29 days)"
-                expect(item).to_contain_text(f"{PREVIEW_BAD}:3:7: {message}")
-                link = item.locator("a")
+                expect(item.first).to_contain_text(f"{PREVIEW_BAD}:3:7: {message}")
+                link = item.first.locator("a")
                 expect(link).to_have_attribute("href", f"{PREVIEW_REPO}/edit/main/{PREVIEW_BAD}")
+                its_page = item.nth(1).locator("a.tl-preview__page")
+                expect(its_page).to_have_attribute("href", root + PREVIEW_MISNAMED)
             assert axe_violations(page) == [], scheme
             shot = tmp_path / f"preview-problems-{scheme}.png"
             preview_goto(page, root)
+            expect(page.locator(".tl-preview-slot section.tl-preview")).to_be_visible()
             page.screenshot(path=str(shot), clip={"x": 0, "y": 0, "width": 1000, "height": 380})
             if folder := os.environ.get("TIMELINE_SCREENSHOTS"):  # to update docs/screenshots/
                 shutil.copy(shot, os.path.join(folder, shot.name))
 
-        # the contributor fixes the date, the open page reloads itself: no banner any more
-        site.event("2024/2024-10-02-bad.md", title="Bad entry, fixed", date="2024-10-02")
+        # from an event page, the link to the misnamed entry's page, where it is "this page"
         page = opened[0].page
+        preview_goto(page, root + "events/2024/2024-10-01-good/")
+        page.locator(".tl-preview a.tl-preview__page").click()
+        expect(page.locator("article h1")).to_have_text("Misnamed entry")
+        here = page.locator(".tl-preview-slot li").nth(1)
+        expect(here).to_contain_text("(this page)")
+        expect(here.locator("a.tl-preview__page")).to_have_count(0)
+        assert page.url == root + PREVIEW_MISNAMED
+        assert axe_violations(page) == []
+        preview_goto(page, root + "preview/problems/")  # the list's own page, without the script
+        listed = page.locator("article section.tl-preview")
+        expect(listed.locator("a.tl-preview__page")).to_have_attribute(
+            "href", "../../" + PREVIEW_MISNAMED
+        )
+        assert axe_violations(page) == []
+        for name, path in (("event", PREVIEW_MISNAMED), ("page", "preview/problems/")):
+            preview_goto(page, root + path)
+            expect(page.locator(".tl-preview")).to_be_visible()
+            for width in (1366, 390):  # an event page of the preview, and the problems' page
+                page.set_viewport_size({"width": width, "height": 900})
+                shot = tmp_path / f"preview-{name}-{width}.png"
+                page.screenshot(path=str(shot))
+                if folder := os.environ.get("TIMELINE_SCREENSHOTS"):
+                    shutil.copy(shot, os.path.join(folder, shot.name))
+
+        # the contributor fixes both, the open page reloads itself: no banner any more
+        site.event("2024/2024-10-03-misnamed.md", title="Misnamed entry", date="2024-10-03")
+        site.event("2024/2024-10-02-bad.md", title="Bad entry, fixed", date="2024-10-02")
         expect(page.locator("section.tl-preview")).to_have_count(0, timeout=60_000)
-        expect(page.locator("article h1")).to_have_text("Test timeline")
         server.wait_for(
             lambda: "Bad entry, fixed" in server.get("events/2024/2024-10-02-bad/")[1], "the fix"
         )
-        for path in ("events/2024/2024-10-02-bad/", "timeline/"):
+        for path in ("events/2024/2024-10-02-bad/", "timeline/", "preview/problems/"):
             preview_goto(page, root + path)
             expect(page.locator("article h1")).to_be_visible()
             expect(page.locator("section.tl-preview")).to_have_count(0)
+            expect(page.locator(".tl-preview-slot")).to_be_hidden()
+        expect(page.locator("article")).to_contain_text("No problems to fix")
+        preview_goto(page, root + "timeline/")
         expect(page.locator("article")).to_contain_text("Bad entry, fixed")  # now listed
+        assert axe_violations(page) == []
     finally:
         for v in opened:  # before the server goes: live reload would log its lost connection
             v.page.close()

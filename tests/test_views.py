@@ -1,4 +1,5 @@
-"""Page layout (main page and year pages), positions, filter choices and home-page lists."""
+"""Page layout (main page and year pages), what an event page does not depend on, filter
+choices and home-page lists."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from test_ordering import REGISTRY, timeline_of
 
 from timeline.ordering import period
 from timeline.views.layout import month_anchor, month_page_path, plan_pages, year_page
-from timeline.views.lists import filter_choices, key_events, latest_additions, positions
+from timeline.views.lists import filter_choices, key_events, latest_additions
+from timeline.views.site import SiteMap
 
 
 def home(layout, event) -> str:
@@ -66,13 +68,30 @@ def test_year_page_paths_and_month_anchors():
     assert month_anchor(2024, None) == "year-2024-undated"
 
 
-def test_positions_count_in_the_whole_timeline_and_in_the_year():
-    events = timeline_of(SPREAD).events
-    found = positions(events)
-    d = found[events[3].id]
-    assert (d.index, d.total, d.year, d.index_in_year, d.year_total) == (4, 6, 2024, 4, 4)
-    e = found[events[4].id]
-    assert (e.index, e.total, e.year, e.index_in_year, e.year_total) == (5, 6, 2025, 1, 2)
+def test_an_event_page_is_unchanged_by_an_event_added_or_moved_far_from_it():
+    """An event page shows nothing of the events far from it (no count, no position among
+    them): `mkdocs serve --dirty` can leave it as it is when another one changes."""
+    near = {
+        "events/a.md": entry(title="A", date="2024-06-19", actors="[russia]"),
+        "events/b.md": entry(title="B", date="2024-10-31"),
+        "events/c.md": entry(title="C", date="2024-12-02", actors="[russia]"),
+        "events/d.md": entry(title="D", date="2025-05-01", actors="[nis]"),
+    }
+    far = entry(title="Z", date="2031-01-01", actors="[united-states]")
+    changed = {
+        "added later": {**near, "events/z.md": far},
+        "added earlier": {**near, "events/z.md": far.replace("2031-01-01", "2001-01-01")},
+        "moved": {**near, "events/d.md": near["events/d.md"].replace("2025-05-01", "2029-03")},
+    }
+
+    def context(entries: dict[str, str], path: str) -> dict:
+        sitemap = SiteMap(timeline_of(entries))
+        return sitemap.event_context(sitemap.events[path])
+
+    for how, entries in changed.items():
+        assert context(entries, "events/b.md") == context(near, "events/b.md"), how
+    # the neighbours' pages do change (the previous/next link): the comparison can tell
+    assert context(changed["added later"], "events/d.md") != context(near, "events/d.md")
 
 
 def test_filter_choices_list_what_is_present_with_counts():

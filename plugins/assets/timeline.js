@@ -3,7 +3,8 @@
    Back undoes it. Each option shows how many events it would leave given the other filters, and
    is disabled when that is none; the chart redraws its bars to the events shown. Links to a
    month or an event on the page land on it (months off screen are laid out first) and an event
-   reached by its link is marked. No framework. Runs again on each page change of
+   reached by its link is marked. In the contributor's preview, each page shows the content's
+   problems from their page. No framework. Runs again on each page change of
    mkdocs-material's instant navigation (document$). Without JavaScript the form stays hidden
    and the page is the full list in order. */
 (function () {
@@ -59,8 +60,37 @@
     if (el.hasAttribute("tabindex")) el.focus({ preventScroll: true });  // the skip link's target
   }
 
+  // --- the contributor's preview (mkdocs serve): the content's problems, from their one page --
+
+  // every page of the preview has the same hidden slot; while anything fails, the problems' page
+  // has a .tl-preview section: copied here with its links made absolute (they are relative to
+  // that page), and the link to the page being read becomes the words "this page"
+  function showProblems() {
+    var slot = document.querySelector(".tl-preview-slot[data-tl-problems]");
+    if (!slot || !window.fetch) return;
+    var source = new URL(slot.getAttribute("data-tl-problems"), location.href);
+    var path = function (url) { return url.pathname.replace(/index\.html$/, ""); };
+    fetch(source.href, { cache: "no-store" }).then(function (response) {
+      return response.ok ? response.text() : "";
+    }).then(function (text) {
+      var found = new DOMParser().parseFromString(text, "text/html").querySelector(".tl-preview");
+      if (!found || !slot.isConnected) return;
+      all(found, "a[href]").forEach(function (a) {
+        var href = new URL(a.getAttribute("href"), source);
+        if (a.classList.contains("tl-preview__page") && path(href) === path(location)) {
+          a.replaceWith(found.getAttribute("data-tl-here") || "this page");
+        } else {
+          a.setAttribute("href", href.href);
+        }
+      });
+      slot.replaceChildren(document.importNode(found, true));
+      slot.hidden = false;
+    }).catch(function () { /* no problems' page: nothing to show */ });
+  }
+
   function init() {
     page = null;
+    showProblems();
     var form = document.querySelector("form[data-tl-filters]");
     var list = document.querySelector("[data-tl-timeline]");
     if (!list) return;

@@ -1,5 +1,5 @@
-"""What readers' pages show besides the layout: where an event stands, filter choices, key events
-and the latest additions."""
+"""What readers' pages show besides the layout: filter choices, key events and the latest
+additions."""
 
 from __future__ import annotations
 
@@ -11,30 +11,8 @@ from ..check.registry import Registry
 from ..collection import Timeline
 from ..dates import PartialDate
 from ..model import STATUSES, Event, page_url, tag_page
-from ..ordering import group_by_year, period
+from ..ordering import period
 from ..words import status_label
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    """Where an event stands: the k-th of n events, and the k-th of n in its year."""
-
-    index: int
-    total: int
-    year: int
-    index_in_year: int
-    year_total: int
-
-
-def positions(events: Sequence[Event]) -> dict[str, Position]:
-    """Event id -> its position, for an ordered list of events (one pass per year)."""
-    found: dict[str, Position] = {}
-    index = 0
-    for year, items in group_by_year(events):
-        for in_year, event in enumerate(items, start=1):
-            index += 1
-            found[event.id] = Position(index, len(events), year, in_year, len(items))
-    return found
 
 
 @dataclass(frozen=True, slots=True)

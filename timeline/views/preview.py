@@ -1,17 +1,26 @@
-"""What the contributor's preview (`mkdocs serve`) shows of the content's problems: a banner on
-every page listing each one as `path:line:column: field: message`, with a link to its file in the
-repository (from mkdocs.yml's `repo_url` and `edit_uri`) and to the event's page when it has one.
-A published build never shows it."""
+"""What the contributor's preview (`mkdocs serve`) shows of the content's problems: one page,
+`preview/problems/`, listing each one as `path:line:column: field: message`, with a link to its
+file in the repository (from mkdocs.yml's `repo_url` and `edit_uri`) and to the event's page when
+it has one; every other page of the preview carries the same small, hidden slot, which the
+site's script fills from that page while anything fails. A typo thus changes one page, not every
+page. A published build has neither.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from ..collection import Timeline
 from ..model import Problem, page_url
 from ..text import visible
-from ..words import count
+from ..words import _, count
+from .pages import Fragment, PageParts, SiteOptions
+
+PROBLEMS_PAGE = "preview/problems.md"
+"""The preview's page of the content's problems (never in a build for publishing)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +88,33 @@ def banner(
         "failing": failing,
         "notices": notices,
     }
+
+
+class Preview:
+    """The preview's pages: the problems' page, and the slot every other page starts with. Off
+    (no page, no slot) unless `SiteOptions.preview`."""
+
+    def __init__(self, timeline: Timeline, events: Container[str], options: SiteOptions):
+        self.on = options.preview
+        where = (timeline.content_shown, events, options.repo_url, options.edit_uri)
+        self.problems = banner(list(timeline.problems), *where) if self.on else None
+
+    def uris(self) -> list[str]:
+        return [PROBLEMS_PAGE] if self.on else []
+
+    def meta(self, uri: str) -> dict[str, Any] | None:
+        """The problems' page: out of the nav (a made page) and of the search index."""
+        if not self.on or uri != PROBLEMS_PAGE:
+            return None
+        return {"title": _("Preview: the content's problems"), "search": {"exclude": True}}
+
+    def parts(self, uri: str, parts: PageParts) -> PageParts:
+        """The problems' page lists them; any other page gets the slot before its first part
+        (the same slot whatever the problems: only their page changes with them)."""
+        if not self.on:
+            return parts
+        if uri == PROBLEMS_PAGE:
+            return PageParts(after=Fragment("preview.html", {"preview_problems": self.problems}))
+        inner = parts.before or Fragment("")  # the slot's template includes it after itself
+        slot = {"preview_problems_url": page_url(PROBLEMS_PAGE), "preview_then": inner.template}
+        return replace(parts, before=Fragment("preview-slot.html", {**inner.context, **slot}))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -30,13 +29,13 @@ from ..words import N_, _
 from .embed import Embeds
 from .figure_pages import FigurePages, era_headings, outcome_words, overview_eras
 from .layout import event_anchor, month_anchor, plan_pages, tag_slugs
-from .lists import filter_choices, key_events, latest_additions, positions, tag_entry
+from .lists import filter_choices, key_events, latest_additions, tag_entry
 from .metadata import event_jsonld, page_social, script_json
 from .overview import overview
 from .pages import Fragment, ListPage, PageInfo, PageParts, SiteOptions, when
 from .pictures import figure, thumbnail
 from .places import PlacePages, place_page, place_url
-from .preview import banner
+from .preview import Preview
 from .reader import actor_groups, actor_line, script_words, source_line, standfirst, status_legend
 from .related import Relations, companions
 from .urls import actor_url, help_url
@@ -83,7 +82,6 @@ class SiteMap:
         for place in timeline.places:
             events = timeline.by_place[place.id]
             self._add_list("place", place.name, events, place_page(place.id), place.id)
-        self.positions = positions(timeline.events)
         self.relations = Relations(timeline.events, timeline.by_actor)
         self.figures = FigurePages(timeline)  # figures, claims and eras
         self.common = {
@@ -101,10 +99,7 @@ class SiteMap:
         self.embeds = Embeds(timeline, self.slugs, self.common, options)  # /embed/, for iframes
         # mkdocs-material's tags index sees a tag as the page metadata gave it: escaped text
         self._by_shown_tag = {html.escape(tag, quote=False): tag for tag in self.slugs}
-        self.banner = None  # the content's problems, on every page of the preview
-        if options.preview:
-            where = (timeline.content_shown, self.events, options.repo_url, options.edit_uri)
-            self.banner = banner(list(timeline.problems), *where)
+        self.preview = Preview(timeline, self.events, options)  # `mkdocs serve` only
 
     def _add_list(
         self, kind: str, name: str, events: Sequence[Event], main: str, value: str
@@ -128,7 +123,7 @@ class SiteMap:
         lists = [u for u, p in self.lists.items() if p.kind == "tag" or p.year is not None]
         return [
             *self.timeline_pages, ACTORS_PAGE, *self.actors, *lists,
-            *self.places.uris(), *self.figures.uris(), *self.embeds.uris(),
+            *self.places.uris(), *self.figures.uris(), *self.embeds.uris(), *self.preview.uris(),
         ]  # fmt: skip
 
     nav_uris = frozenset({TIMELINE_PAGE, ACTORS_PAGE, PLACES_PAGE, FIGURES_PAGE})
@@ -178,6 +173,8 @@ class SiteMap:
             return {"title": _("Actors"), "hide": WIDE}
         if uri in self.embeds:
             return self.embeds.meta(uri)
+        if (preview := self.preview.meta(uri)) is not None:
+            return {**preview, "hide": WIDE}
         if place_meta := self.places.meta(uri):
             return {**place_meta, "template": "timeline/page.html", "hide": WIDE}
         if (figures := self.figures.meta(uri)) is not None:
@@ -197,14 +194,8 @@ class SiteMap:
     def parts(self, uri: str) -> PageParts:
         """Everything the plugin adds to a page, from the timeline alone (never from the page's
         own content, title or metadata, so it can be rendered ahead in another process); in the
-        preview, the problems' banner first."""
-        parts = self._parts(uri)
-        if self.banner is None:
-            return parts
-        inner = parts.before or Fragment("")  # the banner's template includes it after itself
-        shown = {"preview_problems": self.banner, "preview_here": uri}
-        context = {**inner.context, **shown, "preview_then": inner.template}
-        return replace(parts, before=Fragment("preview.html", context))
+        preview, the slot for the content's problems first (`preview.Preview`)."""
+        return self.preview.parts(uri, self._parts(uri))
 
     def _parts(self, uri: str) -> PageParts:
         if event := self.events.get(uri):
@@ -247,17 +238,15 @@ class SiteMap:
         return self.figures.parts(uri, self.common) or PageParts()
 
     def event_context(self, event: Event) -> dict[str, Any]:
-        """An event page's neighbours, related events, position and link back to the timeline:
-        to its own item on the page that lists it."""
+        """An event page's neighbours, related events and link back to the timeline: to its own
+        item on the page that lists it. Nothing about the events far from it (no count, no
+        position among them): adding or moving one leaves this page as it is."""
         before, after = self.timeline.neighbours(event)
-        year, month = period(event)
-        month = month if event.date.month is not None else None
         return {
             "event": event,
             "previous": before,
             "next": after,
             "related": self.relations.related(event),
-            "position": self.positions[event.id],
             "timeline_link": self.timeline_href(event),
             "figure": figure(event.image) if event.image else None,
             "places": self.places.event_places(event),
