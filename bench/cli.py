@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from importlib.metadata import version
 from pathlib import Path
 
-from . import measure, report
+from . import measure, preview, report
 from .generate import generate
 from .sites import KINDS, write_content, write_site
 
@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_false",
         help="skip timing a `mkdocs serve` rebuild after one edit (at the smallest N)",
     )
+    parser.add_argument(
+        "--preview-edits",
+        type=int,
+        default=50,
+        help="body edits in the `make serve` preview, for its memory (-1: skip the preview)",
+    )
     return parser
 
 
@@ -66,6 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs: list[measure.Run] = []
     checks: list[measure.Run] = []
     rebuild: dict | None = None
+    previews: list[tuple[int, dict]] = []
     try:
         for n in args.n:
             root = args.out / f"n{n}"
@@ -83,6 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.rebuild and "ours" in kinds and n == min(args.n):
                 say(f"  serve rebuild after editing one entry (N={n})")
                 rebuild = dict(measure.serve_rebuild(sites["ours"]), n=n)
+            if args.preview_edits >= 0 and "ours" in kinds:
+                say("  make serve (mkdocs serve --dirty): saving an entry until its page shows it")
+                previews.append((n, preview.measure(n, args.preview_edits, root / "preview")))
         if args.check_n:
             root = args.out / f"check{args.check_n}"
             shutil.rmtree(root, ignore_errors=True)
@@ -97,6 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(f"bench: {error}")
         return 1
     print(render(args, kinds, runs, checks, rebuild, started, machine()))
+    if previews:
+        print("\nmake serve: seconds from saving an entry to its new page being served\n")
+        print(preview.table(previews, args.preview_edits))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(
         json.dumps([dataclasses.asdict(r) for r in runs + checks], indent=2), encoding="utf-8"

@@ -69,7 +69,7 @@ def measure(n: int, edits: int, root: Path) -> dict:
     site = write_site("ours", generate(n), root)
     docs = site / "docs"
     port = _port()
-    base = f"http://127.0.0.1:{port}/"
+    base = f"http://127.0.0.1:{port}/bench/"  # the site's address is https://example.org/bench/
     env = dict(os.environ, **BASE_ENV)
     log = open(root / "serve.log", "wb")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
@@ -95,8 +95,9 @@ def measure(n: int, edits: int, root: Path) -> dict:
             print(f"N={n}: {name} {results[name]:.2f} s", file=sys.stderr)
 
         url = _url(base, docs, entry)
-        timed("body edit", lambda: entry.write_text(text + "\nA sentence for the preview.\n",
-                                                    encoding="utf-8"), url, "A sentence for the preview.")  # fmt: skip
+        sentence = "A sentence for the preview."
+        edited = text + f"\n{sentence}\n"
+        timed("body edit", lambda: entry.write_text(edited, encoding="utf-8"), url, sentence)
         titled = re.sub(r'^title: "(.*)"$', r'title: "\1, edited"', text, count=1, flags=re.M)
         title = re.search(r'^title: "(.*)"$', titled, re.M)[1]
         timed("title edit", lambda: entry.write_text(titled, encoding="utf-8"), url, title)
@@ -143,27 +144,35 @@ def measure(n: int, edits: int, root: Path) -> dict:
         log.close()
 
 
+def table(measured: list[tuple[int, dict]], edits: int) -> str:
+    """The figures as a Markdown table, one row per N."""
+    lines = [
+        "| N | body edit | title edit | date moved | new entry"
+        f" | {edits} body edits: median / worst | memory (RSS) | first build |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for n, r in measured:
+        edits_s = r["edits"]
+        median = edits_s[len(edits_s) // 2] if edits_s else float("nan")
+        worst = edits_s[-1] if edits_s else float("nan")
+        lines.append(
+            f"| {n:,} | {r['body edit']:.2f} s | {r['title edit']:.2f} s | {r['date moved']:.2f} s"
+            f" | {r['new entry']:.2f} s | {median:.2f} s / {worst:.2f} s"
+            f" | {r['memory before']:.0f} → {r['memory after']:.0f} MB | {r['first build']:.1f} s |"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.preview", description=__doc__)
     parser.add_argument("--n", default="1000 5000", help="sizes, e.g. '1000 5000'")
     parser.add_argument("--edits", type=int, default=50, help="body edits for the memory figure")
     args = parser.parse_args(argv)
-    rows = []
+    measured = []
     for n in [int(x) for x in args.n.split()]:
         with tempfile.TemporaryDirectory(prefix=f"preview-{n}-") as tmp:
-            r = measure(n, args.edits, Path(tmp))
-        edits = r["edits"]
-        median = edits[len(edits) // 2] if edits else float("nan")
-        worst = edits[-1] if edits else float("nan")
-        rows.append(
-            f"| {n:,} | {r['body edit']:.2f} s | {r['title edit']:.2f} s | {r['date moved']:.2f} s"
-            f" | {r['new entry']:.2f} s | {median:.2f} s / {worst:.2f} s"
-            f" | {r['memory before']:.0f} → {r['memory after']:.0f} MB | {r['first build']:.1f} s |"
-        )
-    print("| N | body edit | title edit | date moved | new entry"
-          f" | {args.edits} body edits: median / worst | memory | first build |")  # fmt: skip
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    print("\n".join(rows))
+            measured.append((n, measure(n, args.edits, Path(tmp))))
+    print(table(measured, args.edits))
     return 0
 
 

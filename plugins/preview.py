@@ -5,6 +5,7 @@ from the last build. The exports follow in a thread once the pages are served.""
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import threading
 
@@ -39,6 +40,10 @@ class Preview:
         self.exports: threading.Thread | None = None
         self.images: set[str] = set()  # the cards and image sizes in the site
         self.compiled = Compiled()  # templates compile once per preview, not once per build
+        # MkDocs warns that a dirty build may leave stale links: this one leaves none (tested)
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: "'dirty' build" not in record.getMessage()
+        )
 
     def begin(self, site: SiteMap, files: Files, site_dir: str) -> Changes:
         """Which pages this build renders; real pages with the timeline's sections (or a tags
@@ -49,7 +54,9 @@ class Preview:
         if found.every:
             log.info(f"preview: every page rendered ({found.every})")
         else:
-            log.info(f"preview: {len(found.pages)} pages rendered again, {len(found.removed)} removed")
+            log.info(
+                f"preview: {len(found.pages)} pages rendered again, {len(found.removed)} removed"
+            )
         for file in files.documentation_pages():
             if found.every or (found.listings and _lists_entries(file)):
                 with contextlib.suppress(FileNotFoundError):
@@ -81,13 +88,18 @@ class Preview:
         for plugin in config.plugins.values():
             if isinstance(getattr(getattr(plugin, "mappings", None), "data", None), dict):
                 order = {url: i for i, url in enumerate(pages)}
-                data = sorted(plugin.mappings.data.items(), key=lambda m: order.get(m[0], len(order)))
+                data = sorted(
+                    plugin.mappings.data.items(), key=lambda m: order.get(m[0], len(order))
+                )
                 plugin.mappings.data = dict(data)
 
     def index(self, search, pages: list[str]) -> None:
         """mkdocs-material's search index as a whole build makes it: it merges the last index
         with one page only, so the plugin does it for every page rendered (`merged_index`)."""
-        last, now = getattr(search, "search_index_prev", None), getattr(search, "search_index", None)
+        last, now = (
+            getattr(search, "search_index_prev", None),
+            getattr(search, "search_index", None),
+        )
         if last is not None and now is not None:
             now.entries = merged_index(last.entries, now.entries, pages, self.rendered)
             search.search_index_prev = None

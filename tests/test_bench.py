@@ -68,7 +68,7 @@ def test_the_plugin_writes_its_phase_timings_where_the_bench_asks(site, tmp_path
 def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "bench", "--n", "20", "--rounds", "1", "--check-n", "30"]
-        + ["--out", str(tmp_path)],
+        + ["--out", str(tmp_path), "--preview-edits", "2"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -83,6 +83,9 @@ def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path):
     assert re.search(r"^timeline check, 30 entries: \d+\.\d\d s", out, re.MULTILINE), out
     rebuild = r"^mkdocs serve, N=20, one entry edited: .* \(1 parsed, 19 reused\)"
     assert re.search(rebuild, out, re.MULTILINE), out
+    # the real `mkdocs serve --dirty`, each edit seen at its page's address
+    row = r"^\| 20 \| (\d+\.\d\d s \| ){4}\d+\.\d\d s / \d+\.\d\d s \| \d+ → \d+ MB \|"
+    assert re.search(row, out, re.MULTILINE), out
     results = json.loads((tmp_path / "results.json").read_text())
     ours = next(r for r in results if r["kind"] == "ours")
     assert ours["pages"] > 20 and ours["phases"]["load+validate"] > 0

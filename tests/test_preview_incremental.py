@@ -80,7 +80,9 @@ def _differences(one: Path, other: Path) -> list[str]:
     for folder, _, names in os.walk(other):
         for name in names:
             if not (one / Path(folder, name).relative_to(other)).exists():
-                found.append("only in the whole build: " + str(Path(folder, name).relative_to(other)))
+                found.append(
+                    "only in the whole build: " + str(Path(folder, name).relative_to(other))
+                )
     return sorted(found)
 
 
@@ -131,16 +133,33 @@ def test_every_kind_of_edit_leaves_the_site_a_whole_build_makes(tmp_path: Path):
     edits = [
         ("nothing", lambda: None),
         ("body", lambda: edited.write_text(text + "\nOne more sentence.\n", encoding="utf-8")),
-        ("title", lambda: edited.write_text(re.sub(r"^title: (.*)$", r"title: \1, edited",
-                                                   text, count=1, flags=re.M), encoding="utf-8")),  # fmt: skip
+        (
+            "title",
+            lambda: edited.write_text(
+                re.sub(r"^title: (.*)$", r"title: \1, edited", text, count=1, flags=re.M),
+                encoding="utf-8",
+            ),
+        ),  # fmt: skip
         ("date moved", move),
-        ("new entry", lambda: added.write_text(re.sub(r"^title: (.*)$", "title: A new entry",
-                                                      text, count=1, flags=re.M), encoding="utf-8")),  # fmt: skip
+        (
+            "new entry",
+            lambda: added.write_text(
+                re.sub(r"^title: (.*)$", "title: A new entry", text, count=1, flags=re.M),
+                encoding="utf-8",
+            ),
+        ),  # fmt: skip
         ("entry removed", added.unlink),
         ("typo", lambda: edited.write_text(text.replace("date:", "dat:", 1), encoding="utf-8")),
         ("typo fixed", lambda: edited.write_text(text, encoding="utf-8")),
-        ("actors.yml", lambda: actors.write_text(actors.read_text(encoding="utf-8").replace(
-            "name: Antony J. Blinken", "name: Antony Blinken"), encoding="utf-8")),  # fmt: skip
+        (
+            "actors.yml",
+            lambda: actors.write_text(
+                actors.read_text(encoding="utf-8").replace(
+                    "name: Antony J. Blinken", "name: Antony Blinken"
+                ),
+                encoding="utf-8",
+            ),
+        ),  # fmt: skip
     ]
     steps = _session(root, edits, tmp_path)
     for step in steps[1:]:

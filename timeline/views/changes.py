@@ -59,7 +59,9 @@ class Built:
     def view(self, uri: str) -> Any:
         if uri not in self._views:
             site = self.site
-            self._views[uri] = _event_view(site, uri) if uri in site.events else _page_view(site, uri)
+            self._views[uri] = (
+                _event_view(site, uri) if uri in site.events else _page_view(site, uri)
+            )
         return self._views[uri]
 
 
@@ -166,7 +168,9 @@ def _page_view(site: SiteMap, uri: str) -> Any:
     for fragment in (parts.before, parts.after, parts.outside):
         if fragment is not None:
             context = {
-                k: v for k, v in fragment.context.items() if k not in site.common and not callable(v)
+                k: v
+                for k, v in fragment.context.items()
+                if k not in site.common and not callable(v)
             }
             listed = context.get("listed")
             if isinstance(listed, ListPage):  # all of the list's events are counted, not shown
