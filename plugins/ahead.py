@@ -16,7 +16,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from timeline.exports import export_paths
+from timeline.collection import Timeline
+from timeline.exports import SITE_URL_MISSING, ExportOptions, export_paths, render_exports
 from timeline.parallel import Forked, can_fork, cpus
 from timeline.timing import Phases
 
@@ -78,3 +79,12 @@ class RenderAhead:
         if self.child is not None:
             self.child.cancel()
             self.child = None
+
+
+def exports_renderer(config: MkDocsConfig, plugin, timeline: Timeline) -> Exports:
+    """The exports' renderer for this site: called in the build, ahead in another process, or
+    after the build (the preview)."""
+    if not config.site_url:  # `mkdocs serve` sets it; a build for publishing must
+        log.warning(SITE_URL_MISSING)
+    options = ExportOptions.chosen(plugin, config)
+    return lambda: render_exports(timeline, options)

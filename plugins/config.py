@@ -1,6 +1,8 @@
-"""The plugin's options, validated by MkDocs."""
+"""The plugin's options, validated by MkDocs, and what it changes in the site's configuration."""
 
 from __future__ import annotations
+
+import os
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -42,3 +44,16 @@ class TimelineConfig(base.Config):
     """Past this many published events, `mkdocs build` renders the event pages' header, footer
     and <head> additions in a second process (forked, on another CPU) while MkDocs converts the
     Markdown: Linux with two or more CPUs only; the site is the same either way. -1: never."""
+
+
+MATERIAL_FAVICON = "assets/images/favicon.png"
+
+
+def theme_fixes(config, here: str) -> None:
+    """For mkdocs-material: our favicon unless the site chose one, and `overrides/` (fixes) ahead
+    of the theme's partials, after a site's custom_dir: every site gets them, and can override."""
+    if config.theme.name != "material":
+        return
+    if config.theme["favicon"] == MATERIAL_FAVICON:
+        config.theme["favicon"] = "assets/timeline/favicon.svg"
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, os.path.join(here, "overrides"))

@@ -17,15 +17,15 @@ from mkdocs.structure.pages import Page
 from timeline.cache import EntryCache
 from timeline.check.entry_schema import schema_files
 from timeline.collection import Timeline
-from timeline.exports import SITE_URL_MISSING, ExportOptions, render_exports, unpublishable
+from timeline.exports import unpublishable
 from timeline.exports.cards import site_images
 from timeline.loader import load_timeline
 from timeline.timing import Phases
 from timeline.views.pages import SiteOptions
 from timeline.views.site import SiteMap
 
-from .ahead import RenderAhead
-from .config import TimelineConfig
+from .ahead import RenderAhead, exports_renderer
+from .config import TimelineConfig, theme_fixes
 from .pages import MadePage, Renderer, SitePages
 from .preview import Made, Preview
 
@@ -36,7 +36,6 @@ ASSET_DIR = os.path.join(HERE, "assets")  # copied to the site's assets/timeline
 ASSETS = sorted(
     os.path.relpath(f"{d}/{n}", ASSET_DIR) for d, _, ns in os.walk(ASSET_DIR) for n in ns
 )
-MATERIAL_FAVICON = "assets/images/favicon.png"
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -67,7 +66,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             config.extra_css.append("assets/timeline/timeline.css")
             config.extra_javascript.append(ExtraScriptValue("assets/timeline/timeline.js"))
             config.extra_javascript[-1].defer = True  # as the theme's bundle (overrides/main.html)
-            _theme_fixes(config)
+            theme_fixes(config, HERE)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -86,9 +85,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         sitemap = SiteMap(timeline, SiteOptions.chosen(self.config, config, preview=preview))
         self.site = SitePages(sitemap, Renderer(config.theme.get_env(), config))  # before on_env
         if self.preview:
-            self.preview.begin(sitemap, files, config.site_dir)
-            self.site.renderer.env.bytecode_cache = self.preview.compiled
-        made = [(event.path, "\n" + event.body) for event in timeline.events]  # the body only
+            self.preview.begin(sitemap, files, config.site_dir, self.site.renderer.env)
+        self._add_pages(files, config, sitemap)
+        return self._add_files(files, config, timeline)
+
+    def _add_pages(self, files: Files, config: MkDocsConfig, sitemap: SiteMap) -> None:
+        """Event pages (their entries' bodies) and the pages made whole here."""
+        made = [(path, "\n" + event.body) for path, event in sitemap.events.items()]
         made += [(uri, "\n") for uri in sitemap.uris()]
         for uri, content in made:
             in_nav = uri in sitemap.nav_uris  # else MkDocs lists every page outside the nav
@@ -97,11 +100,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             file.kept = self.preview is not None and self.preview.keeps(uri)
             if content == "\n" and not in_nav:  # made whole here: no Markdown to convert
                 MadePage(None, file, config)
-        return self._add_files(files, config, timeline)
 
     def _add_files(self, files: Files, config: MkDocsConfig, timeline: Timeline) -> Files:
         """The exports (rendered ahead, or now), the editors' schema and the assets."""
-        exports = _exports(config, self.config, timeline)
+        exports = exports_renderer(config, self.config, timeline)
         if self.preview:  # written once the pages are served (on_post_build)
             self.exports, made = exports, []
         elif RenderAhead.wanted(self.command, len(timeline.events), self.config.render_ahead_after):
@@ -157,10 +159,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.ahead is not None:
             self.ahead.finish()
-        self.pages = [f.page.url for f in files.documentation_pages() if f.page]
-        if self.preview and self.site:
-            env.bytecode_cache = self.preview.compiled
-            self.preview.tags(config, files, self.site.map, self.pages)
+        if self.preview and self.site:  # the kept pages' tags, for the tags index
+            self.preview.read_kept(env, config, files, self.site.map)
         if (site := self.site) is not None:  # for timeline/page.html and the tags index
             env.globals["timeline_after_content"] = lambda page: Markup(site.after_content(page))
             env.globals["timeline_tag_listing"] = lambda listing: site.map.tag_listing(
@@ -183,10 +183,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.site is not None:
             self.phases.report(log)
         if self.preview and self.site is not None:
-            search = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
-            self.preview.index(search, self.pages)
-            self.preview.write_later(self.exports, config.site_dir)
-            self.preview.done(True)
+            self.preview.finish(config, self.exports)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.ahead is not None:
@@ -200,21 +197,3 @@ def _report(timeline: Timeline) -> None:
     for problem in timeline.problems:
         (log.warning if problem.severity != "notice" else log.info)(str(problem))
     summary_log.info(f"timeline: {timeline.summary()}" + " (listed above)" * bool(timeline.invalid))
-
-
-def _exports(config: MkDocsConfig, plugin: TimelineConfig, timeline: Timeline):
-    """The exports' renderer for this site: called here, or ahead in another process."""
-    if not config.site_url:  # `mkdocs serve` sets it; a build for publishing must
-        log.warning(SITE_URL_MISSING)
-    options = ExportOptions.chosen(plugin, config)
-    return lambda: render_exports(timeline, options)
-
-
-def _theme_fixes(config: MkDocsConfig) -> None:
-    """For mkdocs-material: our favicon unless the site chose one, and `overrides/` (fixes) ahead
-    of the theme's partials, after a site's custom_dir: every site gets them, and can override."""
-    if config.theme.name != "material":
-        return
-    if config.theme["favicon"] == MATERIAL_FAVICON:
-        config.theme["favicon"] = "assets/timeline/favicon.svg"
-    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, os.path.join(HERE, "overrides"))

@@ -37,6 +37,7 @@ class Preview:
         self.now: Built | None = None
         self.changes: Changes | None = None
         self.rendered: set[str] = set()  # URLs of the pages rendered by this build
+        self.pages: list[str] = []  # every page's URL, in the order MkDocs builds them
         self.exports: threading.Thread | None = None
         self.images: set[str] = set()  # the cards and image sizes in the site
         self.compiled = Compiled()  # templates compile once per preview, not once per build
@@ -45,10 +46,11 @@ class Preview:
             lambda record: "'dirty' build" not in record.getMessage()
         )
 
-    def begin(self, site: SiteMap, files: Files, site_dir: str) -> Changes:
+    def begin(self, site: SiteMap, files: Files, site_dir: str, env: jinja2.Environment) -> Changes:
         """Which pages this build renders; real pages with the timeline's sections (or a tags
         index) are rendered again after any change; pages gone are removed."""
         self.wait()
+        env.bytecode_cache = self.compiled
         self.now, self.rendered = Built(site), set()
         found = self.changes = changes(self.last, self.now)
         if found.every:
@@ -76,9 +78,11 @@ class Preview:
     def keeps(self, uri: str) -> bool:
         return self.last is not None and self.changes is not None and uri not in self.changes.pages
 
-    def tags(self, config, files: Files, site: SiteMap, pages: list[str]) -> None:
+    def read_kept(self, env: jinja2.Environment, config, files: Files, site: SiteMap) -> None:
         """mkdocs-material's tags index lists every page's tags, read as each page is: the pages
         kept are read again for it (their metadata only), in the order a whole build reads them."""
+        env.bytecode_cache = self.compiled
+        self.pages = pages = [f.page.url for f in files.documentation_pages() if f.page]
         if self.last is None:
             return
         for file in files.documentation_pages():
@@ -93,16 +97,18 @@ class Preview:
                 )
                 plugin.mappings.data = dict(data)
 
-    def index(self, search, pages: list[str]) -> None:
-        """mkdocs-material's search index as a whole build makes it: it merges the last index
-        with one page only, so the plugin does it for every page rendered (`merged_index`)."""
+    def finish(self, config, exports) -> None:
+        """The search index completed, the exports written in a thread; this build is the last."""
+        search = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
         last, now = (
             getattr(search, "search_index_prev", None),
             getattr(search, "search_index", None),
         )
-        if last is not None and now is not None:
-            now.entries = merged_index(last.entries, now.entries, pages, self.rendered)
+        if last is not None and now is not None:  # mkdocs-material merges one page only
+            now.entries = merged_index(last.entries, now.entries, self.pages, self.rendered)
             search.search_index_prev = None
+        self.write_later(exports, config.site_dir)
+        self.done(True)
 
     def write_later(self, render, site_dir: str) -> None:
         """The exports, rendered and written in a thread once the pages are served."""
