@@ -78,8 +78,9 @@ def measure(n: int, edits: int, root: Path) -> dict:
     )  # fmt: skip
     try:
         entries = sorted((docs / "events").rglob("*.md"))
+        day_line = re.compile(r"^date: (\d{4})-(\d\d)-(\d\d)$", re.M)
         dated = [p for p in entries if re.match(r"\d{4}-\d\d-\d\d-", p.name)]
-        entry = dated[len(dated) // 2]
+        entry = next(p for p in dated[len(dated) // 2 :] if day_line.search(p.read_text("utf-8")))
         text = entry.read_text(encoding="utf-8")
         start = time.perf_counter()
         _wait_for(_url(base, docs, entry), "<title>")
@@ -103,7 +104,7 @@ def measure(n: int, edits: int, root: Path) -> dict:
         timed("title edit", lambda: entry.write_text(titled, encoding="utf-8"), url, title)
         entry.write_text(text, encoding="utf-8")
         time.sleep(1.5)
-        day = re.search(r"^date: (\d{4})-(\d\d)-(\d\d)$", text, re.M)
+        day = day_line.search(text)
         new_day = f"{day[1]}-{int(day[2]) % 12 + 1:02d}-01"
         moved = entry.with_name(new_day + entry.name[10:])
         moved_text = re.sub(r"^end: .*\n", "", text.replace(day[0], "date: " + new_day), flags=re.M)

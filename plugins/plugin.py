@@ -160,7 +160,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.ahead is not None:
             self.ahead.finish()
         if self.preview and self.site:  # the kept pages' tags, for the tags index
-            self.preview.read_kept(env, config, files, self.site.map)
+            self.preview.read_kept(env, config, files)
         if (site := self.site) is not None:  # for timeline/page.html and the tags index
             env.globals["timeline_after_content"] = lambda page: Markup(site.after_content(page))
             env.globals["timeline_tag_listing"] = lambda listing: site.map.tag_listing(

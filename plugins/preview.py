@@ -38,6 +38,7 @@ class Preview:
         self.changes: Changes | None = None
         self.rendered: set[str] = set()  # URLs of the pages rendered by this build
         self.pages: list[str] = []  # every page's URL, in the order MkDocs builds them
+        self.tags: dict = {}  # mkdocs-material's tags index: page URL -> its entry (a Mapping)
         self.exports: threading.Thread | None = None
         self.images: set[str] = set()  # the cards and image sizes in the site
         self.compiled = Compiled()  # templates compile once per preview, not once per build
@@ -78,24 +79,23 @@ class Preview:
     def keeps(self, uri: str) -> bool:
         return self.last is not None and self.changes is not None and uri not in self.changes.pages
 
-    def read_kept(self, env: jinja2.Environment, config, files: Files, site: SiteMap) -> None:
-        """mkdocs-material's tags index lists every page's tags, read as each page is: the pages
-        kept are read again for it (their metadata only), in the order a whole build reads them."""
+    def read_kept(self, env: jinja2.Environment, config, files: Files) -> None:
+        """mkdocs-material's tags index lists every page's tags, read as each page is: a page kept
+        from the last build keeps its entry there (the last build's, which names it as it is),
+        in the order a whole build reads them."""
         env.bytecode_cache = self.compiled
-        self.pages = pages = [f.page.url for f in files.documentation_pages() if f.page]
-        if self.last is None:
+        self.pages = [f.page.url for f in files.documentation_pages() if f.page]
+        tags = _tags_plugin(config)
+        if tags is None:
             return
+        data, kept = tags.mappings.data, self.tags if self.last is not None else {}
         for file in files.documentation_pages():
-            if file.page and file.page.markdown is None and site.meta(file.src_uri):
-                file.page.markdown = ""  # read: its title is the metadata's
-                config.plugins.on_page_markdown("", page=file.page, config=config, files=files)
-        for plugin in config.plugins.values():
-            if isinstance(getattr(getattr(plugin, "mappings", None), "data", None), dict):
-                order = {url: i for i, url in enumerate(pages)}
-                data = sorted(
-                    plugin.mappings.data.items(), key=lambda m: order.get(m[0], len(order))
-                )
-                plugin.mappings.data = dict(data)
+            page = file.page
+            if page and page.markdown is None and page.url in kept:
+                data[page.url] = kept[page.url]
+        order = {url: i for i, url in enumerate(self.pages)}
+        tags.mappings.data = dict(sorted(data.items(), key=lambda m: order.get(m[0], len(order))))
+        self.tags = tags.mappings.data
 
     def finish(self, config, exports) -> None:
         """The search index completed, the exports written in a thread; this build is the last."""
@@ -130,6 +130,14 @@ class Preview:
         if self.exports is not None:
             self.exports.join()
             self.exports = None
+
+
+def _tags_plugin(config):
+    """mkdocs-material's tags plugin, if the site has it."""
+    for plugin in config.plugins.values():
+        if isinstance(getattr(getattr(plugin, "mappings", None), "data", None), dict):
+            return plugin
+    return None
 
 
 def _lists_entries(file: File) -> bool:

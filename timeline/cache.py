@@ -29,6 +29,9 @@ class EntryCache:
         self._registry_source: tuple[bytes, str] | None = None
         self._registry: tuple[Registry, tuple[Problem, ...]] = (Registry(), ())
         self._places: tuple[object, Places, tuple[Problem, ...]] = (None, Places(), ())
+        self.images: dict[tuple, object] = {}
+        """(entry, src, the file's size, time and inode) -> its check (`loader.checked_images`):
+        an image file is decoded once while it does not change."""
 
     def registry(
         self, raw: bytes | None, path: str, missing: Problem | None = None

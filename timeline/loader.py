@@ -17,7 +17,7 @@ from .cache import EntryCache
 from .check.anchors import anchor_ids
 from .check.catalogues import load_eras, load_measures
 from .check.claims import claim_problems
-from .check.images import image_file
+from .check.images import image_file, target
 from .check.links import ContentFiles, link_problems
 from .check.markers import marker_problems
 from .collection import ERAS, MEASURES, Timeline, build_timeline
@@ -79,7 +79,7 @@ def load_timeline(
     results += unreadable + cache.read_all(readable, registry, (raw, places_raw))
     problems = [*registry_problems, *notices]
     published = set(scan.images) if only is None else None
-    results = checked_images(results, content_dir, folder, published, shown)
+    results = checked_images(results, content_dir, folder, published, shown, cache.images)
     if only is None:  # the maintainers' pages, walked once: links lead to them, markers checked
         pages = site_files(content_dir, folder)
         results = cross_links(results, pages | set(scan.images), shown)
@@ -110,10 +110,13 @@ def _optional(path: str, shown: str) -> tuple[bytes | None, list[Problem]]:
         return None, [Problem(shown, 1, 1, "file", f"cannot be read ({error.strerror})")]
 
 
-def checked_images(results: list, content_dir: str, folder: str, published, shown) -> list:
+def checked_images(
+    results: list, content_dir: str, folder: str, published, shown, known: dict | None = None
+) -> list:
     """Each event's image file read and checked (`check.images.image_file`): its size and hash
     kept on the event, or the problem at its `src`, and the event left out. `published`: the
-    events folder's images, or None for those on disk (when only some entries are checked)."""
+    events folder's images, or None for those on disk (when only some entries are checked).
+    `known`: checks kept from earlier calls, by file and its size, time and inode."""
 
     def read(rel_path: str) -> bytes:
         with open(os.path.join(content_dir, rel_path), "rb") as handle:
@@ -122,9 +125,16 @@ def checked_images(results: list, content_dir: str, folder: str, published, show
     wanted = [(path, event.image.src) for path, event, _ in results if event and event.image]
     if wanted and published is None:  # only some entries read: the folder's images, once
         published = set(scan_folder(content_dir, folder).images)
+    known = {} if known is None else known
+    keys = {w: _image_key(content_dir, *w, published) for w in wanted}
+    missing = [w for w in wanted if keys[w] is None or keys[w] not in known]
     # each file is decoded whole: on every CPU, past a few dozen
-    found_all = fork_map(lambda w: image_file(*w, folder, published, read), wanted, minimum=32)
-    found_by = dict(zip(wanted, found_all))
+    found_all = fork_map(lambda w: image_file(*w, folder, published, read), missing, minimum=32)
+    found_by = {w: known[keys[w]] for w in wanted if w not in missing}
+    for w, found in zip(missing, found_all):
+        found_by[w] = found
+        if keys[w] is not None:
+            known[keys[w]] = found
     checked = []
     for path, event, problems in results:
         if event is not None and event.image is not None:
@@ -213,3 +223,14 @@ def _anchors(events: dict):
         return anchor_ids(event.body) if event is not None else None
 
     return anchors_of
+
+
+def _image_key(content_dir: str, path: str, src: str, published) -> tuple | None:
+    """What an image's check depends on: the entry, its `src`, and the file it names (None: no
+    such file, checked every time)."""
+    try:
+        info = os.stat(os.path.join(content_dir, target(path, src)))
+    except (OSError, ValueError):
+        return None
+    listed = published is None or target(path, src) in published
+    return path, src, listed, info.st_size, info.st_mtime_ns, info.st_ino

@@ -109,11 +109,11 @@ def site_images(timeline: Timeline, site: Mapping[str, Any], fonts: str) -> Made
     where = site.get("config_file_path") or site["docs_dir"]
     cache = os.path.join(os.path.dirname(os.path.abspath(where)), ".cache")
     wanted = cards(timeline, site.get("site_name") or "", site.get("site_description") or "")
-    for card in wanted:
+    for at, card in enumerate(wanted):
         event = timeline.events[timeline.position[card.event]] if card.event else None
         if event is not None and event.image is not None:  # the card shows the image too
             picture = os.path.join(site["docs_dir"], event.image.path)
-            wanted[wanted.index(card)] = replace(card, picture=picture, digest=event.image.digest)
+            wanted[at] = replace(card, picture=picture, digest=event.image.digest)
     made = make_cards(wanted, fonts, os.path.join(cache, "cards"))
     pictures, resized = picture_files(timeline, site["docs_dir"], os.path.join(cache, "images"))
     files = {**made.files, **pictures}
