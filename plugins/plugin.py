@@ -123,7 +123,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=text))
         ours = {f"assets/timeline/{name}": os.path.join(ASSET_DIR, name) for name in ASSETS}
-        for path, source in {**images.files, **ours}.items():  # style, script, fonts, favicon
+        placed = self.preview.placed(images.files) if self.preview else images.files
+        for path, source in {**placed, **ours}.items():  # style, script, fonts, favicon
             files.append(File.generated(config, path, abs_src_path=source))
         return files
 

@@ -76,6 +76,12 @@ class Preview:
                 os.unlink(os.path.join(site_dir, path))
         self.images = set(made)
 
+    def placed(self, images: dict[str, str]) -> dict[str, str]:
+        """The cards and image sizes MkDocs should know of: all of them in a first build; after
+        it, none (`cards.placed` has put them in the site's folder already, and MkDocs would
+        only look at 6,000 files to copy none)."""
+        return images if self.last is None else {}
+
     def keeps(self, uri: str) -> bool:
         return self.last is not None and self.changes is not None and uri not in self.changes.pages
 

@@ -15,7 +15,7 @@ says why, and every page is rendered again.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any
 
 from ..model import Event
@@ -65,6 +65,37 @@ class Built:
         return self._views[uri]
 
 
+def _differ(last: Built, now: Built, uri: str) -> bool:
+    """Whether a page shows something else: what its templates are given differs, beyond the
+    write-ups of the events it lists (no list, chart or index shows those) and, on an event
+    page, beyond the address, title and date of the events it links."""
+    before, after = last.view(uri), now.view(uri)
+    own = uri if uri in now.site.events else None
+    return before != after and not _same(before, after, own)
+
+
+def _same(a: Any, b: Any, own: str | None) -> bool:
+    if a is b:
+        return True
+    if isinstance(a, Event) and isinstance(b, Event):
+        if a == b:
+            return True
+        if own is None:  # a made page: all but the write-up
+            return replace(a, body="") == replace(b, body="")
+        if a.path == own:
+            return False
+        return (a.url, a.title, a.date, a.display_date) == (b.url, b.title, b.date, b.display_date)
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y, own) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k], own) for k in a)
+    if is_dataclass(a) and hasattr(a, "event"):
+        return all(_same(getattr(a, f.name), getattr(b, f.name), own) for f in fields(a))
+    return a == b
+
+
 def changes(last: Built | None, now: Built) -> Changes:
     """The pages whose view differs from the `last` build's to `now`."""
     before, after = (last.site if last else None), now.site
@@ -77,7 +108,7 @@ def changes(last: Built | None, now: Built) -> Changes:
     entries = frozenset(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
     entries |= {p for p in new if _added(before, old.get(p)) != _added(after, new[p])}
     candidates = _candidates(before, after, entries)
-    pages = {p for p in candidates if last.view(p) != now.view(p)}
+    pages = {p for p in candidates if _differ(last, now, p)}
     moved, made_before = _moved(before, after, entries), set(last.made)
     touched = _values(before, after, entries)
     for uri in now.made:
@@ -86,7 +117,7 @@ def changes(last: Built | None, now: Built) -> Changes:
         listed = after.lists.get(uri)
         if listed is not None and (listed.kind, listed.value) not in touched:
             continue  # an actor's, a tag's or a place's page, none of whose entries changed
-        if uri not in made_before or last.view(uri) != now.view(uri):
+        if uri not in made_before or _differ(last, now, uri):
             pages.add(uri)
     return Changes(frozenset(pages), removed, entries)
 
