@@ -17,7 +17,13 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from timeline.collection import Timeline
-from timeline.exports import SITE_URL_MISSING, ExportOptions, export_paths, render_exports
+from timeline.exports import (
+    SITE_URL_MISSING,
+    ExportOptions,
+    each_export,
+    export_paths,
+    render_exports,
+)
 from timeline.parallel import Forked, can_fork, cpus
 from timeline.timing import Phases
 
@@ -81,10 +87,10 @@ class RenderAhead:
             self.child = None
 
 
-def exports_renderer(config: MkDocsConfig, plugin, timeline: Timeline) -> Exports:
+def exports_renderer(config: MkDocsConfig, plugin, timeline: Timeline, each: bool = False):
     """The exports' renderer for this site: called in the build, ahead in another process, or
-    after the build (the preview)."""
+    after the build, one file at a time (`each`: the preview)."""
     if not config.site_url:  # `mkdocs serve` sets it; a build for publishing must
         log.warning(SITE_URL_MISSING)
     options = ExportOptions.chosen(plugin, config)
-    return lambda: render_exports(timeline, options)
+    return lambda: (each_export if each else render_exports)(timeline, options)

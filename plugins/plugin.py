@@ -96,14 +96,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for uri, content in made:
             in_nav = uri in sitemap.nav_uris  # else MkDocs lists every page outside the nav
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(file := Made.generated(config, uri, content=content, inclusion=inclusion))
-            file.kept = self.preview is not None and self.preview.keeps(uri)
-            if content == "\n" and not in_nav:  # made whole here: no Markdown to convert
-                MadePage(None, file, config)
+            file = self.preview and not in_nav and self.preview.kept_file(uri)
+            if not file:
+                file = Made.generated(config, uri, content=content, inclusion=inclusion)
+                if content == "\n" and not in_nav:  # made whole here: no Markdown to convert
+                    MadePage(None, file, config)
+            files.append(file)
+            if self.preview:
+                self.preview.files[uri] = file
 
     def _add_files(self, files: Files, config: MkDocsConfig, timeline: Timeline) -> Files:
         """The exports (rendered ahead, or now), the editors' schema and the assets."""
-        exports = exports_renderer(config, self.config, timeline)
+        exports = exports_renderer(config, self.config, timeline, each=bool(self.preview))
         if self.preview:  # written once the pages are served (on_post_build)
             self.exports, made = exports, []
         elif RenderAhead.wanted(self.command, len(timeline.events), self.config.render_ahead_after):
@@ -113,10 +117,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             with self.phases.time("exports"):
                 made = [File.generated(config, p, content=c) for p, c in exports().items()]
         with self.phases.time("cards+images"):  # made once, kept by their content in .cache/
-            images = site_images(timeline, config, os.path.join(ASSET_DIR, "fonts"))
+            before = self.preview.images if self.preview else {}
+            images = site_images(timeline, config, os.path.join(ASSET_DIR, "fonts"), before)
         summary_log.info(images.summary())
         if self.preview:  # cards of entries gone
-            self.preview.unlink_stale(images.files, config.site_dir)
+            self.preview.unlink_stale(images, config.site_dir)
         for file in made:
             files.append(file)
         for path, text in schema_files().items():  # /schema/entry.json, /schema/actors.json

@@ -8,7 +8,7 @@ same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 
 from .. import words
@@ -50,10 +50,16 @@ def export_paths() -> list[str]:
 def render_exports(timeline: Timeline, options: ExportOptions) -> dict[str, bytes]:
     """Every export as {path inside the site: content}; feeds list the latest additions by
     `Timeline.added`."""
+    return dict(each_export(timeline, options))
+
+
+def each_export(timeline: Timeline, options: ExportOptions) -> Iterator[tuple[str, bytes]]:
+    """`render_exports` one file at a time: the preview writes each as soon as it is made, and
+    stops between two when a newer build wants them."""
     words.use(options.language)
-    files = {path: render(timeline, options, timeline.added) for path, render in EXPORTS.items()}
-    files[schema.PATH] = schema.render()
-    return files
+    for path, render in EXPORTS.items():
+        yield path, render(timeline, options, timeline.added)
+    yield schema.PATH, schema.render()
 
 
 __all__ = [
@@ -61,6 +67,7 @@ __all__ = [
     "FEEDS",
     "SITE_URL_MISSING",
     "ExportOptions",
+    "each_export",
     "export_paths",
     "render_exports",
     "unpublishable",

@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..collection import Timeline
@@ -94,6 +94,8 @@ class Made:
     reused: int
     pictures: int = 0
     resized: int = 0
+    kept: Mapping[str, str] = field(default_factory=dict)
+    """Site path -> the file in the cache (`files` has where it is in the site's folder)."""
 
     def summary(self) -> str:
         cards = len(self.files) - self.pictures
@@ -101,11 +103,14 @@ class Made:
         return text + (f"; {self.pictures} image sizes, {self.resized} made" * bool(self.pictures))
 
 
-def site_images(timeline: Timeline, site: Mapping[str, Any], fonts: str) -> Made:
+def site_images(
+    timeline: Timeline, site: Mapping[str, Any], fonts: str, placed_before: Mapping[str, str] = {}
+) -> Made:
     """A site's cards and its events' images at their sizes, from its configuration
     (mkdocs.yml's keys: `site_name`, `site_description`, `docs_dir`, `site_dir`, and where it
     is): kept in `.cache/cards` and `.cache/images` beside mkdocs.yml, and put in place in the
-    site's folder (`placed`) when it has one."""
+    site's folder (`placed`) when it has one, unless `placed_before` (a preview's last build's
+    `Made.kept`) says the same file is there already."""
     where = site.get("config_file_path") or site["docs_dir"]
     cache = os.path.join(os.path.dirname(os.path.abspath(where)), ".cache")
     wanted = cards(timeline, site.get("site_name") or "", site.get("site_description") or "")
@@ -116,12 +121,16 @@ def site_images(timeline: Timeline, site: Mapping[str, Any], fonts: str) -> Made
             wanted[at] = replace(card, picture=picture, digest=event.image.digest)
     made = make_cards(wanted, fonts, os.path.join(cache, "cards"))
     pictures, resized = picture_files(timeline, site["docs_dir"], os.path.join(cache, "images"))
-    files = {**made.files, **pictures}
+    kept = files = {**made.files, **pictures}
     if site.get("site_dir"):
+        here = site["site_dir"]
         files = {
-            path: placed(kept, os.path.join(site["site_dir"], path)) for path, kept in files.items()
+            path: os.path.join(here, path)
+            if placed_before.get(path) == cached
+            else placed(cached, os.path.join(here, path))
+            for path, cached in kept.items()
         }
-    return replace(made, files=files, pictures=len(pictures), resized=resized)
+    return replace(made, files=files, pictures=len(pictures), resized=resized, kept=kept)
 
 
 def placed(kept: str, there: str) -> str:

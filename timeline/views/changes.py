@@ -111,12 +111,20 @@ def changes(last: Built | None, now: Built) -> Changes:
     pages = {p for p in candidates if _differ(last, now, p)}
     moved, made_before = _moved(before, after, entries), set(last.made)
     touched = _values(before, after, entries)
+    figure_pages = set(after.figures.uris()) | set(before.figures.uris())
+    figures = any(
+        e is not None and (e.figures or e.follows)
+        for site in (before, after)
+        for e in (site.events.get(p) for p in entries)
+    )
     for uri in now.made:
         if uri in after.timeline_pages and not moved and not _lists_any(after, uri, entries):
             continue  # a timeline page that lists none of them, while none came, went or moved
         listed = after.lists.get(uri)
         if listed is not None and (listed.kind, listed.value) not in touched:
             continue  # an actor's, a tag's or a place's page, none of whose entries changed
+        if uri in figure_pages and not figures:
+            continue  # figures' pages list only entries with figures or claims
         if uri not in made_before or _differ(last, now, uri):
             pages.add(uri)
     return Changes(frozenset(pages), removed, entries)
