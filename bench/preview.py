@@ -41,12 +41,12 @@ def _get(url: str) -> str | None:
         return None
 
 
-def _wait_for(url: str, text: str, limit: float = 600.0) -> float:
-    """Seconds until the page at `url` contains `text` (polled every 20 ms)."""
+def _wait_for(url: str, text: str, limit: float = 600.0, absent: str | None = None) -> float:
+    """Seconds until the page at `url` contains `text` (and not `absent`), polled every 20 ms."""
     start = time.perf_counter()
     while time.perf_counter() - start < limit:
         page = _get(url)
-        if page is not None and text in page:
+        if page is not None and text in page and (absent is None or absent not in page):
             return time.perf_counter() - start
         time.sleep(0.02)
     raise RuntimeError(f"{url} did not show {text!r} within {limit:.0f} s")
@@ -103,7 +103,7 @@ def measure(n: int, edits: int, root: Path) -> dict:
         title = re.search(r'^title: "(.*)"$', titled, re.M)[1]
         timed("title edit", lambda: entry.write_text(titled, encoding="utf-8"), url, title)
         entry.write_text(text, encoding="utf-8")
-        time.sleep(1.5)
+        _wait_for(url, "<title>", absent=title)  # the entry as it was, served again
         day = day_line.search(text)
         new_day = f"{day[1]}-{int(day[2]) % 12 + 1:02d}-01"
         moved = entry.with_name(new_day + entry.name[10:])

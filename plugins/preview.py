@@ -1,13 +1,14 @@
 """The contributor's preview, `mkdocs serve --dirty` (`make serve`): after an edit, only the
 pages whose view changed (`timeline.views.changes`) are rendered again; MkDocs keeps the others
-from the last build. The exports follow in a thread once the pages are served."""
+from the last build. The exports follow, written by a forked process once the pages are served."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
 import os
-import threading
+import signal
+import tempfile
 
 import jinja2
 from mkdocs.plugins import get_plugin_logger
@@ -41,8 +42,7 @@ class Preview:
         self.files: dict[str, Made] = {}  # the pages the plugin makes, by content path
         self.last_files: dict[str, Made] = {}
         self.tags: dict = {}  # mkdocs-material's tags index: page URL -> its entry (a Mapping)
-        self.exports: threading.Thread | None = None
-        self.stop = threading.Event()
+        self.exports: int | None = None  # the process writing them
         self.images: dict[str, str] = {}  # the cards and image sizes in the site: their cache file
         self.compiled = Compiled()  # templates compile once per preview, not once per build
         # MkDocs warns that a dirty build may leave stale links: this one leaves none (tested)
@@ -53,7 +53,7 @@ class Preview:
     def begin(self, site: SiteMap, files: Files, site_dir: str, env: jinja2.Environment) -> Changes:
         """Which pages this build renders; real pages with the timeline's sections (or a tags
         index) are rendered again after any change; pages gone are removed."""
-        self.stop.set()  # the last build's exports: this build writes them again
+        self.stop()  # the last build's exports: this build writes them again
         self.last_files, self.files = self.files, {}
         env.bytecode_cache = self.compiled
         self.now, self.rendered = Built(site), set()
@@ -128,30 +128,43 @@ class Preview:
         self.done(True)
 
     def write_later(self, render, site_dir: str) -> None:
-        """The exports, written one by one in a thread once the pages are served; a newer build
-        stops it between two files (and writes them all again after its own pages)."""
-        stop = self.stop = threading.Event()
+        """The exports, written by a forked process on another CPU once the pages are served.
+        It only renders and writes files (each whole, through a temporary file beside the site's
+        folder) and ends with `os._exit`: it takes no lock the server's threads may hold. A newer
+        build stops it (`stop`) and starts its own after its pages."""
+        self.stop()
+        spare = os.path.dirname(os.path.abspath(site_dir))
+        pid = os.fork()
+        if pid == 0:  # the child
+            status = 1
+            try:
+                for path, content in render():
+                    handle, partial = tempfile.mkstemp(dir=spare, prefix=".timeline-")
+                    with os.fdopen(handle, "wb") as out:
+                        out.write(content)
+                    os.chmod(partial, 0o644)  # as MkDocs writes files (mkstemp's are private)
+                    os.replace(partial, os.path.join(site_dir, path))
+                status = 0
+            finally:
+                os._exit(status)
+        self.exports = pid
 
-        def write() -> None:
-            for path, content in render():
-                target = os.path.join(site_dir, path)
-                with open(target + ".part", "wb") as handle:
-                    handle.write(content)
-                os.replace(target + ".part", target)
-                if stop.is_set():
-                    return
+    def stop(self) -> None:
+        """Stop the exports still being written (this build writes them all again)."""
+        if self.exports is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.exports, signal.SIGKILL)
+            self.wait()
 
-        self.wait()  # a thread told to stop has had the whole build to do so
-        self.exports = threading.Thread(target=write, name="timeline exports", daemon=True)
-        self.exports.start()
+    def wait(self) -> None:
+        """Wait for the exports to be written."""
+        if self.exports is not None:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.exports, 0)
+            self.exports = None
 
     def done(self, ok: bool) -> None:
         self.last, self.now = (self.now, None) if ok else (None, None)
-
-    def wait(self) -> None:
-        if self.exports is not None:
-            self.exports.join()
-            self.exports = None
 
 
 def _tags_plugin(config):
