@@ -49,9 +49,14 @@ class TimelineConfig(base.Config):
 MATERIAL_FAVICON = "assets/images/favicon.png"
 
 
-def theme_fixes(config, here: str) -> None:
-    """For mkdocs-material: our favicon unless the site chose one, and `overrides/` (fixes) ahead
-    of the theme's partials, after a site's custom_dir: every site gets them, and can override."""
+def add_to_site(config, here: str) -> None:
+    """The plugin's templates, style and script; for mkdocs-material, our favicon unless the
+    site chose one, and `overrides/` (fixes) ahead of the theme's partials, after a site's
+    custom_dir: every site gets them, and can override."""
+    config.theme.dirs.append(os.path.join(here, "templates"))
+    config.extra_css.append("assets/timeline/timeline.css")
+    config.extra_javascript.append(c.ExtraScriptValue("assets/timeline/timeline.js"))
+    config.extra_javascript[-1].defer = True  # as the theme's bundle (overrides/main.html)
     if config.theme.name != "material":
         return
     if config.theme["favicon"] == MATERIAL_FAVICON:

@@ -7,7 +7,6 @@ import logging
 import os
 
 from markupsafe import Markup, escape
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -25,7 +24,7 @@ from timeline.views.pages import SiteOptions
 from timeline.views.site import SiteMap
 
 from .ahead import RenderAhead, exports_renderer
-from .config import TimelineConfig, theme_fixes
+from .config import TimelineConfig, add_to_site
 from .pages import MadePage, Renderer, SitePages
 from .preview import Made, Preview
 
@@ -61,12 +60,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.config.publish and (why := unpublishable(config.site_url)):
             raise PluginError(why)  # never publish links to the preview's machine
         self.config.language = self.config.language or config.theme.get("language") or "en"
-        if self.config.enabled:
-            config.theme.dirs.append(os.path.join(HERE, "templates"))
-            config.extra_css.append("assets/timeline/timeline.css")
-            config.extra_javascript.append(ExtraScriptValue("assets/timeline/timeline.js"))
-            config.extra_javascript[-1].defer = True  # as the theme's bundle (overrides/main.html)
-            theme_fixes(config, HERE)
+        if self.config.enabled:  # templates, style, script; mkdocs-material's fixes
+            add_to_site(config, HERE)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -102,8 +97,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 if content == "\n" and not in_nav:  # made whole here: no Markdown to convert
                     MadePage(None, file, config)
             files.append(file)
-            if self.preview:
-                self.preview.files[uri] = file
 
     def _add_files(self, files: Files, config: MkDocsConfig, timeline: Timeline) -> Files:
         """The exports (rendered ahead, or now), the editors' schema and the assets."""
@@ -117,18 +110,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             with self.phases.time("exports"):
                 made = [File.generated(config, p, content=c) for p, c in exports().items()]
         with self.phases.time("cards+images"):  # made once, kept by their content in .cache/
-            before = self.preview.images if self.preview else {}
-            images = site_images(timeline, config, os.path.join(ASSET_DIR, "fonts"), before)
+            fonts, before = os.path.join(ASSET_DIR, "fonts"), self.preview and self.preview.images
+            images = site_images(timeline, config, fonts, before or {})
         summary_log.info(images.summary())
-        if self.preview:  # cards of entries gone
-            self.preview.unlink_stale(images, config.site_dir)
         for file in made:
             files.append(file)
         for path, text in schema_files().items():  # /schema/entry.json, /schema/actors.json
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=text))
         ours = {f"assets/timeline/{name}": os.path.join(ASSET_DIR, name) for name in ASSETS}
-        placed = self.preview.placed(images.files) if self.preview else images.files
+        placed = self.preview.placed(images, config.site_dir) if self.preview else images.files
         for path, source in {**placed, **ours}.items():  # style, script, fonts, favicon
             files.append(File.generated(config, path, abs_src_path=source))
         return files

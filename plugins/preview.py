@@ -73,18 +73,16 @@ class Preview:
                 os.unlink(File(uri, None, site_dir, True).abs_dest_path)
         return found
 
-    def unlink_stale(self, made, site_dir: str) -> None:
-        """Remove the last build's cards and image sizes that this one no longer makes."""
-        for path in self.images.keys() - made.kept.keys():
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(os.path.join(site_dir, path))
-        self.images = dict(made.kept)
-
-    def placed(self, images: dict[str, str]) -> dict[str, str]:
+    def placed(self, images, site_dir: str) -> dict[str, str]:
         """The cards and image sizes MkDocs should know of: all of them in a first build; after
         it, none (`cards.placed` has put them in the site's folder already, and MkDocs would
-        only look at 6,000 files to copy none)."""
-        return images if self.last is None else {}
+        only look at 6,000 files to copy none). Those of the last build not made now are
+        removed from the site."""
+        for path in self.images.keys() - images.kept.keys():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(os.path.join(site_dir, path))
+        first, self.images = self.last is None, dict(images.kept)
+        return images.files if first else {}
 
     def keeps(self, uri: str) -> bool:
         return self.last is not None and self.changes is not None and uri not in self.changes.pages
@@ -103,6 +101,7 @@ class Preview:
         in the order a whole build reads them."""
         env.bytecode_cache = self.compiled
         self.pages = [f.page.url for f in files.documentation_pages() if f.page]
+        self.files = {f.src_uri: f for f in files if isinstance(f, Made)}
         tags = _tags_plugin(config)
         if tags is None:
             return
