@@ -385,9 +385,12 @@ def generate(n: int, seed: int = SEED) -> Corpus:
     weights = [1.0 / (rank + 1) ** 1.1 for rank in range(len(order))]
     span = max(31, n * 365 // EVENTS_PER_YEAR)
     days = sorted(FIRST_DAY + timedelta(days=rng.randrange(span)) for _ in range(n))
-    entries, used, images, earlier = [], set(), [], []
+    entries, used, images, earlier, today = [], set(), [], [], []
     pictures = random.Random(f"{seed}:{n}:images")  # its own draws: the entries stay the same
-    for day in days:
+    for at, day in enumerate(days):
+        if at and day != days[at - 1]:  # the day's entries may be answered from the next day on
+            earlier += today
+            today = []
         stem, slug, text = make_entry(rng, day, order, weights)
         if pictures.random() < IMAGE_SHARE:
             name = f"events/images/picture-{len(images) + 1}.jpg"
@@ -402,8 +405,8 @@ def generate(n: int, seed: int = SEED) -> Corpus:
         # a day-precision entry may answer an earlier one (earlier days only: never a later one)
         if len(stem) == 10 and (follows := _follows(rng, earlier)):
             text = text.replace("\n---\n\n", "\n" + follows + "---\n\n", 1)
-        if len(stem) == 10:
-            earlier.append(path.rsplit("/", 1)[-1].removesuffix(".md"))
+        if len(stem) == 10:  # not on its own day: one with a time would come after it
+            today.append(path.rsplit("/", 1)[-1].removesuffix(".md"))
         entries.append((path, text))
     places = places_text(random.Random(f"{seed}:places"))
     eras = eras_text(days[0], days[-1]) if days else ""
