@@ -385,12 +385,10 @@ def generate(n: int, seed: int = SEED) -> Corpus:
     weights = [1.0 / (rank + 1) ** 1.1 for rank in range(len(order))]
     span = max(31, n * 365 // EVENTS_PER_YEAR)
     days = sorted(FIRST_DAY + timedelta(days=rng.randrange(span)) for _ in range(n))
-    entries, used, images, earlier, today = [], set(), [], [], []
+    entries, used, images = [], set(), []
+    earlier: list[tuple[date, str]] = []  # date-only entries: (day, id)
     pictures = random.Random(f"{seed}:{n}:images")  # its own draws: the entries stay the same
-    for at, day in enumerate(days):
-        if at and day != days[at - 1]:  # the day's entries may be answered from the next day on
-            earlier += today
-            today = []
+    for day in days:
         stem, slug, text = make_entry(rng, day, order, weights)
         if pictures.random() < IMAGE_SHARE:
             name = f"events/images/picture-{len(images) + 1}.jpg"
@@ -403,10 +401,13 @@ def generate(n: int, seed: int = SEED) -> Corpus:
             suffix += 1
         used.add(path)
         # a day-precision entry may answer an earlier one (earlier days only: never a later one)
-        if len(stem) == 10 and (follows := _follows(rng, earlier)):
+        # two days earlier at least: an entry with a time late on the day before, west of UTC,
+        # starts on this entry's day in UTC, after it
+        answerable = [name for on, name in earlier[-80:] if (day - on).days >= 2]
+        if len(stem) == 10 and (follows := _follows(rng, answerable)):
             text = text.replace("\n---\n\n", "\n" + follows + "---\n\n", 1)
-        if len(stem) == 10:  # not on its own day: one with a time would come after it
-            today.append(path.rsplit("/", 1)[-1].removesuffix(".md"))
+        if len(stem) == 10:
+            earlier.append((day, path.rsplit("/", 1)[-1].removesuffix(".md")))
         entries.append((path, text))
     places = places_text(random.Random(f"{seed}:places"))
     eras = eras_text(days[0], days[-1]) if days else ""
