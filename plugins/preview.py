@@ -45,10 +45,7 @@ class Preview:
         self.exports: int | None = None  # the process writing them
         self.images: dict[str, str] = {}  # the cards and image sizes in the site: their cache file
         self.compiled = Compiled()  # templates compile once per preview, not once per build
-        # MkDocs warns that a dirty build may leave stale links: this one leaves none (tested)
-        logging.getLogger("mkdocs.commands.build").addFilter(
-            lambda record: "'dirty' build" not in record.getMessage()
-        )
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)  # once
 
     def begin(self, site: SiteMap, files: Files, site_dir: str, env: jinja2.Environment) -> Changes:
         """Which pages this build renders; real pages with the timeline's sections (or a tags
@@ -114,7 +111,7 @@ class Preview:
         self.tags = tags.mappings.data
 
     def finish(self, config, exports) -> None:
-        """The search index completed, the exports written in a thread; this build is the last."""
+        """The search index completed, the exports on their way; this build is now the last."""
         search = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
         last, now = (
             getattr(search, "search_index_prev", None),
@@ -132,17 +129,15 @@ class Preview:
         folder) and ends with `os._exit`: it takes no lock the server's threads may hold. A newer
         build stops it (`stop`) and starts its own after its pages."""
         self.stop()
-        spare = os.path.dirname(os.path.abspath(site_dir))
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as error:
+            log.info(f"preview: exports written here: no process could be started ({error})")
+            return _write(render, site_dir)
         if pid == 0:  # the child
             status = 1
             try:
-                for path, content in render():
-                    handle, partial = tempfile.mkstemp(dir=spare, prefix=".timeline-")
-                    with os.fdopen(handle, "wb") as out:
-                        out.write(content)
-                    os.chmod(partial, 0o644)  # as MkDocs writes files (mkstemp's are private)
-                    os.replace(partial, os.path.join(site_dir, path))
+                _write(render, site_dir)
                 status = 0
             finally:
                 os._exit(status)
@@ -164,6 +159,22 @@ class Preview:
 
     def done(self, ok: bool) -> None:
         self.last, self.now = (self.now, None) if ok else (None, None)
+
+
+def _write(render, site_dir: str) -> None:
+    """Each export written whole, through a temporary file beside the site's folder."""
+    spare = os.path.dirname(os.path.abspath(site_dir))
+    for path, content in render():
+        handle, partial = tempfile.mkstemp(dir=spare, prefix=".timeline-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.chmod(partial, 0o644)  # as MkDocs writes files (mkstemp's are private)
+        os.replace(partial, os.path.join(site_dir, path))
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build may leave stale links: this one leaves none (tested)."""
+    return "'dirty' build" not in record.getMessage()
 
 
 def _tags_plugin(config):

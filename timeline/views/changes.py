@@ -3,13 +3,16 @@ contributor's preview (`mkdocs serve --dirty`) renders those again and keeps eve
 
 Exact by construction rather than by a list of rules: a page is rendered again when what the
 `SiteMap` gives its templates (its fragments' contexts and its metadata) differs from the last
-build's. Only the candidates are compared. An event page shows its own entry, its neighbours,
-its related events (found within `RELATED_WINDOW` places of it in its actors' lists) and the
-claims it answers or that answer it, so its candidates are those events around every entry that
-changed, in the old and the new timeline. Every made page is compared, except timeline pages
-that list no changed entry while no entry was added, removed or moved. Changes that reach every
-page (the registries, the site's options, the timeline's page plan) are not bounded: `every`
-says why, and every page is rendered again.
+build's, in what the page shows of it (`_differ`: no list shows an entry's write-up; an event
+page shows of the events it links their address, title and date). Only the candidates are
+compared. An event page shows its own entry, its neighbours, its related events (found within
+`RELATED_WINDOW` places of it in its actors' lists) and the claims it answers or that answer
+it, so its candidates are those events around every entry that changed, in the old and the new
+timeline. Made pages are compared, except those that cannot list a changed entry: timeline
+pages that list none while no entry came, went or moved; the lists of other actors, tags and
+places; the figures' pages while no changed entry states figures or answers a claim. Changes
+that reach every page (the registries, the site's options, the timeline's page plan) are not
+bounded: `every` says why, and every page is rendered again.
 """
 
 from __future__ import annotations
