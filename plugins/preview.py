@@ -7,13 +7,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import signal
-import tempfile
 
 import jinja2
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from timeline.exports.aside import stop_aside, wait_aside, write_aside
 from timeline.views.changes import Built, Changes, changes, merged_index
 from timeline.views.site import SiteMap
 
@@ -124,52 +123,25 @@ class Preview:
         self.done(True)
 
     def write_later(self, render, site_dir: str) -> None:
-        """The exports, written by a forked process on another CPU once the pages are served.
-        It only renders and writes files (each whole, through a temporary file beside the site's
-        folder) and ends with `os._exit`: it takes no lock the server's threads may hold. A newer
-        build stops it (`stop`) and starts its own after its pages."""
+        """The exports, written by a forked process once the pages are served (`write_aside`);
+        a newer build stops it and starts its own after its pages."""
         self.stop()
-        try:
-            pid = os.fork()
-        except OSError as error:
-            log.info(f"preview: exports written here: no process could be started ({error})")
-            return _write(render, site_dir)
-        if pid == 0:  # the child
-            status = 1
-            try:
-                _write(render, site_dir)
-                status = 0
-            finally:
-                os._exit(status)
-        self.exports = pid
+        self.exports = write_aside(render, site_dir)
+        if self.exports is None:
+            log.info("preview: exports written here: no process could be started")
 
     def stop(self) -> None:
         """Stop the exports still being written (this build writes them all again)."""
-        if self.exports is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.exports, signal.SIGKILL)
-            self.wait()
+        stop_aside(self.exports)
+        self.exports = None
 
     def wait(self) -> None:
         """Wait for the exports to be written."""
-        if self.exports is not None:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self.exports, 0)
-            self.exports = None
+        wait_aside(self.exports)
+        self.exports = None
 
     def done(self, ok: bool) -> None:
         self.last, self.now = (self.now, None) if ok else (None, None)
-
-
-def _write(render, site_dir: str) -> None:
-    """Each export written whole, through a temporary file beside the site's folder."""
-    spare = os.path.dirname(os.path.abspath(site_dir))
-    for path, content in render():
-        handle, partial = tempfile.mkstemp(dir=spare, prefix=".timeline-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.chmod(partial, 0o644)  # as MkDocs writes files (mkstemp's are private)
-        os.replace(partial, os.path.join(site_dir, path))
 
 
 def _not_dirty_warning(record: logging.LogRecord) -> bool:
