@@ -208,13 +208,13 @@ def shared_site(tmp_path_factory):
     built once per session with the real `mkdocs build` and shared by every test that asks for
     the same `name`; returns (Site, CompletedProcess). For tests that only READ the output: a
     test that changes a file or builds again takes the `site` fixture (its own folder)."""
-    built: dict[str, tuple[Site, subprocess.CompletedProcess]] = {}
+    sites: dict[str, tuple[Site, subprocess.CompletedProcess]] = {}
 
     def get(name: str, write, strict: bool = True) -> tuple[Site, subprocess.CompletedProcess]:
-        if name not in built:
+        if name not in sites:
             made = write(tmp_path_factory.mktemp(name))
-            built[name] = made, made.build(strict=strict)
-        return built[name]
+            sites[name] = made, made.build(strict=strict)
+        return sites[name]
 
     return get
 
@@ -281,3 +281,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if not any(item.get_closest_marker(kind) for kind in ("e2e", "browser")):
             item.add_marker(pytest.mark.unit)
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+# The browser tests' fixtures (tests/browsing.py: a served site, Chromium, visits), per module.
+from browsing import base_url, browser, built, page, real_site, server, visit  # noqa: E402, F401
