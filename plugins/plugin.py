@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -16,17 +15,18 @@ from mkdocs.structure.pages import Page
 from timeline.cache import EntryCache
 from timeline.check.entry_schema import schema_files
 from timeline.collection import Timeline
-from timeline.exports import unpublishable
+from timeline.exports import FEEDS, unpublishable
 from timeline.exports.cards import site_images
 from timeline.loader import load_timeline
 from timeline.timing import Phases
 from timeline.views.pages import SiteOptions
+from timeline.views.render import Ahead, Renderer, SitePages, for_theme
 from timeline.views.site import SiteMap
 
 from .ahead import RenderAhead, exports_renderer
 from .config import TimelineConfig, add_to_site
-from .pages import MadePage, Renderer, SitePages
-from .preview import Made, Preview
+from .pages import Made, MadePage
+from .preview import Preview
 
 log = get_plugin_logger("timeline")
 summary_log = logging.getLogger("mkdocs.plugins.timeline.summary")
@@ -78,7 +78,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.remove(file)
         preview = self.command == "serve"  # the contributor's preview shows the problems
         sitemap = SiteMap(timeline, SiteOptions.chosen(self.config, config, preview=preview))
-        self.site = SitePages(sitemap, Renderer(config.theme.get_env(), config))  # before on_env
+        renderer = Renderer(config.theme.get_env().loader, config=config, timeline_feeds=FEEDS)
+        self.site = SitePages(sitemap, renderer)  # before on_env
         if self.preview:
             self.preview.begin(sitemap, files, config.site_dir, self.site.renderer.env)
         self._add_pages(files, config, sitemap)
@@ -103,7 +104,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         exports = exports_renderer(config, self.config, timeline, each=bool(self.preview))
         if self.preview:  # written once the pages are served (on_post_build)
             self.exports, made = exports, []
-        elif RenderAhead.wanted(self.command, len(timeline.events), self.config.render_ahead_after):
+        elif self.command in ("build", "gh-deploy") and Ahead.wanted(
+            len(timeline.events), self.config.render_ahead_after
+        ):
             self.ahead = RenderAhead(self.site, exports, config, self.phases)
             made = self.ahead.files.values()
         else:
@@ -132,18 +135,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
-        if self.site is None:
-            return markdown
-        meta = self.site.map.meta(page.file.src_uri)
-        if meta is not None:  # escaped once here: the theme prints these as raw HTML
-            page.meta = {
-                **meta,
-                "title": escape(meta["title"]),
-                "description": escape(meta.get("description", "")),
-                # the tags plugin prints names raw, as text: quotes stay as they are, so
-                # that tag slugs keep them out ("kims-visit")
-                "tags": [Markup(html.escape(t, quote=False)) for t in meta.get("tags", ())],
-            }
+        if self.site and (meta := for_theme(self.site.map.meta(page.file.src_uri))):
+            page.meta = meta
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):

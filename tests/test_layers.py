@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT
 
 CORE = ROOT / "timeline"
+PLUGIN = ROOT / "plugins"
 # each stage, and the stages it may import (its own included)
 BASE = {"base"}
 ALLOWED = {
@@ -101,3 +102,24 @@ def test_every_module_of_the_core_imports_on_its_own():
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_adapter_stays_thin_and_no_module_grows_past_400_lines():
+    """docs/architecture.md: the plugin only maps MkDocs onto the core. Its size is the measure:
+    under 450 lines in all, plugin.py under 200, no hook over 25 lines; and no module of either
+    over 400 lines."""
+    adapter = {path.name: path.read_text(encoding="utf-8") for path in PLUGIN.glob("*.py")}
+    assert sum(text.count("\n") for text in adapter.values()) < 450
+    assert adapter["plugin.py"].count("\n") < 200
+    hooks = [
+        (node.name, node.end_lineno - node.lineno + 1)
+        for node in ast.walk(ast.parse(adapter["plugin.py"]))
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("on_")
+    ]
+    assert hooks and [(name, n) for name, n in hooks if n > 25] == []
+    long = [
+        str(path.relative_to(ROOT))
+        for path in [*CORE.rglob("*.py"), *PLUGIN.glob("*.py")]
+        if path.read_text(encoding="utf-8").count("\n") > 400
+    ]
+    assert long == []

@@ -42,7 +42,7 @@ def _build(root: Path, site_dir: Path, dirty: bool) -> dict:
     plugin = config.plugins["timeline"]
     if plugin.preview is None:
         return {}
-    plugin.preview.wait()  # the exports, written after the pages
+    plugin.preview.aside.wait()  # the exports, written after the pages
     found = plugin.preview.changes
     return {"pages": len(found.pages), "every": found.every, "removed": len(found.removed)}
 

@@ -15,9 +15,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from sample_site import write_sample_site
 from test_reproducible import tree
-from timeline_mkdocs import pages
 
 from timeline.parallel import can_fork
+from timeline.views import render as pages
 
 pytestmark = pytest.mark.e2e
 
@@ -65,7 +65,7 @@ def test_a_failing_worker_means_the_pages_are_rendered_here(tmp_path, monkeypatc
         return render(self, page)
 
     monkeypatch.setattr(pages.SitePages, "render", fails_in_the_worker)
-    monkeypatch.setattr("timeline_mkdocs.ahead.cpus", lambda: 2)  # whatever the machine
+    monkeypatch.setattr("timeline.views.render.cpus", lambda: 2)  # whatever the machine
     assert can_fork(), "another thread runs in this process: the plugin would not fork"
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
     config.plugins.on_startup(command="build", dirty=False)
@@ -86,8 +86,8 @@ def test_when_no_process_can_start_everything_is_rendered_here(tmp_path, monkeyp
     def no_fork(function):
         raise OSError(11, "Resource temporarily unavailable")
 
-    monkeypatch.setattr("timeline_mkdocs.ahead.cpus", lambda: 2)
-    monkeypatch.setattr("timeline_mkdocs.ahead.Forked", no_fork)
+    monkeypatch.setattr("timeline.views.render.cpus", lambda: 2)
+    monkeypatch.setattr("timeline.views.render.Forked", no_fork)
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
@@ -125,7 +125,7 @@ def test_the_worker_never_reads_a_page_s_own_title_metadata_toc_or_content(
         return render_all(self, all_pages)
 
     monkeypatch.setattr(pages.SitePages, "render_all", poisoned)
-    monkeypatch.setattr("timeline_mkdocs.ahead.cpus", lambda: 2)
+    monkeypatch.setattr("timeline.views.render.cpus", lambda: 2)
     assert can_fork(), "another thread runs in this process: the plugin would not fork"
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
     config.plugins.on_startup(command="build", dirty=False)

@@ -12,7 +12,8 @@ from types import SimpleNamespace
 import pytest
 from conftest import ACTORS, MKDOCS_YML, ROOT, Site
 from hostile import timeline_check
-from timeline_mkdocs.pages import SitePages
+
+from timeline.views.render import SitePages
 
 SECRET = "SECRET-TLX-SNIPPET"
 TOKEN = "SECRET-TLX-GIT-TOKEN"

@@ -56,3 +56,25 @@ def wait_aside(pid: int | None) -> None:
     if pid is not None:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
+
+
+class Aside:
+    """The one process writing files aside for a series of builds (the preview's): a newer
+    `start` stops the last one first."""
+
+    def __init__(self) -> None:
+        self.pid: int | None = None
+
+    def start(self, render: Render, site_dir: str) -> bool:
+        """Write `render`'s files aside; False when they were written here (no process)."""
+        self.stop()
+        self.pid = write_aside(render, site_dir)
+        return self.pid is not None
+
+    def stop(self) -> None:
+        stop_aside(self.pid)
+        self.pid = None
+
+    def wait(self) -> None:
+        wait_aside(self.pid)
+        self.pid = None

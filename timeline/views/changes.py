@@ -43,6 +43,11 @@ class Changes:
         something new: an entry changed, came or went."""
         return bool(self.entries) or self.every is not None
 
+    def summary(self) -> str:
+        if self.every:
+            return f"every page rendered ({self.every})"
+        return f"{len(self.pages)} pages rendered again, {len(self.removed)} removed"
+
 
 def everything(site: SiteMap, why: str, removed: frozenset[str] = frozenset()) -> Changes:
     """Every page of `site`, for a change that cannot be bounded (or a first build)."""
@@ -251,3 +256,41 @@ def merged_index(
     for entry in now:
         by_page.setdefault(entry["location"].partition("#")[0], []).append(entry)
     return [entry for url in pages for entry in by_page.get(url, ())]
+
+
+class Builds:
+    """What the preview keeps from one build to the next: the last build's views, what changed
+    since, the pages rendered now and every page in build order (for the search index), and the
+    cards and image sizes in the site's folder."""
+
+    def __init__(self) -> None:
+        self.last: Built | None = None
+        self.now: Built | None = None
+        self.changes: Changes | None = None
+        self.rendered: set[str] = set()  # URLs of the pages rendered by this build
+        self.pages: list[str] = []  # every page's URL, in the order a whole build reads them
+        self.images: dict[str, str] = {}  # the cards and image sizes in the site: their cache file
+
+    def begin(self, site: SiteMap) -> Changes:
+        self.now, self.rendered = Built(site), set()
+        self.changes = changes(self.last, self.now)
+        return self.changes
+
+    def keeps(self, uri: str) -> bool:
+        """Whether a page stays as the last build wrote it."""
+        return self.last is not None and self.changes is not None and uri not in self.changes.pages
+
+    def images_gone(self, kept: dict[str, str]) -> tuple[bool, set[str]]:
+        """Whether this is the first build, and the last build's cards and image sizes that this
+        one does not make (to remove from the site); `kept` are this build's."""
+        first, gone = self.last is None, self.images.keys() - kept.keys()
+        self.images = dict(kept)
+        return first, gone
+
+    def search_index(self, last: list[dict], now: list[dict]) -> list[dict]:
+        """The search index a whole build would make (`merged_index`)."""
+        return merged_index(last, now, self.pages, self.rendered)
+
+    def done(self, ok: bool) -> None:
+        """This build is now the last (or, failed, none is: the next renders every page)."""
+        self.last, self.now = (self.now, None) if ok else (None, None)

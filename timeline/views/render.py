@@ -1,0 +1,204 @@
+"""Renders what `SiteMap` decides each page shows: its Fragments as HTML, with Jinja (autoescaped)
+on a template loader; in MkDocs the theme's, so that a site's custom_dir can override
+`timeline/*.html`.
+
+A page here is MkDocs' `Page` or anything shaped like it: `url` and `file.src_uri`; for its
+<head>, `canonical_url`, `is_homepage`, `title` and `meta`. A page's parts come from the timeline
+alone, never from the page's own title, metadata, table of contents or content: that is what lets
+a forked process render them ahead (`Ahead`) before any page has been read (tested: in the child
+those are poisoned)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .. import words
+from ..model import STATUSES
+from ..parallel import Forked, can_fork, cpus
+from ..timing import Phases
+from .layout import month_anchor
+from .pages import Fragment, PageInfo
+from .sanitize import clean_html
+from .site import SiteMap
+from .urls import relative_to
+
+Exports = Callable[[], dict[str, bytes]]  # the exports' renderer: path -> content
+
+
+class Renderer:
+    """One autoescaping environment per build; templates compile once. `names`: what every
+    template may use besides the site's words (in MkDocs: `config`, the feeds)."""
+
+    def __init__(self, loader: jinja2.BaseLoader, **names: Any):
+        self.env = jinja2.Environment(
+            loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+            auto_reload=False,
+        )  # fmt: skip
+        catalogue = words.template_names()  # in the site's language (words.use, at build start)
+        self.env.filters.update(catalogue["filters"], timeline_anchor=month_anchor)
+        self.env.globals.update(catalogue["globals"], statuses=STATUSES, **names)
+
+    def render(self, name: str, page, **context) -> str:
+        template = self.env.get_template(f"timeline/{name}")
+        return template.render(page=page, url=relative_to(page.url), **context)
+
+
+class Compiled(jinja2.BytecodeCache):
+    """Compiled templates kept in memory across builds (the preview's); Jinja checks each against
+    its source's checksum."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.store.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def for_theme(meta: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A page's metadata (`SiteMap.meta`) as the theme reads it: it prints the title, the
+    description and the tags as raw HTML, so they are escaped here, once; tags as text (quotes
+    stay as they are, so that tag slugs keep them out: "kims-visit")."""
+    if meta is None:
+        return None
+    tags = [Markup(html.escape(tag, quote=False)) for tag in meta.get("tags", ())]
+    title, description = escape(meta["title"]), escape(meta.get("description", ""))
+    return {**meta, "title": title, "description": description, "tags": tags}
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A page's parts as HTML (`site.PageParts`), and an event page's <head>."""
+
+    before: str = ""
+    after: str = ""
+    outside: str = ""
+    head: str | None = None  # None: rendered last, once the page has been read
+
+
+class SitePages:
+    """One build's pages: their parts rendered once each, now or ahead in another process."""
+
+    def __init__(self, sitemap: SiteMap, renderer: Renderer):
+        self.map, self.renderer = sitemap, renderer
+        self.rendered: dict[str, Rendered] = {}
+        self.deferred: list | None = None  # while rendering ahead: pages left to complete
+
+    def _html(self, fragment: Fragment | None, page) -> str:
+        return self.renderer.render(fragment.template, page, **fragment.context) if fragment else ""
+
+    def render(self, page) -> Rendered:
+        """A page's parts, from the timeline alone (see the module's docstring)."""
+        uri, parts = page.file.src_uri, self.map.parts(page.file.src_uri)
+        html = [self._html(f, page) for f in (parts.before, parts.after, parts.outside)]
+        return Rendered(*html, head=self._head(page) if uri in self.map.events else None)
+
+    def _rendered(self, page) -> Rendered:
+        uri = page.file.src_uri
+        if (rendered := self.rendered.get(uri)) is None:
+            rendered = self.rendered[uri] = self.render(page)
+        return rendered
+
+    def content(self, page, html: str) -> str:
+        """A page's content: a contributor's write-up sanitised, a maintainers' page's markers
+        replaced, and the parts before and after it (now, or in `complete` when ahead)."""
+        if page.file.src_uri in self.map.events:
+            html = clean_html(html)  # contributor HTML; markers there are refused by the core
+        elif "timeline:" in html:
+            html = self.map.with_sections(html, page.file.src_uri, lambda f: self._html(f, page))
+        if self.deferred is not None:
+            self.deferred.append(page)
+            return html
+        rendered = self._rendered(page)
+        return rendered.before + html + rendered.after
+
+    def after_content(self, page) -> str:
+        """What the page template puts after the content, out of the search index."""
+        return self._rendered(page).outside
+
+    def head(self, page) -> str:
+        """Extra <head> elements (feeds, OpenGraph, JSON-LD): the last part a page uses."""
+        rendered = self.rendered.pop(page.file.src_uri, None)
+        return rendered.head if rendered and rendered.head is not None else self._head(page)
+
+    def _head(self, page) -> str:
+        info = PageInfo(
+            page.canonical_url, page.is_homepage, lambda: page.title,
+            lambda: (page.meta or {}).get("description"),
+        )  # fmt: skip
+        context = self.map.head(page.file.src_uri, info)
+        return self.renderer.render("head.html", page, **context).strip()
+
+    def render_all(self, pages: list) -> dict[str, Rendered]:
+        """Every page's parts: the work a process rendering ahead does."""
+        return {page.file.src_uri: self.render(page) for page in pages}
+
+    def complete(self, rendered: Mapping[str, Rendered] | None) -> None:
+        """Take the parts rendered ahead (None: render them here) and complete the content of
+        every page left waiting for them."""
+        waiting, self.deferred = self.deferred or [], None
+        self.rendered.update(rendered or {})
+        for page in waiting:
+            parts = self._rendered(page)
+            page.content = parts.before + (page.content or "") + parts.after
+
+
+class Ahead:
+    """Rendering ahead: every page's parts and the exports computed by a forked process, on
+    another CPU, while this one goes on (in MkDocs: converts every page's Markdown). Started once
+    every page exists and none has been read; `finish` takes the results, or computes them here
+    when the child failed or could not start, and says so (`say`)."""
+
+    PHASE = "rendered ahead"
+
+    def __init__(self, site: SitePages, exports: Exports, phases: Phases, say: Callable):
+        self.site, self.exports, self.phases, self.say = site, exports, phases, say
+        self.child: Forked | None = None
+
+    @staticmethod
+    def wanted(events: int, after: int) -> bool:
+        """`after` events or more (-1: never), forking safely and on a second CPU."""
+        return 0 <= after <= events and can_fork() and cpus() > 1
+
+    def start(self, pages: list) -> None:
+        """Fork the child; from now on pages wait for their parts until `finish`."""
+        site, exports = self.site, self.exports
+        with self.phases.time(self.PHASE):
+            try:
+                self.child = Forked(lambda: (site.render_all(pages), exports()))
+            except OSError as error:
+                self.say(f"rendering here: no process could be started ({error})")
+                return
+            site.deferred = []
+
+    def finish(self) -> dict[str, bytes]:
+        """Complete the waiting pages with what the child rendered (waiting for it if need be),
+        or with parts rendered here; the exports, from the child or rendered here."""
+        child, self.child = self.child, None
+        with self.phases.time(self.PHASE):
+            done = child is not None and child.wait()
+            parts, exports = child.value if done else (None, None)
+            self.site.complete(parts)
+        if child is not None:
+            self.phases.parallel[self.PHASE] = child.cpu_seconds
+            if not done:
+                why = (child.failure or "").strip().splitlines()[-1:] or ["no reason given"]
+                self.say(f"pages and exports rendered here: the worker failed: {why[0]}")
+        if not done:
+            with self.phases.time("exports"):
+                exports = self.exports()
+        return exports
+
+    def cancel(self) -> None:
+        if self.child is not None:
+            self.child.cancel()
+            self.child = None
