@@ -55,9 +55,12 @@ browser-deps:
 	@ls $(NPM_TOOLS) >/dev/null 2>&1 || \
 	  npm ci --silent --no-audit --no-fund --ignore-scripts
 
-# Every test: unit, end-to-end and browser (docs/testing.md); prints how long it took.
+# Every test: unit, end-to-end and browser (docs/testing.md); prints how long it took. In
+# TEST_WORKERS processes (pytest-xdist), one more than the CPUs: builds and browsers wait on
+# each other; each test module runs whole in one process (`--dist loadfile`).
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: $(STAMP) browser-deps lint
-	@start=$$(date +%s); $(BIN)/python -m pytest -q; status=$$?; \
+	@start=$$(date +%s); $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile; status=$$?; \
 	  echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
 # The unit tests alone, in seconds: for the edit-test loop. Property tests draw a fifth of their
