@@ -203,3 +203,43 @@ def test_more_sources_than_colours_still_differ_in_colour_or_shape():
     drawn = chart(TROOPS, items, (), lambda e: "")
     marks = [(s.css, s.shape) for s in drawn.series]
     assert len(set(marks)) == len(ids), marks
+
+
+def test_a_measure_of_many_figures_gets_a_page_per_year_and_no_page_lists_them_all():
+    """Past `year_pages_after` figures, a measure's page charts and lists the latest ones and
+    links a page per year, which charts and lists that year's: every figure is on one year's
+    page, and no page grows with the measure."""
+    days = [PartialDate(year, month, 1) for year in (2023, 2024, 2025) for month in range(1, 13)]
+    events = tuple(
+        event(f"{d.year}-{d.month:02d}-01-e{i}", d, Figure("troops", "nis", value=i + 1))
+        for i, d in enumerate(days)
+    )
+    timeline = Timeline(events=events, registry=_registry(), measures={"troops": TROOPS})
+    small = FigurePages(timeline, year_pages_after=36)
+    assert small.uris() == ["figures/index.md", "figures/troops.md"]
+    assert len(small.parts("figures/troops.md", {}).after.context["rows"]) == 36
+
+    pages = FigurePages(timeline, year_pages_after=20, latest=5)
+    years = ["figures/troops/2023/index.md", "figures/troops/2024/index.md"]
+    years.append("figures/troops/2025/index.md")
+    assert pages.uris() == ["figures/index.md", "figures/troops.md", *years]
+    main = pages.parts("figures/troops.md", {}).after.context
+    assert [row.event.id for row in main["rows"]] == [e.id for e in events[-5:]]
+    assert len(main["chart"].series[0].points) == 5 and main["total"] == 36
+    assert main["year"] is None
+    assert main["years"] == [(y, f"figures/troops/{y}/", 12) for y in (2023, 2024, 2025)]
+    listed = []
+    for uri in years:
+        context = pages.parts(uri, {}).after.context
+        assert {row.date.year for row in context["rows"]} == {context["year"]}
+        assert len(context["chart"].series[0].points) == 12
+        listed += [row.event.id for row in context["rows"]]
+    assert listed == [e.id for e in events]
+    assert pages.meta(years[1]) == {
+        "title": "Troops sent, 2024",
+        "description": "Troops sent, 2024: 12 stated figures.",
+    }
+    assert pages.meta("figures/troops.md")["description"] == "Troops sent: 36 stated figures."
+    index = pages.parts("figures/index.md", {}).after.context
+    [(_measure, _url, chart, count)] = index["measures"]
+    assert len(chart.series[0].points) == 5 and count == 36 and "troops" in index["split"]

@@ -126,6 +126,27 @@ def test_the_figures_index_lists_every_measure_with_a_small_chart(built):
     assert "No figure of this measure" in built.html("figures/killed/")
 
 
+def test_a_measure_of_many_figures_has_a_page_per_year_linked_from_its_page(built):
+    config = built.root / "mkdocs.yml"
+    option = "  - timeline:\n      year_pages_after: 2\n      main_page_events: 1\n"
+    config.write_text(config.read_text().replace("  - timeline\n", option, 1))
+    result = built.build(strict=True)
+    assert result.returncode == 0, result.stdout
+    main = parse(built.html("figures/troops-in-russia/"))
+    [nav] = main.find_all("nav", cls="tl-years")
+    links = [(a.attrs["href"], a.text()) for a in nav.find_all("a")]
+    assert links == [("./", "Latest"), ("2024/", "2024")]
+    assert len(main.find("tbody").find_all("tr")) == 1  # the latest one
+    assert "The latest 1 of 3 stated figures." in main.find("p", cls="tl-intro").text()
+    year = parse(built.html("figures/troops-in-russia/2024/"))
+    assert [len(year.find("tbody").find_all("tr"))] == [3]
+    assert year.find("h1").text() == "North Korean troops sent to Russia, 2024"
+    [svg] = [s for s in year.find_all("svg") if s.attrs.get("data-measure") == "troops-in-russia"]
+    assert len(svg.find_all("a", cls="tl-fc__point")) == 3
+    index = built.html("figures/")
+    assert "Charted: the latest 1." in index
+
+
 def test_event_pages_show_their_figures_and_what_became_of_a_claim(built):
     claim = parse(built.html("events/2024/2024-10-18-nis-first/"))
     [later] = claim.find_all("p", cls="tl-answer--later")

@@ -54,3 +54,16 @@ def test_one_bar_per_month_with_events_on_a_continuous_month_axis():
 def test_no_chart_without_a_month():
     assert overview(timeline_of({"events/y.md": entry(date="2024")}).events) is None
     assert overview([]) is None
+
+
+def test_a_long_span_is_drawn_from_its_latest_months_and_counts_the_rest():
+    chart = overview(timeline_of(EVENTS).events, months=3)  # November 2024 to January 2025
+    assert chart.width == 2 * SLOT  # from the first of those months with events, as always
+    assert [(b.year, b.month) for b in chart.bars] == [(2024, 12), (2025, 1)]
+    assert chart.earlier == 3 and chart.undated == 1  # October's three, and the year-only one
+    assert chart.caption.startswith("Events per month, December 2024 to January 2025: 3 events")
+    assert overview(timeline_of(EVENTS).events, months=4).earlier == 0
+    years = {f"events/{y}.md": entry(title=str(y), date=f"{y}-06-01") for y in range(1990, 2026)}
+    whole = overview(timeline_of(years).events)  # 36 years: the default draws the last ten
+    assert [b.year for b in whole.bars] == list(range(2016, 2026)) and whole.earlier == 26
+    assert whole.width == 109 * SLOT  # June 2016 to June 2025

@@ -1,10 +1,15 @@
 """The figures' pages (`/figures/` and a page per measure), what an event page says of its
 figures and of the claims it answers or that answer it, and where eras are shown on the
 timeline and its chart; `site.SiteMap` asks this for all of it.
+
+A measure of more than `year_pages_after` stated figures gets a page per year, as the timeline
+does: its page then charts and lists the latest `main_page_events`, and links the years; each
+year's page charts and lists that year's. So no figures page grows without bound.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +18,8 @@ from .. import words
 from ..collection import Timeline
 from ..model import FIGURES_PAGE, Era, Event, Measure, figure_page, page_url
 from ..words import N_, _
-from .figures import amount, chart, era_span, sentence, stated
+from .figures import Stated, amount, chart, era_span, sentence, stated
+from .layout import year_page
 from .overview import Overview
 from .pages import Fragment, PageParts
 
@@ -62,7 +68,7 @@ class EraHeading:
 class FigurePages:
     """Every figure page of a build and the figures' parts of the other pages."""
 
-    def __init__(self, timeline: Timeline):
+    def __init__(self, timeline: Timeline, year_pages_after: int = 200, latest: int = 50):
         self.timeline = timeline
         self.names = {actor.id: actor.name for actor in timeline.registry}
         self.stated = stated(timeline.events, self.names)
@@ -71,27 +77,50 @@ class FigurePages:
         sources = dict.fromkeys(f.by for e in timeline.events for f in e.figures)
         self.colours = {actor_id: number for number, actor_id in enumerate(sources)}
         """Each source's series keeps one colour and shape on every chart."""
+        self.latest = max(1, latest)
+        self.years: dict[str, list[tuple[int, str, int]]] = {}
+        """Measure id -> (year, content path, figures) of each of its year pages, if it has any."""
+        self.year_pages: dict[str, tuple[Measure, int]] = {}
+        for measure_id, rows in self.stated.items():
+            if len(rows) > year_pages_after and measure_id in timeline.measures:
+                root = figure_page(measure_id).removesuffix(".md")
+                counts = Counter(row.date.year for row in rows)  # in date order
+                self.years[measure_id] = [(y, year_page(y, root), n) for y, n in counts.items()]
+                for year, uri, _count in self.years[measure_id]:
+                    self.year_pages[uri] = (timeline.measures[measure_id], year)
 
     def uris(self) -> list[str]:
-        return [FIGURES_PAGE, *self.pages] if self.pages else []
+        return [FIGURES_PAGE, *self.pages, *self.year_pages] if self.pages else []
 
-    def chart(self, measure: Measure):
-        items = self.stated.get(measure.id, [])
+    def rows(self, measure: Measure, year: int | None = None) -> list[Stated]:
+        """The figures a measure's page lists: all of them, or with year pages the latest on
+        its own page and a year's on that year's."""
+        rows = self.stated.get(measure.id, [])
+        if year is not None:
+            return [row for row in rows if row.date.year == year]
+        return rows[-self.latest :] if measure.id in self.years else rows
+
+    def chart(self, measure: Measure, year: int | None = None):
         eras = self.timeline.eras
-        return chart(measure, items, eras, lambda event: event.url, self.colours)
+        rows = self.rows(measure, year)
+        return chart(measure, rows, eras, lambda event: event.url, self.colours)
 
     def meta(self, uri: str) -> dict[str, Any] | None:
         if uri == FIGURES_PAGE and self.pages:
             return {"title": _("Figures"), "description": _("Every stated figure, by measure.")}
-        if (measure := self.pages.get(uri)) is not None:
-            count = len(self.stated.get(measure.id, []))
-            description = (
-                f"{measure.name}: "
-                + words.count(count, "%(num)d stated figure", "%(num)d stated figures")
-                + "."
-            )
-            return {"title": measure.name, "description": description}
-        return None
+        measure, year = self.pages.get(uri), None
+        if measure is None and uri in self.year_pages:
+            measure, year = self.year_pages[uri]
+        if measure is None:
+            return None
+        title = measure.name if year is None else _("%(name)s, %(period)s") % {
+            "name": measure.name, "period": str(year),
+        }  # fmt: skip
+        count = (
+            len(self.stated.get(measure.id, [])) if year is None else len(self.rows(measure, year))
+        )
+        said = words.count(count, "%(num)d stated figure", "%(num)d stated figures")
+        return {"title": title, "description": f"{title}: {said}."}
 
     def parts(self, uri: str, common: dict[str, Any]) -> PageParts | None:
         if uri == FIGURES_PAGE and self.pages:
@@ -99,18 +128,27 @@ class FigurePages:
                 (m, page_url(figure_page(m.id)), self.chart(m), len(self.stated.get(m.id, [])))
                 for m in self.timeline.measures.values()
             ]
-            return PageParts(after=Fragment("figures.html", {**common, "measures": measures}))
-        if (measure := self.pages.get(uri)) is not None:
-            context = {
-                **common,
-                "measure": measure,
-                "chart": self.chart(measure),
-                "rows": self.stated.get(measure.id, []),
-                "amount": amount,
-                "index_url": page_url(FIGURES_PAGE),
-            }
-            return PageParts(after=Fragment("figure.html", context))
-        return None
+            context = {**common, "measures": measures, "latest": self.latest, "split": self.years}
+            return PageParts(after=Fragment("figures.html", context))
+        measure, year = self.pages.get(uri), None
+        if measure is None and uri in self.year_pages:
+            measure, year = self.year_pages[uri]
+        if measure is None:
+            return None
+        rows = self.rows(measure, year)
+        context = {
+            **common,
+            "measure": measure,
+            "chart": self.chart(measure, year),
+            "rows": rows,
+            "amount": amount,
+            "index_url": page_url(FIGURES_PAGE),
+            "main_url": page_url(figure_page(measure.id)),
+            "year": year,
+            "years": [(y, page_url(u), n) for y, u, n in self.years.get(measure.id, [])],
+            "total": len(self.stated.get(measure.id, [])),
+        }
+        return PageParts(after=Fragment("figure.html", context))
 
     def event_context(self, event: Event) -> dict[str, Any]:
         """An event page's figures as sentences (each linked to its measure's page), the

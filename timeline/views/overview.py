@@ -2,7 +2,9 @@
 
 Templates draw the SVG from these numbers; nothing is measured in the browser. The chart runs
 over every month from the first with events to the last, so gaps in time show as gaps; each month
-with events is one bar. Events dated only to a year are counted apart (`undated`).
+with events is one bar. Events dated only to a year are counted apart (`undated`). A span of more
+than `MONTHS_DRAWN` months is drawn from its last ones (the earlier events are counted apart,
+`earlier`), so that a page's chart stays bounded whatever the timeline's age.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ MIN_BAR = 2  # a month with one event still shows a bar
 MIN_PERCENT = 4.0  # the same, in percent of the plot's height (the HTML chart)
 EVERY_MONTH_UP_TO = 24  # months in the span up to which every month is named on the axis
 QUARTERS_UP_TO = 72  # then every quarter's first month; past it, only each January
+MONTHS_DRAWN = 120  # the most months one chart draws: ten years, its latest
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,7 @@ class Overview:
     mark: int = MARK
     ticks: tuple[Tick, ...] = ()
     top: int = 0  # the most events in one month: the scale's 100 %
+    earlier: int = 0  # events before the months drawn (past MONTHS_DRAWN), not drawn
 
     @property
     def caption(self) -> str:
@@ -142,13 +146,18 @@ class Overview:
         return text + "."
 
 
-def overview(events: Iterable[Event]) -> Overview | None:
-    """The chart of ordered `events`, or None when no event has a known month."""
+def overview(events: Iterable[Event], months: int = MONTHS_DRAWN) -> Overview | None:
+    """The chart of ordered `events` over at most `months` months (the latest), or None when no
+    event has a known month."""
     events = list(events)
     counts = month_counts(events)
     if not counts:
         return None
     undated = sum(1 for e in events if e.date.month is None)
+    start = counts[-1].year * 12 + counts[-1].month - months  # the first month drawn
+    drawn = [c for c in counts if c.year * 12 + c.month - 1 >= start]
+    earlier = sum(c.count for c in counts) - sum(c.count for c in drawn)
+    counts = drawn
     first = counts[0].year * 12 + counts[0].month - 1
     slots = counts[-1].year * 12 + counts[-1].month - first
     width = slots * SLOT
@@ -185,5 +194,6 @@ def overview(events: Iterable[Event]) -> Overview | None:
         index = max(0, year * 12 - first)
         years.append(YearMark(year, round(100 * index * SLOT / width, 3)))
     return Overview(
-        width, HEIGHT, tuple(bars), tuple(years), undated, ticks=ticks(first, slots), top=top
-    )
+        width, HEIGHT, tuple(bars), tuple(years), undated, ticks=ticks(first, slots), top=top,
+        earlier=earlier,
+    )  # fmt: skip

@@ -83,7 +83,9 @@ class SiteMap:
             events = timeline.by_place[place.id]
             self._add_list("place", place.name, events, place_page(place.id), place.id)
         self.relations = Relations(timeline.events, timeline.by_actor)
-        self.figures = FigurePages(timeline)  # figures, claims and eras
+        self.figures = FigurePages(  # figures, claims and eras
+            timeline, options.year_pages_after, options.main_page_events
+        )
         self.common = {
             "registry": timeline.registry,
             "actor_url": actor_url,
