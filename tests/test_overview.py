@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import entry
 from test_ordering import timeline_of
 
-from timeline.views.overview import HEIGHT, SLOT, month_counts, overview
+from timeline.views.overview import HEIGHT, MONTHS_DRAWN, SLOT, month_counts, overview
 
 EVENTS = {
     "events/y.md": entry(title="Year only", date="2024"),
@@ -64,6 +64,9 @@ def test_a_long_span_is_drawn_from_its_latest_months_and_counts_the_rest():
     assert chart.caption.startswith("Events per month, December 2024 to January 2025: 3 events")
     assert overview(timeline_of(EVENTS).events, months=4).earlier == 0
     years = {f"events/{y}.md": entry(title=str(y), date=f"{y}-06-01") for y in range(1990, 2026)}
-    whole = overview(timeline_of(years).events)  # 36 years: the default draws the last ten
+    assert overview(timeline_of(years).events).earlier == 0  # unbounded: a bar per event at most
+    whole = overview(timeline_of(years).events, MONTHS_DRAWN)  # 36 years: the last ten
     assert [b.year for b in whole.bars] == list(range(2016, 2026)) and whole.earlier == 26
     assert whole.width == 109 * SLOT  # June 2016 to June 2025
+    far = {"events/a.md": entry(date="1975-01-01"), "events/b.md": entry(date="2025-01-01")}
+    assert [b.year for b in overview(timeline_of(far).events).bars] == [1975, 2025]

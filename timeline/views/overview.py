@@ -2,9 +2,10 @@
 
 Templates draw the SVG from these numbers; nothing is measured in the browser. The chart runs
 over every month from the first with events to the last, so gaps in time show as gaps; each month
-with events is one bar. Events dated only to a year are counted apart (`undated`). A span of more
-than `MONTHS_DRAWN` months is drawn from its last ones (the earlier events are counted apart,
-`earlier`), so that a page's chart stays bounded whatever the timeline's age.
+with events is one bar. Events dated only to a year are counted apart (`undated`). A timeline
+large enough for year pages draws `MONTHS_DRAWN` months at most, its latest (the earlier events
+are counted apart, `earlier`), so that a page's chart stays bounded whatever the timeline's age;
+a smaller one has a bar per month with events, so never more bars than events.
 """
 
 from __future__ import annotations
@@ -146,18 +147,19 @@ class Overview:
         return text + "."
 
 
-def overview(events: Iterable[Event], months: int = MONTHS_DRAWN) -> Overview | None:
-    """The chart of ordered `events` over at most `months` months (the latest), or None when no
+def overview(events: Iterable[Event], months: int | None = None) -> Overview | None:
+    """The chart of ordered `events` (over at most `months` months, the latest), or None when no
     event has a known month."""
     events = list(events)
     counts = month_counts(events)
     if not counts:
         return None
     undated = sum(1 for e in events if e.date.month is None)
-    start = counts[-1].year * 12 + counts[-1].month - months  # the first month drawn
-    drawn = [c for c in counts if c.year * 12 + c.month - 1 >= start]
-    earlier = sum(c.count for c in counts) - sum(c.count for c in drawn)
-    counts = drawn
+    earlier = 0
+    if months is not None:  # from month index `start` (year * 12 + month - 1) on
+        start = counts[-1].year * 12 + counts[-1].month - months
+        drawn = [c for c in counts if c.year * 12 + c.month - 1 >= start]
+        earlier, counts = sum(c.count for c in counts) - sum(c.count for c in drawn), drawn
     first = counts[0].year * 12 + counts[0].month - 1
     slots = counts[-1].year * 12 + counts[-1].month - first
     width = slots * SLOT

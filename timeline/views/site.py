@@ -31,7 +31,7 @@ from .figure_pages import FigurePages, era_headings, outcome_words, overview_era
 from .layout import event_anchor, month_anchor, plan_pages, tag_slugs
 from .lists import filter_choices, key_events, latest_additions, tag_entry
 from .metadata import event_jsonld, page_social, script_json
-from .overview import overview
+from .overview import MONTHS_DRAWN, overview
 from .pages import Fragment, ListPage, PageInfo, PageParts, SiteOptions, when
 from .pictures import figure, thumbnail
 from .places import PlacePages, place_page, place_url
@@ -69,6 +69,7 @@ class SiteMap:
             options.month_pages_after,
         )
         self.timeline_pages = {uri: (y, m, events) for uri, y, m, events in self.layout.pages()}
+        self.months = MONTHS_DRAWN if self.layout.split else None  # the charts' bound
         self.events = {event.path: event for event in timeline.events}
         self.actors = {actor_page(actor.id): actor for actor in timeline.registry}
         self.slugs = tag_slugs(list(timeline.by_tag))
@@ -272,7 +273,7 @@ class SiteMap:
         choices = filter_choices(events, self.timeline.registry)
         kinds = {a.id: a.kind for a in self.timeline.registry}
         lead = self.options.standfirst and year is None
-        chart = overview(self.timeline.events if year is None else whole_year)
+        chart = overview(self.timeline.events if year is None else whole_year, self.months)
         return {
             **self.common,
             "groups": group_by_year_and_month(reversed(events) if newest else events),
@@ -342,7 +343,7 @@ class SiteMap:
     def section(self, name: str, number: int | None, here: str) -> Fragment | None:
         """The section a marker stands for on the page `here` (None: nothing to show)."""
         if name == "overview":
-            chart = overview(self.timeline.events)
+            chart = overview(self.timeline.events, self.months)
             if chart is None:
                 return None
             bands = overview_eras(chart, self.timeline.eras)
