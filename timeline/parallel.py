@@ -67,22 +67,22 @@ class Forked:
         """Wait for the child; True if it gave its value (`value`), else False (`failure`)."""
         if self._pipe is None:
             return self.failure is None
-        try:
-            with open(self._pipe, "rb") as source:
-                data = source.read()
-        finally:
-            self._pipe = None
-            _, status = os.waitpid(self.pid, 0)
-        if status != 0 or not data:
-            self.failure = f"the child process ended with status {status}"
-            return False
-        enabled = gc.isenabled()
+        enabled, outcome = gc.isenabled(), None
         gc.disable()  # thousands of new objects would start collection after collection
         try:
-            ok, value, self.cpu_seconds = pickle.loads(data)
+            with open(self._pipe, "rb") as source:  # read as it comes, never whole in memory
+                outcome = pickle.load(source)
+        except Exception:  # nothing, or a part: the child failed; its status says so
+            outcome = None
         finally:
             if enabled:
                 gc.enable()
+            self._pipe = None
+            _, status = os.waitpid(self.pid, 0)
+        if status != 0 or outcome is None:
+            self.failure = f"the child process ended with status {status}"
+            return False
+        ok, value, self.cpu_seconds = outcome
         if not ok:
             self.failure = value
             return False
@@ -108,9 +108,9 @@ def _child(function: Callable, pipe: int) -> None:
             outcome = (True, function())
         except Exception:
             outcome = (False, traceback.format_exc())
-        data = pickle.dumps((*outcome, time.process_time() - start), pickle.HIGHEST_PROTOCOL)
-        with open(pipe, "wb") as output:
-            output.write(data)
+        with open(pipe, "wb") as output:  # written as it is pickled, never whole in memory
+            value = (*outcome, time.process_time() - start)
+            pickle.dump(value, output, pickle.HIGHEST_PROTOCOL)
         status = 0
     finally:
         os._exit(status)  # no atexit handlers, no flushing of the parent's buffered output
