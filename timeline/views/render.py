@@ -126,9 +126,14 @@ class SitePages:
         return self._rendered(page).outside
 
     def head(self, page) -> str:
-        """Extra <head> elements (feeds, OpenGraph, JSON-LD): the last part a page uses."""
+        """Extra <head> elements (feeds, OpenGraph, JSON-LD): the last part a page uses. The
+        page is written next, and MkDocs would keep its content until the build ends: an event
+        page's is let go here, for what the build does last (the search index) to reuse."""
         rendered = self.rendered.pop(page.file.src_uri, None)
-        return rendered.head if rendered and rendered.head is not None else self._head(page)
+        head = rendered.head if rendered and rendered.head is not None else self._head(page)
+        if page.file.src_uri in self.map.events:
+            page.content = None  # nothing reads it after; search keeps a copy of its own
+        return head
 
     def _head(self, page) -> str:
         info = PageInfo(
