@@ -64,7 +64,9 @@ def test_finding_markers_is_linear_in_the_text():
     text = "<!-- timeline:x " * 50_000 + "-->" + "<!-- timeline:latest 1 -->" * 20_000
     started = time.perf_counter()
     found = list(find_markers(text))
-    assert time.perf_counter() - started < 2
+    # linear: a fraction of a second; a search from each opener to the end (50,000 times over a
+    # million characters) would take minutes. The bound only tells those apart, on a busy machine
+    assert time.perf_counter() - started < 20
     assert len(found) == 20_001
     assert list(find_markers("<!-- timeline:latest 5")) == []  # never closed
 
