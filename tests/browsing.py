@@ -5,11 +5,13 @@ fork safely (timeline/parallel.py forks only in a process of one thread)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import subprocess
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,26 +26,35 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ACTOR = "kim-jong-un"
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """`directory` served on 127.0.0.1 (a port of its own, bound at once, so that a site can be
+    built with its address; the folder may not exist yet): its base URL, until the block ends."""
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory))
+    )
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """An HTTP server on 127.0.0.1 for the built site; bound first, because mkdocs-material's
     instant navigation only follows links whose URL (with the port) is in the sitemap, which
     comes from site_url."""
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
     root = tmp_path_factory.mktemp("browser") / "site"
-    served = root / "site"
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(served))
-    )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with served(root / "site") as url:
+        yield root, url
 
 
 @pytest.fixture(scope="module")
@@ -161,26 +172,15 @@ def real_site(tmp_path_factory):
     """The repository's own site (content/, 48 real events with their real lengths), built and
     served: the first screen is measured on what readers get, not on short generated text."""
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
     out = tmp_path_factory.mktemp("real") / "site"
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(out))
-    )
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, "SITE_URL": url}
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield url
-    httpd.shutdown()
-    httpd.server_close()
+    with served(out) as url:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
+        result = subprocess.run(
+            [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
+            cwd=ROOT, env={**env, "SITE_URL": url}, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield url
 
 
 def header_bottom(page: Page) -> float:

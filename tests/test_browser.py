@@ -6,19 +6,24 @@ until they are fixed."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
-import threading
 from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browsing import ACTOR, SHOWN, axe_violations, built_items, header_bottom, shown_titles
+from browsing import (
+    ACTOR,
+    SHOWN,
+    axe_violations,
+    built_items,
+    header_bottom,
+    served,
+    shown_titles,
+)
 from htmlparse import parse
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
@@ -364,29 +369,18 @@ def month_site(tmp_path_factory):
     """(site/ folder, base URL) of the sample site with a page per month of 2024 and 2025 (more
     than 10 events each): the filters on a month page act on the events that page lists."""
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
     root = tmp_path_factory.mktemp("months")
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root / "site"))
-    )
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    site = write_sample_site(root, year_pages_after=40, main_page_events=15, site_url=url)
-    config = (root / "mkdocs.yml").read_text()
-    (root / "mkdocs.yml").write_text(
-        config.replace(
-            "main_page_events: 15\n", "main_page_events: 15\n      month_pages_after: 10\n"
+    with served(root / "site") as url:
+        site = write_sample_site(root, year_pages_after=40, main_page_events=15, site_url=url)
+        config = (root / "mkdocs.yml").read_text()
+        (root / "mkdocs.yml").write_text(
+            config.replace(
+                "main_page_events: 15\n", "main_page_events: 15\n      month_pages_after: 10\n"
+            )
         )
-    )
-    result = site.build(strict=True)
-    assert result.returncode == 0, result.stdout
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield root / "site", url
-    httpd.shutdown()
-    httpd.server_close()
+        result = site.build(strict=True)
+        assert result.returncode == 0, result.stdout
+        yield root / "site", url
 
 
 def test_filters_on_a_month_page_act_on_its_events(page, month_site):

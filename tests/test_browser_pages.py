@@ -4,19 +4,16 @@ Ukrainian and Arabic (right to left)."""
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import json
 import os
 import re
 import shutil
-import threading
 import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import SHOWN, Visit, axe_violations, open_filters
+from browsing import SHOWN, Visit, axe_violations, open_filters, served
 from conftest import ROOT
 from htmlparse import parse
 from playwright.sync_api import Page
@@ -150,21 +147,11 @@ def host(tmp_path_factory, real_site):
     """Another site, on another port (another origin): a newsroom's pages with TimelineJS's own
     files and a copy of the real site's timelinejs.json, as "Use this data" tells it to do."""
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
     root = tmp_path_factory.mktemp("host")
     shutil.copytree(TIMELINEJS, root / "timelinejs")
     (root / "timelinejs.json").write_bytes(fetch(real_site + "timelinejs.json"))
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root))
-    )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with served(root) as url:
+        yield root, url
 
 
 def fetch(url: str) -> bytes:
@@ -362,20 +349,10 @@ def languages_url(language_root):
     """The sample site in Korean, Ukrainian and Arabic (`sample_site.built_in`, the builds
     test_languages.py reads too), served from one folder: /ar/site/timeline/ and so on."""
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
     for language in ("ko", "uk", "ar"):
         built_in(language, language_root)
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(language_root))
-    )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with served(language_root) as url:
+        yield url
 
 
 WHERE = """li => {

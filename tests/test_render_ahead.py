@@ -17,7 +17,7 @@ from sample_site import write_sample_site
 from test_reproducible import tree
 
 from timeline.parallel import can_fork
-from timeline.views import render as pages
+from timeline.views.render import SitePages
 
 pytestmark = pytest.mark.e2e
 
@@ -57,14 +57,14 @@ def test_rendering_ahead_gives_the_same_site_byte_for_byte(tmp_path):
 def test_a_failing_worker_means_the_pages_are_rendered_here(tmp_path, monkeypatch, caplog):
     site = sample(tmp_path, render_ahead_after=1)
     parent = os.getpid()
-    render = pages.SitePages.render
+    render = SitePages.render
 
     def fails_in_the_worker(self, page):
         if os.getpid() != parent:
             raise RuntimeError("worker broke")
         return render(self, page)
 
-    monkeypatch.setattr(pages.SitePages, "render", fails_in_the_worker)
+    monkeypatch.setattr(SitePages, "render", fails_in_the_worker)
     monkeypatch.setattr("timeline.views.render.cpus", lambda: 2)  # whatever the machine
     assert can_fork(), "another thread runs in this process: the plugin would not fork"
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
@@ -116,7 +116,7 @@ def test_the_worker_never_reads_a_page_s_own_title_metadata_toc_or_content(
     """The rule that makes rendering ahead safe, checked: in the worker every page's own data
     is poisoned, and the site is still complete, with no fallback."""
     site = sample(tmp_path, render_ahead_after=1)
-    parent, render_all = os.getpid(), pages.SitePages.render_all
+    parent, render_all = os.getpid(), SitePages.render_all
 
     def poisoned(self, all_pages):
         if os.getpid() != parent:
@@ -124,7 +124,7 @@ def test_the_worker_never_reads_a_page_s_own_title_metadata_toc_or_content(
                 page.title = page.meta = page.toc = page.content = page.markdown = Poison()
         return render_all(self, all_pages)
 
-    monkeypatch.setattr(pages.SitePages, "render_all", poisoned)
+    monkeypatch.setattr(SitePages, "render_all", poisoned)
     monkeypatch.setattr("timeline.views.render.cpus", lambda: 2)
     assert can_fork(), "another thread runs in this process: the plugin would not fork"
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))

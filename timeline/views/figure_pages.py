@@ -9,7 +9,6 @@ year's page charts and lists that year's. So no figures page grows without bound
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -81,13 +80,18 @@ class FigurePages:
         self.years: dict[str, list[tuple[int, str, int]]] = {}
         """Measure id -> (year, content path, figures) of each of its year pages, if it has any."""
         self.year_pages: dict[str, tuple[Measure, int]] = {}
+        self.by_year: dict[tuple[str, int], list[Stated]] = {}
         for measure_id, rows in self.stated.items():
             if len(rows) > year_pages_after and measure_id in timeline.measures:
                 root = figure_page(measure_id).removesuffix(".md")
-                counts = Counter(row.date.year for row in rows)  # in date order
-                self.years[measure_id] = [(y, year_page(y, root), n) for y, n in counts.items()]
-                for year, uri, _count in self.years[measure_id]:
-                    self.year_pages[uri] = (timeline.measures[measure_id], year)
+                for row in rows:  # in date order: the years come in order
+                    self.by_year.setdefault((measure_id, row.date.year), []).append(row)
+                years = sorted({row.date.year for row in rows})
+                self.years[measure_id] = [
+                    (y, year_page(y, root), len(self.by_year[measure_id, y])) for y in years
+                ]
+                for year in years:
+                    self.year_pages[year_page(year, root)] = (timeline.measures[measure_id], year)
 
     def uris(self) -> list[str]:
         return [FIGURES_PAGE, *self.pages, *self.year_pages] if self.pages else []
@@ -95,10 +99,16 @@ class FigurePages:
     def rows(self, measure: Measure, year: int | None = None) -> list[Stated]:
         """The figures a measure's page lists: all of them, or with year pages the latest on
         its own page and a year's on that year's."""
-        rows = self.stated.get(measure.id, [])
         if year is not None:
-            return [row for row in rows if row.date.year == year]
+            return self.by_year[measure.id, year]
+        rows = self.stated.get(measure.id, [])
         return rows[-self.latest :] if measure.id in self.years else rows
+
+    def _measure(self, uri: str) -> tuple[Measure, int | None] | None:
+        """The measure a page charts, and the year for a year's page."""
+        if (measure := self.pages.get(uri)) is not None:
+            return measure, None
+        return self.year_pages.get(uri)
 
     def chart(self, measure: Measure, year: int | None = None):
         eras = self.timeline.eras
@@ -108,11 +118,9 @@ class FigurePages:
     def meta(self, uri: str) -> dict[str, Any] | None:
         if uri == FIGURES_PAGE and self.pages:
             return {"title": _("Figures"), "description": _("Every stated figure, by measure.")}
-        measure, year = self.pages.get(uri), None
-        if measure is None and uri in self.year_pages:
-            measure, year = self.year_pages[uri]
-        if measure is None:
+        if (found := self._measure(uri)) is None:
             return None
+        measure, year = found
         title = measure.name if year is None else _("%(name)s, %(period)s") % {
             "name": measure.name, "period": str(year),
         }  # fmt: skip
@@ -130,11 +138,9 @@ class FigurePages:
             ]
             context = {**common, "measures": measures, "latest": self.latest, "split": self.years}
             return PageParts(after=Fragment("figures.html", context))
-        measure, year = self.pages.get(uri), None
-        if measure is None and uri in self.year_pages:
-            measure, year = self.year_pages[uri]
-        if measure is None:
+        if (found := self._measure(uri)) is None:
             return None
+        measure, year = found
         rows = self.rows(measure, year)
         context = {
             **common,
