@@ -1,7 +1,7 @@
-"""Rendering ahead in `mkdocs build` (`timeline.views.render.Ahead`): the exports' files exist,
-empty, from `on_files`; the child starts at `on_nav`, once every page exists and none is read;
-at `on_env`, before any page is searched or written, its results complete the pages and fill
-the exports' files."""
+"""Rendering ahead in `mkdocs build` (`timeline.views.render.Ahead`): the exports' files are
+known from `on_files` (in a temporary folder); the child starts at `on_nav`, once every page
+exists and none is read; at `on_env` its results are taken (the exports' files written), and
+each page is completed with its parts at `on_page_context`, before it is searched or written."""
 
 from __future__ import annotations
 
@@ -26,13 +26,9 @@ log = get_plugin_logger("timeline")
 class RenderAhead(Ahead):
     def __init__(self, site: SitePages, exports: Exports, config: MkDocsConfig, phases: Phases):
         super().__init__(site, exports, phases, say=log.info)
-        self.files = {path: File.generated(config, path, content=b"") for path in export_paths()}
-
-    def finish(self) -> dict[str, bytes]:
-        exports = super().finish()
-        for path, file in self.files.items():
-            file.content_bytes = exports[path]
-        return exports
+        self.files = [
+            File.generated(config, path, abs_src_path=self.path(path)) for path in export_paths()
+        ]  # their files are written by `finish`, before MkDocs copies them
 
 
 def exports_renderer(config: MkDocsConfig, plugin, timeline: Timeline, each: bool = False):

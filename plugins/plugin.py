@@ -48,7 +48,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.preview: Preview | None = None  # `mkdocs serve --dirty`: renders what changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:  # MkDocs then keeps this object
-        self.command = command
+        self.command, self.entry_cache.keep = command, command == "serve"
         self.preview = Preview() if command == "serve" and dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -108,7 +108,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             len(timeline.events), self.config.render_ahead_after
         ):
             self.ahead = RenderAhead(self.site, exports, config, self.phases)
-            made = self.ahead.files.values()
+            made = self.ahead.files
         else:
             with self.phases.time("exports"):
                 made = [File.generated(config, p, content=c) for p, c in exports().items()]
@@ -158,6 +158,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             )
         return env
 
+    @event_priority(100)  # before search reads the page
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if self.site is not None:
+            self.site.compose(page)  # rendered ahead: its parts, read now
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # the theme offers no hook for plugins in <head>; feed links and metadata go here
         if self.site is None:
@@ -172,6 +178,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:
             self.phases.report(log)
+        if self.ahead is not None:
+            self.ahead.close()
         if self.preview and self.site is not None:
             self.preview.finish(config, self.exports)
 

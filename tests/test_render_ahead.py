@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import tempfile
 
 import pytest
 from conftest import mkdocs_build
@@ -118,11 +119,11 @@ def test_the_worker_never_reads_a_page_s_own_title_metadata_toc_or_content(
     site = sample(tmp_path, render_ahead_after=1)
     parent, render_all = os.getpid(), SitePages.render_all
 
-    def poisoned(self, all_pages):
+    def poisoned(self, all_pages, out):
         if os.getpid() != parent:
             for page in all_pages:
                 page.title = page.meta = page.toc = page.content = page.markdown = Poison()
-        return render_all(self, all_pages)
+        return render_all(self, all_pages, out)
 
     monkeypatch.setattr(SitePages, "render_all", poisoned)
     monkeypatch.setattr("timeline.views.render.cpus", lambda: 2)
@@ -134,3 +135,34 @@ def test_the_worker_never_reads_a_page_s_own_title_metadata_toc_or_content(
     assert not [r for r in caplog.records if "rendered here" in r.getMessage()]
     for path in (site.root / "site/events/2024").iterdir():
         assert parse((path / "index.html").read_text()).find("nav", cls="tl-pager") is not None
+
+
+def test_the_build_holds_one_page_s_parts_at_a_time_and_leaves_no_temporary_file(
+    tmp_path, monkeypatch
+):
+    """The parts rendered ahead stay in the worker's file until each page is built: the build's
+    process never holds more than the page it is writing (memory at 50,000 entries), and the
+    file and the exports' folder are gone once the build is done."""
+    site = sample(tmp_path / "site", render_ahead_after=1)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setattr("timeline.views.render.cpus", lambda: 2)
+    held, compose, waiting = [], SitePages.compose, []
+
+    def watched(self, page):
+        waiting.append(len(self.waiting))
+        compose(self, page)
+        held.append(len(self.rendered))
+
+    monkeypatch.setattr(SitePages, "compose", watched)
+    assert can_fork(), "another thread runs in this process: the plugin would not fork"
+    config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    pages = len([p for p in (site.root / "site").rglob("index.html")])
+    assert waiting[0] >= 50 and len(held) >= 50 and pages >= 50
+    assert max(held) == 1, "a page's parts are let go once it is written"
+    assert list(scratch.iterdir()) == []
+    feed = json.loads((site.root / "site/timeline.json").read_text())
+    assert len(feed["events"]) == 50  # the worker's exports, copied before the folder went

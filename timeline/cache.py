@@ -19,9 +19,12 @@ Result = tuple[str, Event | None, list[Problem]]
 
 
 class EntryCache:
-    """`read_entry` over many files, reusing the previous call's results for unchanged files."""
+    """`read_entry` over many files, reusing the previous call's results for unchanged files.
+    `keep`: keep them for a next call at all (not in a one-off build, which would hold every
+    entry's bytes to the end for nothing)."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
+        self.keep = keep
         self._registry_key: object = None
         self._kept: dict[str, tuple[bytes, str, Event | None, tuple[Problem, ...]]] = {}
         self.reused = 0
@@ -78,7 +81,8 @@ class EntryCache:
                 problems = tuple(found)
             else:
                 event, problems = hit[2], hit[3]
-            fresh[rel_path] = (raw, path, event, problems)
+            if self.keep:
+                fresh[rel_path] = (raw, path, event, problems)
             results.append((rel_path, event, list(problems)))
         self.parsed, self.reused = len(missed), len(entries) - len(missed)
         self._kept, self._registry_key = fresh, registry_key

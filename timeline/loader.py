@@ -48,7 +48,7 @@ def load_timeline(
     def shown(rel_path: str) -> str:  # relpath per file would cost two getcwd() and abspath()s
         return os.path.normpath(os.path.join(base, rel_path)).replace(os.sep, "/")
 
-    cache = cache or EntryCache()
+    cache = cache or EntryCache(keep=False)
     raw, missing = read_registry_bytes(
         os.path.join(content_dir, registry_name), shown(registry_name)
     )

@@ -11,9 +11,13 @@ those are poisoned)."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import IO, Any
 
 import jinja2
 from markupsafe import Markup, escape
@@ -92,6 +96,8 @@ class SitePages:
         self.map, self.renderer = sitemap, renderer
         self.rendered: dict[str, Rendered] = {}
         self.deferred: list | None = None  # while rendering ahead: pages left to complete
+        self.waiting: set[str] = set()  # rendered ahead: pages completed when each is built
+        self.stored: Stored | None = None  # rendered ahead: every page's parts, in a file
 
     def _html(self, fragment: Fragment | None, page) -> str:
         return self.renderer.render(fragment.template, page, **fragment.context) if fragment else ""
@@ -105,7 +111,8 @@ class SitePages:
     def _rendered(self, page) -> Rendered:
         uri = page.file.src_uri
         if (rendered := self.rendered.get(uri)) is None:
-            rendered = self.rendered[uri] = self.render(page)
+            rendered = (self.stored and self.stored.take(uri)) or self.render(page)
+            self.rendered[uri] = rendered
         return rendered
 
     def content(self, page, html: str) -> str:
@@ -129,7 +136,8 @@ class SitePages:
         """Extra <head> elements (feeds, OpenGraph, JSON-LD): the last part a page uses. The
         page is written next, and MkDocs would keep its content until the build ends: an event
         page's is let go here, for what the build does last (the search index) to reuse."""
-        rendered = self.rendered.pop(page.file.src_uri, None)
+        uri = page.file.src_uri
+        rendered = self.rendered.pop(uri, None) or (self.stored and self.stored.take(uri))
         head = rendered.head if rendered and rendered.head is not None else self._head(page)
         if page.file.src_uri in self.map.events:
             page.content = None  # nothing reads it after; search keeps a copy of its own
@@ -143,56 +151,99 @@ class SitePages:
         context = self.map.head(page.file.src_uri, info)
         return self.renderer.render("head.html", page, **context).strip()
 
-    def render_all(self, pages: list) -> dict[str, Rendered]:
-        """Every page's parts: the work a process rendering ahead does."""
-        return {page.file.src_uri: self.render(page) for page in pages}
+    def render_all(self, pages: list, out: IO[bytes]) -> dict[str, tuple[int, int]]:
+        """Every page's parts (the work a process rendering ahead does), pickled one after
+        another into `out`: where each page's are (offset, length)."""
+        index = {}
+        for page in pages:
+            data = pickle.dumps(self.render(page), pickle.HIGHEST_PROTOCOL)
+            index[page.file.src_uri] = (out.tell(), len(data))
+            out.write(data)
+        out.flush()
+        return index
 
-    def complete(self, rendered: Mapping[str, Rendered] | None) -> None:
-        """Take the parts rendered ahead (None: render them here) and complete the content of
-        every page left waiting for them."""
+    def complete(self, stored: Stored | None) -> None:
+        """Take the parts rendered ahead (None: render them here): each page left waiting for
+        them is completed when it is built (`compose`), so that the build never holds every
+        page's parts and their completed content at once."""
         waiting, self.deferred = self.deferred or [], None
-        self.rendered.update(rendered or {})
-        for page in waiting:
+        self.waiting, self.stored = {page.file.src_uri for page in waiting}, stored
+
+    def compose(self, page) -> None:
+        """A page left waiting for its parts, completed: the last step before it is searched and
+        written (in MkDocs: `on_page_context`)."""
+        if (uri := page.file.src_uri) in self.waiting:
+            self.waiting.discard(uri)
             parts = self._rendered(page)
             page.content = parts.before + (page.content or "") + parts.after
+            self.rendered[uri] = replace(parts, before="", after="")
+
+
+class Stored:
+    """Pages' parts rendered ahead, pickled into one file; each is read back when its page takes
+    it, so that the build's memory holds one page's parts at a time, not every page's."""
+
+    def __init__(self, file: IO[bytes], index: dict[str, tuple[int, int]]):
+        self.file, self.index = file, index
+
+    def take(self, uri: str) -> Rendered | None:
+        if (where := self.index.pop(uri, None)) is None:
+            return None
+        offset, length = where
+        return pickle.loads(os.pread(self.file.fileno(), length, offset))
 
 
 class Ahead:
     """Rendering ahead: every page's parts and the exports computed by a forked process, on
     another CPU, while this one goes on (in MkDocs: converts every page's Markdown). Started once
     every page exists and none has been read; `finish` takes the results, or computes them here
-    when the child failed or could not start, and says so (`say`)."""
+    when the child failed or could not start, and says so (`say`). The child writes the exports'
+    files into `folder` (`path`) and every page's parts into one file (`Stored`), so that the
+    build's own process never holds them all; `close` removes both once the build is done."""
 
     PHASE = "rendered ahead"
 
     def __init__(self, site: SitePages, exports: Exports, phases: Phases, say: Callable):
         self.site, self.exports, self.phases, self.say = site, exports, phases, say
         self.child: Forked | None = None
+        self.folder = tempfile.mkdtemp(prefix="timeline-exports-")
+        self.store: IO[bytes] | None = None
 
     @staticmethod
     def wanted(events: int, after: int) -> bool:
         """`after` events or more (-1: never), forking safely and on a second CPU."""
         return 0 <= after <= events and can_fork() and cpus() > 1
 
+    def path(self, export: str) -> str:
+        """Where an export's file is once `finish` has returned."""
+        return os.path.join(self.folder, export)
+
     def start(self, pages: list) -> None:
         """Fork the child; from now on pages wait for their parts until `finish`."""
-        site, exports = self.site, self.exports
+        site, exports, write = self.site, self.exports, self._write
         with self.phases.time(self.PHASE):
             try:
-                self.child = Forked(lambda: (site.render_all(pages), exports()))
+                self.store = store = tempfile.TemporaryFile(prefix="timeline-parts-")
+                self.child = Forked(lambda: (site.render_all(pages, store), write(exports())))
             except OSError as error:
                 self.say(f"rendering here: no process could be started ({error})")
                 return
             site.deferred = []
 
-    def finish(self) -> dict[str, bytes]:
-        """Complete the waiting pages with what the child rendered (waiting for it if need be),
-        or with parts rendered here; the exports, from the child or rendered here."""
+    def _write(self, exports: dict[str, bytes]) -> None:
+        for path, content in exports.items():
+            os.makedirs(os.path.dirname(self.path(path)), exist_ok=True)
+            with open(self.path(path), "wb") as handle:
+                handle.write(content)
+
+    def finish(self) -> None:
+        """Give the waiting pages what the child rendered (waiting for it if need be), or have
+        their parts rendered here; the exports' files, from the child or written here."""
         child, self.child = self.child, None
         with self.phases.time(self.PHASE):
             done = child is not None and child.wait()
-            parts, exports = child.value if done else (None, None)
-            self.site.complete(parts)
+            stored = Stored(self.store, child.value[0]) if done and self.store else None
+            self.site.complete(stored)
         if child is not None:
             self.phases.parallel[self.PHASE] = child.cpu_seconds
             if not done:
@@ -200,10 +251,17 @@ class Ahead:
                 self.say(f"pages and exports rendered here: the worker failed: {why[0]}")
         if not done:
             with self.phases.time("exports"):
-                exports = self.exports()
-        return exports
+                self._write(self.exports())
 
     def cancel(self) -> None:
         if self.child is not None:
             self.child.cancel()
             self.child = None
+        self.close()
+
+    def close(self) -> None:
+        """Remove the temporary files (once the build has copied the exports)."""
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        shutil.rmtree(self.folder, ignore_errors=True)
