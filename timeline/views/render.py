@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import os
 import pickle
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -206,7 +205,10 @@ class Ahead:
     def __init__(self, site: SitePages, exports: Exports, phases: Phases, say: Callable):
         self.site, self.exports, self.phases, self.say = site, exports, phases, say
         self.child: Forked | None = None
-        self.folder = tempfile.mkdtemp(prefix="timeline-exports-")
+        # removed by `close`, or when the process exits (an interrupted build); never by the
+        # child, which ends without running finalizers
+        self._folder = tempfile.TemporaryDirectory(prefix="timeline-exports-")
+        self.folder = self._folder.name
         self.store: IO[bytes] | None = None
 
     @staticmethod
@@ -264,4 +266,4 @@ class Ahead:
         if self.store is not None:
             self.store.close()
             self.store = None
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self._folder.cleanup()
