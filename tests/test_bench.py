@@ -91,6 +91,24 @@ def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path):
     assert ours["pages"] > 20 and ours["phases"]["load+validate"] > 0
 
 
+@pytest.mark.e2e
+def test_past_its_size_the_blog_is_built_only_when_asked(tmp_path, monkeypatch, capsys):
+    """mkdocs-material's blog plugin takes hours at N = 50,000: `make bench` leaves it out there
+    (and says so), so that the run at that size completes; `--kinds` still builds it."""
+    from bench import cli
+
+    monkeypatch.setattr(cli, "BLOG_UP_TO", 10)
+    common = ["--n", "12", "--rounds", "1", "--check-n", "0", "--no-rebuild"]
+    common += ["--preview-edits", "-1", "--out", str(tmp_path)]
+    assert cli.main(common) == 0
+    kinds = {r["kind"] for r in json.loads((tmp_path / "results.json").read_text())}
+    assert kinds == {"ours", "floor"}
+    assert "blog plugin left out" in capsys.readouterr().err
+    assert cli.main([*common, "--kinds", "ours,blog"]) == 0
+    kinds = {r["kind"] for r in json.loads((tmp_path / "results.json").read_text())}
+    assert kinds == {"ours", "blog"}
+
+
 def test_ratios_use_the_fastest_run_of_each_kind_and_targets_are_judged_at_their_size():
     runs = [
         Run("ours", 5000, 30.0, 29.0, 300, phases={"load+validate": 1.0}),
