@@ -19,7 +19,7 @@ from .generate import generate
 from .sites import KINDS, write_content, write_site
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "out"
-# mkdocs-material's blog plugin had not written one page after 88 minutes at N = 50,000 (on 2 CPUs;
+# mkdocs-material's blog plugin had not written one page after 89 minutes at N = 50,000 (on 2 CPUs;
 # 104 s at 5,000): past this size it is left out unless --kinds asks for it
 BLOG_UP_TO = 20_000
 
