@@ -18,7 +18,7 @@ from sample_site import write_sample_site
 from test_reproducible import tree
 
 from timeline.parallel import can_fork
-from timeline.views.render import SitePages
+from timeline.views.render import SitePages, Stored
 
 pytestmark = pytest.mark.e2e
 
@@ -138,7 +138,7 @@ def test_the_worker_never_reads_a_page_s_own_title_metadata_toc_or_content(
 
 
 def test_the_build_holds_one_page_s_parts_at_a_time_and_leaves_no_temporary_file(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, caplog
 ):
     """The parts rendered ahead stay in the worker's file until each page is built: the build's
     process never holds more than the page it is writing (memory at 50,000 entries), and the
@@ -148,7 +148,9 @@ def test_the_build_holds_one_page_s_parts_at_a_time_and_leaves_no_temporary_file
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     monkeypatch.setattr("timeline.views.render.cpus", lambda: 2)
-    held, compose, waiting = [], SitePages.compose, []
+    held, compose, waiting, taken = [], SitePages.compose, [], []
+    take = Stored.take
+    monkeypatch.setattr(Stored, "take", lambda self, uri: taken.append(uri) or take(self, uri))
 
     def watched(self, page):
         waiting.append(len(self.waiting))
@@ -159,7 +161,10 @@ def test_the_build_holds_one_page_s_parts_at_a_time_and_leaves_no_temporary_file
     assert can_fork(), "another thread runs in this process: the plugin would not fork"
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
     config.plugins.on_startup(command="build", dirty=False)
-    build(config)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.timeline"):
+        build(config)
+    assert not [r for r in caplog.records if "rendered here" in r.getMessage()]
+    assert len(taken) == len(set(taken)) >= 50  # each page's parts read from the file, once
     pages = len([p for p in (site.root / "site").rglob("index.html")])
     assert waiting[0] >= 50 and len(held) >= 50 and pages >= 50
     assert max(held) == 1, "a page's parts are let go once it is written"

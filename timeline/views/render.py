@@ -138,7 +138,7 @@ class SitePages:
         uri = page.file.src_uri
         rendered = self.rendered.pop(uri, None) or (self.stored and self.stored.take(uri))
         head = rendered.head if rendered and rendered.head is not None else self._head(page)
-        if page.file.src_uri in self.map.events:
+        if uri in self.map.events:
             page.content = None  # nothing reads it after; search keeps a copy of its own
         return head
 
