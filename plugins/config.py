@@ -47,9 +47,14 @@ class TimelineConfig(base.Config):
 
 
 MATERIAL_FAVICON = "assets/images/favicon.png"
+HERE = os.path.dirname(os.path.abspath(__file__))
+ASSET_DIR = os.path.join(HERE, "assets")  # copied to the site's assets/timeline/: style, script,
+ASSETS = sorted(
+    os.path.relpath(f"{d}/{n}", ASSET_DIR) for d, _, ns in os.walk(ASSET_DIR) for n in ns
+)
 
 
-def add_to_site(config, here: str) -> None:
+def add_to_site(config, here: str = HERE) -> None:
     """The plugin's templates, style and script; for mkdocs-material, our favicon unless the
     site chose one, and `overrides/` (fixes) ahead of the theme's partials, after a site's
     custom_dir: every site gets them, and can override."""

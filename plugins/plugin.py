@@ -18,23 +18,19 @@ from timeline.collection import Timeline
 from timeline.exports import FEEDS, unpublishable
 from timeline.exports.cards import site_images
 from timeline.loader import load_timeline
+from timeline.process import notified
 from timeline.timing import Phases
 from timeline.views.pages import SiteOptions
 from timeline.views.render import Ahead, Renderer, SitePages, for_theme
 from timeline.views.site import SiteMap
 
 from .ahead import RenderAhead, exports_renderer
-from .config import TimelineConfig, add_to_site
+from .config import ASSET_DIR, ASSETS, TimelineConfig, add_to_site
 from .pages import Made, MadePage
 from .preview import Preview
 
 log = get_plugin_logger("timeline")
 summary_log = logging.getLogger("mkdocs.plugins.timeline.summary")
-HERE = os.path.dirname(os.path.abspath(__file__))
-ASSET_DIR = os.path.join(HERE, "assets")  # copied to the site's assets/timeline/: style, script,
-ASSETS = sorted(
-    os.path.relpath(f"{d}/{n}", ASSET_DIR) for d, _, ns in os.walk(ASSET_DIR) for n in ns
-)
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -61,7 +57,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             raise PluginError(why)  # never publish links to the preview's machine
         self.config.language = self.config.language or config.theme.get("language") or "en"
         if self.config.enabled:  # templates, style, script; mkdocs-material's fixes
-            add_to_site(config, HERE)
+            add_to_site(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -73,12 +69,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 config.docs_dir, self.config.folder, self.config.registry, root,
                 cache=self.entry_cache, history=True,
             )  # fmt: skip
-        _report(timeline)
+        for problem in timeline.problems:  # errors and warnings fail `--strict`, notices do not
+            (log.warning if problem.severity != "notice" else log.info)(str(problem))
+        summary_log.info(
+            f"timeline: {timeline.summary()}" + " (listed above)" * bool(timeline.invalid)
+        )
         for file in [f for f in files if not timeline.publishes_as_is(f.src_uri)]:
             files.remove(file)
         preview = self.command == "serve"  # the contributor's preview shows the problems
         sitemap = SiteMap(timeline, SiteOptions.chosen(self.config, config, preview=preview))
-        renderer = Renderer(config.theme.get_env().loader, config=config, timeline_feeds=FEEDS)
+        loader, items = config.theme.get_env().loader, self.preview and self.preview.items
+        renderer = Renderer(loader, items, config=config, timeline_feeds=FEEDS)
         self.site = SitePages(sitemap, renderer)  # before on_env
         if self.preview:
             self.preview.begin(sitemap, files, config.site_dir, self.site.renderer.env)
@@ -183,15 +184,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.preview and self.site is not None:
             self.preview.finish(config, self.exports)
 
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.preview:  # saved files heard of at once, not by listing every folder twice a second
+            log.info(
+                "preview: files watched by " + ("notifications" if notified(server) else "polling")
+            )
+        return server
+
     def on_build_error(self, *, error: Exception) -> None:
         if self.ahead is not None:
             self.ahead.cancel()
         if self.preview:
             self.preview.done(False)
-
-
-def _report(timeline: Timeline) -> None:
-    """Every problem in the build log: errors and warnings fail `--strict`, notices do not."""
-    for problem in timeline.problems:
-        (log.warning if problem.severity != "notice" else log.info)(str(problem))
-    summary_log.info(f"timeline: {timeline.summary()}" + " (listed above)" * bool(timeline.invalid))

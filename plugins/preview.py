@@ -13,13 +13,16 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from timeline.exports.aside import Aside
-from timeline.views.changes import Builds, Changes
+from timeline.process import Collector
+from timeline.views.changes import Builds, Changes, lists_entries
+from timeline.views.items import Items
 from timeline.views.render import Compiled
 from timeline.views.site import SiteMap
 
 from .pages import Made
 
 log = get_plugin_logger("timeline")
+INDEX = "search/search_index.json"
 
 
 class Preview(Builds):
@@ -33,35 +36,28 @@ class Preview(Builds):
         self.tags: dict = {}  # mkdocs-material's tags index: page URL -> its entry (a Mapping)
         self.aside = Aside()  # the exports
         self.compiled = Compiled()  # templates compile once per preview, not once per build
+        self.items = Items(keep=True)  # and each event's item renders once, while unchanged
+        self.collector = Collector()
         logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)  # once
 
     def begin(self, site: SiteMap, files: Files, site_dir: str, env: jinja2.Environment) -> Changes:
         """Which pages this build renders; real pages with the timeline's sections (or a tags
         index) are rendered again after any change; pages gone are removed."""
         self.aside.stop()  # the last build's exports: this build writes them again
+        self.collector.hold()
         self.last_files, self.files = self.files, {}
         env.bytecode_cache = self.compiled
         found = super().begin(site)
         log.info(f"preview: {found.summary()}")
         for file in files.documentation_pages():
-            if found.every or (found.listings and _lists_entries(file)):
+            mine = not file.generated_by and file.abs_src_path  # a maintainers' page
+            if found.every or (found.listings and mine and lists_entries(file.abs_src_path)):
                 with contextlib.suppress(FileNotFoundError):
                     os.utime(file.abs_dest_path, (0, 0))  # older than its source: built again
         for uri in found.removed:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(File(uri, None, site_dir, True).abs_dest_path)
         return found
-
-    def placed(self, images, site_dir: str) -> dict[str, str]:
-        """The cards and image sizes MkDocs should know of: all of them in a first build; after
-        it, none (`cards.placed` has put them in the site's folder already, and MkDocs would
-        only look at 6,000 files to copy none). Those of the last build not made now are
-        removed from the site."""
-        first, gone = self.images_gone(images.kept)
-        for path in gone:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(os.path.join(site_dir, path))
-        return images.files if first else {}
 
     def kept_file(self, uri: str) -> Made | None:
         """The last build's file of a page kept, with its page: MkDocs need not make either
@@ -90,26 +86,28 @@ class Preview(Builds):
         self.tags = tags.mappings.data
 
     def finish(self, config, exports) -> None:
-        """The search index completed, the exports on their way; this build is now the last."""
+        """The search index completed and, with the exports, written by another process once the
+        page is served (mkdocs-material's search, which comes next, is told not to: its 216 MB
+        at 50,000 entries took seconds); this build is now the last."""
         search = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
         last, now = (getattr(search, f"search_index{s}", None) for s in ("_prev", ""))
         if last is not None and now is not None:  # mkdocs-material merges one page only
             now.entries = self.search_index(last.entries, now.entries)
-            search.search_index_prev = None
-        if not self.aside.start(exports, config.site_dir):
+        index = now if hasattr(search, "search_index_prev") and search.config.enabled else None
+        if index is not None:  # as mkdocs-material's `on_post_build`, aside
+            search.search_index_prev, search.config.enabled = index, False
+        files = lambda: [*written_index(index), *exports()]  # noqa: E731
+        if not self.aside.start(files, config.site_dir):
             log.info("preview: exports written here: no process could be started")
         self.done(True)
+        self.collector.after()
+
+
+def written_index(index) -> list[tuple[str, bytes]]:
+    """mkdocs-material's search index file, as its `on_post_build` writes it (none: none)."""
+    return [] if index is None else [(INDEX, index.generate_search_index(None).encode("utf-8"))]
 
 
 def _not_dirty_warning(record: logging.LogRecord) -> bool:
     """MkDocs warns that a dirty build may leave stale links: this one leaves none (tested)."""
     return "'dirty' build" not in record.getMessage()
-
-
-def _lists_entries(file: File) -> bool:
-    """A maintainers' page with the timeline's sections, or a tags index."""
-    if file.generated_by or not file.abs_src_path:
-        return False
-    with open(file.abs_src_path, encoding="utf-8", errors="replace") as handle:
-        text = handle.read()
-    return "timeline:" in text or "material/tags" in text

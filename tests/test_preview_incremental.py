@@ -43,8 +43,13 @@ def _build(root: Path, site_dir: Path, dirty: bool) -> dict:
     if plugin.preview is None:
         return {}
     plugin.preview.aside.wait()  # the exports, written after the pages
-    found = plugin.preview.changes
-    return {"pages": len(found.pages), "every": found.every, "removed": len(found.removed)}
+    found, items = plugin.preview.changes, plugin.preview.items
+    search = next(p for p in config.plugins.values() if hasattr(p, "search_index"))
+    return {
+        "index aside": not search.config.enabled,  # mkdocs-material was told not to write it
+        "pages": len(found.pages), "every": found.every, "removed": len(found.removed),
+        "listings": found.listings, "items made": items.made, "items kept": items.reused,
+    }  # fmt: skip
 
 
 def _whole(root: Path, site_dir: Path) -> None:
@@ -163,7 +168,8 @@ def test_every_kind_of_edit_leaves_the_site_a_whole_build_makes(tmp_path: Path):
     ]
     steps = _session(root, edits, tmp_path)
     for step in steps[1:]:
-        assert step["differ"] == [], step
+        assert step["differ"] == [], step  # the search index written aside included
+    assert all(step["index aside"] for step in steps)
     by_edit = {step["edit"]: step for step in steps}
     assert by_edit["first build"]["every"] == "first build"
     assert by_edit["nothing"]["pages"] == 0 and by_edit["nothing"]["every"] is None
@@ -173,4 +179,8 @@ def test_every_kind_of_edit_leaves_the_site_a_whole_build_makes(tmp_path: Path):
         assert by_edit[bounded]["every"] is None, by_edit[bounded]
         assert 0 < by_edit[bounded]["pages"] < every * share, (by_edit[bounded], every)
     assert by_edit["entry removed"]["removed"] >= 1
+    # the timeline page, rendered again for a new entry, reused the other events' items
+    assert by_edit["new entry"]["items kept"] >= 30 and by_edit["new entry"]["items made"] <= 8
+    # nothing lists a write-up: after a body edit, the home page and tags index are kept
+    assert not by_edit["body"]["listings"] and by_edit["title"]["listings"]
     assert by_edit["actors.yml"]["every"]  # every page names actors: not bounded, said so

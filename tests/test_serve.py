@@ -27,11 +27,11 @@ def free_port() -> int:
 class Server:
     """`mkdocs serve` in a subprocess, its log collected by a thread."""
 
-    def __init__(self, root):
+    def __init__(self, root, *options: str):
         self.port = free_port()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
         self.process = subprocess.Popen(
-            [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{self.port}", "--livereload"],
+            [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{self.port}", "--livereload", *options],
             cwd=root,
             env=env,
             stdout=subprocess.PIPE,
@@ -114,6 +114,36 @@ def test_a_bad_entry_is_left_out_of_the_preview_and_named_in_its_log(site, serve
     assert "Traceback" not in server.log
 
 
+def test_make_serve_hears_each_save_at_once_and_builds_once(site):
+    """`make serve` (`--dirty`) is told of saved files by the system (inotify), instead of
+    MkDocs listing every watched folder twice a second; the build's own reading of the entries
+    starts no rebuild, and a file touched does, as it did with polling."""
+    entry = site.event("2024/2024-10-01-a.md", title="First title", date="2024-10-01")
+    server = Server(site.root, "--dirty")
+    built = lambda: server.log.count("Documentation built")  # noqa: E731
+    try:
+        server.wait_for(lambda: "First title" in server.get("events/2024/2024-10-01-a/")[1], "it")
+        assert "timeline: preview: files watched by notifications" in server.log
+        time.sleep(1.5)
+        before = built()
+        for path in site.content.rglob("*"):  # read, as a build reads them
+            if path.is_file():
+                path.read_bytes()
+        time.sleep(1.5)
+        assert built() == before, server.log
+        site.event("2024/2024-10-01-a.md", title="Second title", date="2024-10-01")
+        server.wait_for(
+            lambda: "Second title" in server.get("events/2024/2024-10-01-a/")[1], "the edit"
+        )
+        time.sleep(1.5)
+        assert built() == before + 1, server.log  # one save, one build
+        os.utime(entry)
+        server.wait_for(lambda: built() == before + 2, "a rebuild after a touch")
+        assert "Traceback" not in server.log
+    finally:
+        server.stop()
+
+
 @pytest.mark.parametrize("config", ["mkdocs.yml", "timeline/cli/site_template/mkdocs.yml"])
 def test_strictness_is_asked_for_by_ci_and_never_set_in_the_config(config):
     """`strict: true` in mkdocs.yml would stop `mkdocs serve` at the first bad entry: the
@@ -124,3 +154,47 @@ def test_strictness_is_asked_for_by_ci_and_never_set_in_the_config(config):
     assert not any(line.split("#")[0].strip().startswith("strict:") for line in text.splitlines())
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "mkdocs build --strict" in makefile.split("\nsite:")[1].split("\n\n")[0]
+
+
+def test_full_collections_come_after_the_build_and_free_what_builds_let_go(monkeypatch):
+    """The preview's garbage collection (plugins/preview.py `Collector`): not during a
+    rebuild, while the contributor waits, but once it has ended; what is left is frozen, so
+    that the next rebuild's collections skip it."""
+    import gc
+    import weakref
+
+    from timeline.process import Collector
+
+    monkeypatch.setattr(Collector, "DELAY", 0.05)
+    monkeypatch.setattr(Collector, "AT_MOST", 2)
+    collector = Collector()
+
+    class Cycle:
+        pass
+
+    try:
+        garbage = Cycle()
+        garbage.itself = garbage
+        gone = weakref.ref(garbage)
+        gc.freeze()  # kept by an earlier build, then let go: frozen, never collected so far
+        del garbage
+        gc.collect()
+        assert gone() is not None
+        collector.after()  # a build has ended
+        assert gone() is not None and collector.collections == 0  # not yet: its page is served
+        deadline = time.monotonic() + 10
+        while collector.collections == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert collector.collections == 1 and gone() is None
+        assert gc.get_freeze_count() > 0  # what is left, frozen
+        for _ in range(2):  # builds in quick succession put it off...
+            collector.after()
+            collector.hold()
+        time.sleep(0.2)
+        assert collector.collections == 1 and collector.put_off == 2
+        collector.after()  # ...twice at most: then it comes as the build ends
+        assert collector.collections == 2 and collector.put_off == 0
+    finally:
+        collector.stop()
+        gc.unfreeze()
+    assert gc.get_freeze_count() == 0

@@ -4,6 +4,7 @@ by a framework through an interface, under the name that interface gives it."""
 
 # MkDocs calls every hook with keyword arguments, so the hook's parameters keep their names
 dirty  # TimelinePlugin.on_startup(*, command, dirty)
+builder  # TimelinePlugin.on_serve(server, *, config, builder)
 
 # PyYAML's resolver calls these with positional arguments; our loader has no path resolvers
 current_node  # _Loader.descend_resolver(current_node, current_index)

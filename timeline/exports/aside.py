@@ -22,7 +22,9 @@ def write_all(render: Render, site_dir: str) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(content)
         os.chmod(partial, 0o644)  # as MkDocs writes files (mkstemp's are private)
-        os.replace(partial, os.path.join(site_dir, path))
+        target = os.path.join(site_dir, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.replace(partial, target)
 
 
 def write_aside(render: Render, site_dir: str) -> int | None:

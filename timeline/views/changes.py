@@ -17,6 +17,8 @@ bounded: `every` says why, and every page is rendered again.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any
@@ -29,19 +31,22 @@ from .site import SiteMap
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """The pages (content paths) to render again, the pages gone, and the entries that changed;
-    `every`: why every page must be rendered again (None: the change is bounded)."""
+    """The pages (content paths) to render again, the pages gone, and the entries that changed
+    (`listed`: those that changed beyond their write-up, or came or went); `every`: why every
+    page must be rendered again (None: the change is bounded)."""
 
     pages: frozenset[str]
     removed: frozenset[str]
     entries: frozenset[str]
     every: str | None = None
+    listed: frozenset[str] | None = None  # None: all of `entries`
 
     @property
     def listings(self) -> bool:
         """Whether pages that list entries (the home page's sections, the tags index) may show
-        something new: an entry changed, came or went."""
-        return bool(self.entries) or self.every is not None
+        something new: an entry changed beyond its write-up (which no list shows), came or
+        went."""
+        return bool(self.entries if self.listed is None else self.listed) or self.every is not None
 
     def summary(self) -> str:
         if self.every:
@@ -114,19 +119,24 @@ def changes(last: Built | None, now: Built) -> Changes:
     if why := _unbounded(before, after):
         return everything(after, why, removed)
     entries = frozenset(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
-    entries |= {p for p in new if _added(before, old.get(p)) != _added(after, new[p])}
+    dated = {p for p in new if _added(before, old.get(p)) != _added(after, new[p])}
+    entries |= dated
+    shown = frozenset({p for p in entries if _listed(old.get(p)) != _listed(new.get(p))} | dated)
     candidates = _candidates(before, after, entries)
     pages = {p for p in candidates if _differ(last, now, p)}
-    moved, made_before = _moved(before, after, entries), set(last.made)
-    touched = _values(before, after, entries)
+    # made pages show no write-up: only the entries changed beyond theirs can change them
+    moved, made_before = _moved(before, after, shown), set(last.made)
+    touched = _values(before, after, shown)
     figure_pages = set(after.figures.uris()) | set(before.figures.uris())
     figures = any(
         e is not None and (e.figures or e.follows)
         for site in (before, after)
-        for e in (site.events.get(p) for p in entries)
+        for e in (site.events.get(p) for p in shown)
     )
     for uri in now.made:
-        if uri in after.timeline_pages and not moved and not _lists_any(after, uri, entries):
+        if not shown and uri in made_before:
+            continue
+        if uri in after.timeline_pages and not moved and not _lists_any(after, uri, shown):
             continue  # a timeline page that lists none of them, while none came, went or moved
         listed = after.lists.get(uri)
         if listed is not None and (listed.kind, listed.value) not in touched:
@@ -135,7 +145,12 @@ def changes(last: Built | None, now: Built) -> Changes:
             continue  # figures' pages list only entries with figures or claims
         if uri not in made_before or _differ(last, now, uri):
             pages.add(uri)
-    return Changes(frozenset(pages), removed, entries)
+    return Changes(frozenset(pages), removed, entries, listed=shown)
+
+
+def _listed(event: Event | None) -> Event | None:
+    """An entry as lists show it: all but its write-up."""
+    return None if event is None else replace(event, body="", body_line=0)
 
 
 def _values(before: SiteMap, after: SiteMap, entries: frozenset[str]) -> set[tuple[str, str]]:
@@ -280,12 +295,17 @@ class Builds:
         """Whether a page stays as the last build wrote it."""
         return self.last is not None and self.changes is not None and uri not in self.changes.pages
 
-    def images_gone(self, kept: dict[str, str]) -> tuple[bool, set[str]]:
-        """Whether this is the first build, and the last build's cards and image sizes that this
-        one does not make (to remove from the site); `kept` are this build's."""
-        first, gone = self.last is None, self.images.keys() - kept.keys()
-        self.images = dict(kept)
-        return first, gone
+    def placed(self, images, site_dir: str) -> dict[str, str]:
+        """The cards and image sizes (`cards.Made`) MkDocs should know of: all of them in a first
+        build; after it, none (`cards.placed` has put them in the site's folder already, and
+        MkDocs would only look at 6,000 files to copy none). Those of the last build not made
+        now are removed from the site."""
+        first, gone = self.last is None, self.images.keys() - images.kept.keys()
+        self.images = dict(images.kept)
+        for path in gone:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(os.path.join(site_dir, path))
+        return images.files if first else {}
 
     def search_index(self, last: list[dict], now: list[dict]) -> list[dict]:
         """The search index a whole build would make (`merged_index`)."""
@@ -294,3 +314,11 @@ class Builds:
     def done(self, ok: bool) -> None:
         """This build is now the last (or, failed, none is: the next renders every page)."""
         self.last, self.now = (self.now, None) if ok else (None, None)
+
+
+def lists_entries(path: str) -> bool:
+    """Whether a maintainers' page (its source file) has the timeline's sections, or is a tags
+    index: what it shows changes with the entries."""
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        text = handle.read()
+    return "timeline:" in text or "material/tags" in text

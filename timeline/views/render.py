@@ -25,6 +25,7 @@ from .. import words
 from ..model import STATUSES
 from ..parallel import Forked, can_fork, cpus
 from ..timing import Phases
+from .items import Items
 from .layout import month_anchor
 from .pages import Fragment, PageInfo
 from .sanitize import clean_html
@@ -36,9 +37,10 @@ Exports = Callable[[], dict[str, bytes]]  # the exports' renderer: path -> conte
 
 class Renderer:
     """One autoescaping environment per build; templates compile once. `names`: what every
-    template may use besides the site's words (in MkDocs: `config`, the feeds)."""
+    template may use besides the site's words (in MkDocs: `config`, the feeds); `items`: the
+    events' items kept from the last build (the preview's), or none kept."""
 
-    def __init__(self, loader: jinja2.BaseLoader, **names: Any):
+    def __init__(self, loader: jinja2.BaseLoader, items: Items | None = None, **names: Any):
         self.env = jinja2.Environment(
             loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
             auto_reload=False,
@@ -46,6 +48,9 @@ class Renderer:
         catalogue = words.template_names()  # in the site's language (words.use, at build start)
         self.env.filters.update(catalogue["filters"], timeline_anchor=month_anchor)
         self.env.globals.update(catalogue["globals"], statuses=STATUSES, **names)
+        self.items = items or Items()
+        self.items.begin(self.env)
+        self.env.globals["kept_item"] = self.items
 
     def render(self, name: str, page, **context) -> str:
         template = self.env.get_template(f"timeline/{name}")
