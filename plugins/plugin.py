@@ -169,11 +169,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # the theme offers no hook for plugins in <head>; feed links and metadata go here
         if self.site is None:
             return output
-        with self.phases.time("page heads"):
-            head = self.site.head(page)
         if self.preview:
             self.preview.rendered.add(page.url)
-        return output.replace("</head>", head + "</head>", 1) if head else output
+        with self.phases.time("page heads"):
+            return self.site.written(page, output)
 
     @event_priority(50)  # before mkdocs-material's search writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -61,3 +61,28 @@ def test_listings_are_shown_but_not_indexed(site):
     assert listing.find("a", cls="tl-title").text() == "Alpha arrives"
     assert listing.find("time").attrs["datetime"] == "2024-10-31"
     assert listing.find("span", cls="tl-status").text() == "Reported"
+
+
+def test_pages_search_leaves_out_get_their_parts_as_they_are_written(site):
+    """The timeline's and the lists' parts are put in after mkdocs-material's search has read
+    the page (it runs a regular expression over every page's content, excluded or not): in
+    their place then, and no marker left on any page, whatever an entry writes."""
+    from timeline.views.render import LATE
+
+    site.event("2024/2024-10-31-a.md", title="Alpha <!--tl-parts-before--> arrives",
+               extra="tags: [x]")  # fmt: skip
+    site.event(
+        "2024/2024-10-30-b.md", title="Bravo", date="2024-10-30", body="<!--tl-parts-after-0123-->"
+    )
+    assert site.build(strict=True).returncode == 0
+
+    for path in (site.root / "site").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "<!--tl-parts-" not in text and LATE[0] not in text, path
+    timeline = parse(site.html("timeline/"))
+    titles = [h.find("a").text() for h in timeline.find_all("h4", cls="tl-event__title")]
+    assert titles == ["Bravo", "Alpha <!--tl-parts-before--> arrives"]
+    tag = parse(site.html("tags/x/"))
+    assert tag.find("a", cls="tl-title").text() == "Alpha <!--tl-parts-before--> arrives"
+    assert tag.find("h1").text() == "Tag: x"  # its heading, then its list
+    assert "timeline/" not in index_of(site)

@@ -225,7 +225,7 @@ def _event_view(site: SiteMap, path: str) -> Any:
 def _page_view(site: SiteMap, uri: str) -> Any:
     """What a made page's templates are given: its fragments' contexts (less what every page
     shares, compared once in `_unbounded`) and its metadata."""
-    parts = site.parts(uri)
+    parts = site.parts(uri, keep=True)  # rendered next, if it differs
     shown = []
     for fragment in (parts.before, parts.after, parts.outside):
         if fragment is not None:

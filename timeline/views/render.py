@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import os
 import pickle
+import secrets
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -33,6 +34,8 @@ from .site import SiteMap
 from .urls import relative_to
 
 Exports = Callable[[], dict[str, bytes]]  # the exports' renderer: path -> content
+_TOKEN = secrets.token_hex(8)  # no page can hold these: drawn once per process
+LATE = (f"<!--tl-parts-before-{_TOKEN}-->", f"<!--tl-parts-after-{_TOKEN}-->")
 
 
 class Renderer:
@@ -102,6 +105,7 @@ class SitePages:
         self.deferred: list | None = None  # while rendering ahead: pages left to complete
         self.waiting: set[str] = set()  # rendered ahead: pages completed when each is built
         self.stored: Stored | None = None  # rendered ahead: every page's parts, in a file
+        self.late: dict[str, Rendered] = {}  # pages search leaves out: parts put in as written
 
     def _html(self, fragment: Fragment | None, page) -> str:
         return self.renderer.render(fragment.template, page, **fragment.context) if fragment else ""
@@ -129,12 +133,31 @@ class SitePages:
         if self.deferred is not None:
             self.deferred.append(page)
             return html
-        rendered = self._rendered(page)
+        return self._around(page, html, self._rendered(page))
+
+    def _around(self, page, html: str, rendered: Rendered) -> str:
+        """The page's content with its parts around it; on a page search leaves out (the
+        timeline's, the lists'), markers that hold their places until it is written
+        (`written`): mkdocs-material's search runs a regular expression over every page's
+        content, excluded or not, and those parts are most of the site's HTML."""
+        search = (page.meta or {}).get("search") or {}
+        if isinstance(search, dict) and search.get("exclude"):
+            self.late[page.file.src_uri] = rendered
+            return LATE[0] + html + LATE[1]
         return rendered.before + html + rendered.after
 
     def after_content(self, page) -> str:
         """What the page template puts after the content, out of the search index."""
         return self._rendered(page).outside
+
+    def written(self, page, output: str) -> str:
+        """A page's HTML as it is written: its <head> additions, and the parts held back."""
+        late = self.late.pop(page.file.src_uri, None)
+        if head := self.head(page):
+            output = output.replace("</head>", head + "</head>", 1)
+        if late is not None:
+            output = output.replace(LATE[0], late.before, 1).replace(LATE[1], late.after, 1)
+        return output
 
     def head(self, page) -> str:
         """Extra <head> elements (feeds, OpenGraph, JSON-LD): the last part a page uses. The
@@ -179,7 +202,7 @@ class SitePages:
         if (uri := page.file.src_uri) in self.waiting:
             self.waiting.discard(uri)
             parts = self._rendered(page)
-            page.content = parts.before + (page.content or "") + parts.after
+            page.content = self._around(page, page.content or "", parts)
             self.rendered[uri] = replace(parts, before="", after="")
 
 

@@ -103,6 +103,7 @@ class SiteMap:
         # mkdocs-material's tags index sees a tag as the page metadata gave it: escaped text
         self._by_shown_tag = {html.escape(tag, quote=False): tag for tag in self.slugs}
         self.preview = Preview(timeline, self.events, options)  # `mkdocs serve` only
+        self._kept_parts: dict[str, PageParts] = {}
 
     def _add_list(
         self, kind: str, name: str, events: Sequence[Event], main: str, value: str
@@ -194,11 +195,17 @@ class SiteMap:
 
     # --- what each page shows -------------------------------------------------------------------
 
-    def parts(self, uri: str) -> PageParts:
+    def parts(self, uri: str, keep: bool = False) -> PageParts:
         """Everything the plugin adds to a page, from the timeline alone (never from the page's
         own content, title or metadata, so it can be rendered ahead in another process); in the
-        preview, the slot for the content's problems first (`preview.Preview`)."""
-        return self.preview.parts(uri, self._parts(uri))
+        preview, the slot for the content's problems first (`preview.Preview`). `keep`: asked
+        again soon (the preview compares a page, then renders it): kept until then."""
+        if (kept := self._kept_parts.pop(uri, None)) is not None:
+            return kept
+        parts = self.preview.parts(uri, self._parts(uri))
+        if keep:
+            self._kept_parts[uri] = parts
+        return parts
 
     def _parts(self, uri: str) -> PageParts:
         if event := self.events.get(uri):
