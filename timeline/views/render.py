@@ -105,7 +105,7 @@ class SitePages:
         self.deferred: list | None = None  # while rendering ahead: pages left to complete
         self.waiting: set[str] = set()  # rendered ahead: pages completed when each is built
         self.stored: Stored | None = None  # rendered ahead: every page's parts, in a file
-        self.late: dict[str, Rendered] = {}  # pages search leaves out: parts put in as written
+        self.late: dict[str, tuple[Rendered, tuple[str, str]]] = {}  # parts put in as written
 
     def _html(self, fragment: Fragment | None, page) -> str:
         return self.renderer.render(fragment.template, page, **fragment.context) if fragment else ""
@@ -142,8 +142,11 @@ class SitePages:
         content, excluded or not, and those parts are most of the site's HTML."""
         search = (page.meta or {}).get("search") or {}
         if isinstance(search, dict) and search.get("exclude"):
-            self.late[page.file.src_uri] = rendered
-            return LATE[0] + html + LATE[1]
+            # the theme writes the page's title as its <h1> when its content has none
+            h1 = "<h1" in rendered.before or "<h1" in rendered.after
+            marks = (LATE[0][:-3] + " <h1-->", LATE[1]) if h1 else LATE
+            self.late[page.file.src_uri] = (rendered, marks)
+            return marks[0] + html + marks[1]
         return rendered.before + html + rendered.after
 
     def after_content(self, page) -> str:
@@ -156,7 +159,8 @@ class SitePages:
         if head := self.head(page):
             output = output.replace("</head>", head + "</head>", 1)
         if late is not None:
-            output = output.replace(LATE[0], late.before, 1).replace(LATE[1], late.after, 1)
+            (parts, (before, after)) = late
+            output = output.replace(before, parts.before, 1).replace(after, parts.after, 1)
         return output
 
     def head(self, page) -> str:
