@@ -4,9 +4,10 @@ from the last build. The exports follow, written by a forked process once the pa
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
+import tempfile
+from pathlib import Path
 
 import jinja2
 from mkdocs.plugins import get_plugin_logger
@@ -14,7 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from timeline.exports.aside import Aside
 from timeline.process import Collector
-from timeline.views.changes import Builds, Changes, lists_entries
+from timeline.views.changes import Builds, Changes, lists_entries, outdated, removed
 from timeline.views.items import Items
 from timeline.views.render import Compiled
 from timeline.views.site import SiteMap
@@ -26,14 +27,14 @@ INDEX = "search/search_index.json"
 
 
 class Preview(Builds):
-    """`Builds`, and what MkDocs needs kept across rebuilds: the pages' files, the tags index,
-    the compiled templates, the process writing the exports."""
+    """`Builds`, and what MkDocs needs kept across rebuilds: the pages' files, the compiled
+    templates, the process writing the exports."""
 
     def __init__(self) -> None:
         super().__init__()
         self.files: dict[str, Made] = {}  # the pages the plugin makes, by content path
         self.last_files: dict[str, Made] = {}
-        self.tags: dict = {}  # mkdocs-material's tags index: page URL -> its entry (a Mapping)
+        self.tags_file = None  # its tags plugin, when it would write tags.json in this build
         self.aside = Aside()  # the exports
         self.compiled = Compiled()  # templates compile once per preview, not once per build
         self.items = Items(keep=True)  # and each event's item renders once, while unchanged
@@ -49,14 +50,10 @@ class Preview(Builds):
         env.bytecode_cache = self.compiled
         found = super().begin(site)
         log.info(f"preview: {found.summary()}")
-        for file in files.documentation_pages():
-            mine = not file.generated_by and file.abs_src_path  # a maintainers' page
-            if found.every or (found.listings and mine and lists_entries(file.abs_src_path)):
-                with contextlib.suppress(FileNotFoundError):
-                    os.utime(file.abs_dest_path, (0, 0))  # older than its source: built again
-        for uri in found.removed:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(File(uri, None, site_dir, True).abs_dest_path)
+        mine = [f for f in files.documentation_pages() if not f.generated_by and f.abs_src_path]
+        again = [f for f in mine if found.listings and lists_entries(f.abs_src_path)]
+        outdated([f.abs_dest_path for f in (files.documentation_pages() if found.every else again)])
+        removed([File(uri, None, site_dir, True).abs_dest_path for uri in found.removed])
         return found
 
     def kept_file(self, uri: str) -> Made | None:
@@ -77,13 +74,11 @@ class Preview(Builds):
         tags = next((p for p in config.plugins.values() if hasattr(p, "mappings")), None)
         if tags is None or not isinstance(getattr(tags.mappings, "data", None), dict):
             return
-        data, kept = tags.mappings.data, self.tags if self.last is not None else {}
-        for file in files.documentation_pages():
-            if file.page and file.page.url in kept and not file.is_modified():
-                data[file.page.url] = kept[file.page.url]
-        order = {url: i for i, url in enumerate(self.pages)}
-        tags.mappings.data = dict(sorted(data.items(), key=lambda m: order.get(m[0], len(order))))
-        self.tags = tags.mappings.data
+        if getattr(tags.config, "export", False):  # its tags.json: written aside, with the index
+            self.tags_file, tags.config.export = tags, False
+        pages = files.documentation_pages()
+        kept = {f.page.url for f in pages if f.page and not f.is_modified()}
+        tags.mappings.data = self.tags_index(tags.mappings.data, kept)
 
     def finish(self, config, exports) -> None:
         """The search index completed and, with the exports, written by another process once the
@@ -96,16 +91,25 @@ class Preview(Builds):
         index = now if hasattr(search, "search_index_prev") and search.config.enabled else None
         if index is not None:  # as mkdocs-material's `on_post_build`, aside
             search.search_index_prev, search.config.enabled = index, False
-        files = lambda: [*written_index(index), *exports()]  # noqa: E731
+        tags, self.tags_file = self.tags_file, None
+        files = lambda: [*written(index, tags), *exports()]  # noqa: E731
         if not self.aside.start(files, config.site_dir):
             log.info("preview: exports written here: no process could be started")
         self.done(True)
         self.collector.after()
 
 
-def written_index(index) -> list[tuple[str, bytes]]:
-    """mkdocs-material's search index file, as its `on_post_build` writes it (none: none)."""
-    return [] if index is None else [(INDEX, index.generate_search_index(None).encode("utf-8"))]
+def written(index, tags) -> list[tuple[str, bytes]]:
+    """mkdocs-material's search index and tags.json as it writes them (its search's
+    `on_post_build`, its tags' `on_env`), for those this build left to be written aside."""
+    found = [] if index is None else [(INDEX, index.generate_search_index(None).encode("utf-8"))]
+    if tags is not None:
+        from material.plugins.tags.structure.mapping.storage import MappingStorage
+
+        with tempfile.TemporaryDirectory() as folder:
+            MappingStorage(tags.config).save(path := os.path.join(folder, "t"), tags.mappings)
+            found.append((os.path.normpath(tags.config.export_file), Path(path).read_bytes()))
+    return found
 
 
 def _not_dirty_warning(record: logging.LogRecord) -> bool:

@@ -45,8 +45,10 @@ def _build(root: Path, site_dir: Path, dirty: bool) -> dict:
     plugin.preview.aside.wait()  # the exports, written after the pages
     found, items = plugin.preview.changes, plugin.preview.items
     search = next(p for p in config.plugins.values() if hasattr(p, "search_index"))
+    tags = next(p for p in config.plugins.values() if hasattr(p, "mappings"))
     return {
-        "index aside": not search.config.enabled,  # mkdocs-material was told not to write it
+        # mkdocs-material was told not to write its search index and tags.json: written aside
+        "index aside": not search.config.enabled and not tags.config.export,
         "pages": len(found.pages), "every": found.every, "removed": len(found.removed),
         "listings": found.listings, "items made": items.made, "items kept": items.reused,
     }  # fmt: skip

@@ -285,6 +285,7 @@ class Builds:
         self.rendered: set[str] = set()  # URLs of the pages rendered by this build
         self.pages: list[str] = []  # every page's URL, in the order a whole build reads them
         self.images: dict[str, str] = {}  # the cards and image sizes in the site: their cache file
+        self.tags: dict = {}  # mkdocs-material's tags index: page URL -> its entry
 
     def begin(self, site: SiteMap) -> Changes:
         self.now, self.rendered = Built(site), set()
@@ -302,10 +303,18 @@ class Builds:
         now are removed from the site."""
         first, gone = self.last is None, self.images.keys() - images.kept.keys()
         self.images = dict(images.kept)
-        for path in gone:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(os.path.join(site_dir, path))
+        removed(os.path.join(site_dir, path) for path in gone)
         return images.files if first else {}
+
+    def tags_index(self, found: dict, kept: set[str]) -> dict:
+        """mkdocs-material's tags index (page URL -> its entry) as a whole build makes it: the
+        entries of pages read now, the last build's of the pages kept (`kept`: their URLs), in
+        the order a whole build reads pages."""
+        last = self.tags if self.last is not None else {}
+        found = {**found, **{url: last[url] for url in kept if url in last}}
+        order = {url: i for i, url in enumerate(self.pages)}
+        self.tags = dict(sorted(found.items(), key=lambda m: order.get(m[0], len(order))))
+        return self.tags
 
     def search_index(self, last: list[dict], now: list[dict]) -> list[dict]:
         """The search index a whole build would make (`merged_index`)."""
@@ -322,3 +331,18 @@ def lists_entries(path: str) -> bool:
     with open(path, encoding="utf-8", errors="replace") as handle:
         text = handle.read()
     return "timeline:" in text or "material/tags" in text
+
+
+def outdated(paths: Iterable[str]) -> None:
+    """Files of the site made older than any source, so that MkDocs' dirty build makes them
+    again."""
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            os.utime(path, (0, 0))
+
+
+def removed(paths: Iterable[str]) -> None:
+    """Files of the site removed (pages gone), if they are there."""
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
