@@ -50,9 +50,11 @@ class Preview(Builds):
         env.bytecode_cache = self.compiled
         found = super().begin(site)
         log.info(f"preview: {found.summary()}")
-        mine = [f for f in files.documentation_pages() if not f.generated_by and f.abs_src_path]
-        again = [f for f in mine if found.listings and lists_entries(f.abs_src_path)]
-        outdated([f.abs_dest_path for f in (files.documentation_pages() if found.every else again)])
+        pages = files.documentation_pages()
+        if not found.every:  # only the maintainers' pages that list entries, if any may change
+            mine = [f for f in pages if found.listings and not f.generated_by and f.abs_src_path]
+            pages = [f for f in mine if lists_entries(f.abs_src_path)]
+        outdated([f.abs_dest_path for f in pages])
         removed([File(uri, None, site_dir, True).abs_dest_path for uri in found.removed])
         return found
 
@@ -81,9 +83,8 @@ class Preview(Builds):
         tags.mappings.data = self.tags_index(tags.mappings.data, kept)
 
     def finish(self, config, exports) -> None:
-        """The search index completed and, with the exports, written by another process once the
-        page is served (mkdocs-material's search, which comes next, is told not to: its 216 MB
-        at 50,000 entries took seconds); this build is now the last."""
+        """The search index completed, and written aside with the exports once the page is served
+        (mkdocs-material's search, next, is told not to); this build is now the last."""
         search = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
         last, now = (getattr(search, f"search_index{s}", None) for s in ("_prev", ""))
         if last is not None and now is not None:  # mkdocs-material merges one page only

@@ -157,7 +157,7 @@ def test_strictness_is_asked_for_by_ci_and_never_set_in_the_config(config):
 
 
 def test_full_collections_come_after_the_build_and_free_what_builds_let_go(monkeypatch):
-    """The preview's garbage collection (plugins/preview.py `Collector`): not during a
+    """The preview's garbage collection (timeline/process.py `Collector`): not during a
     rebuild, while the contributor waits, but once it has ended; what is left is frozen, so
     that the next rebuild's collections skip it."""
     import gc
@@ -195,6 +195,6 @@ def test_full_collections_come_after_the_build_and_free_what_builds_let_go(monke
         collector.after()  # ...twice at most: then it comes as the build ends
         assert collector.collections == 2 and collector.put_off == 0
     finally:
-        collector.stop()
+        collector.hold()  # a timer left (none should be): cancelled
         gc.unfreeze()
     assert gc.get_freeze_count() == 0

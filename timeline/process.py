@@ -85,9 +85,3 @@ class Collector:
             gc.collect()
             gc.freeze()
             self.collections += 1
-
-    def stop(self) -> None:
-        """The preview ends: nothing is kept frozen."""
-        self.hold()
-        with self.lock:
-            gc.unfreeze()

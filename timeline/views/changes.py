@@ -39,14 +39,14 @@ class Changes:
     removed: frozenset[str]
     entries: frozenset[str]
     every: str | None = None
-    listed: frozenset[str] | None = None  # None: all of `entries`
+    listed: frozenset[str] = frozenset()
 
     @property
     def listings(self) -> bool:
         """Whether pages that list entries (the home page's sections, the tags index) may show
         something new: an entry changed beyond its write-up (which no list shows), came or
         went."""
-        return bool(self.entries if self.listed is None else self.listed) or self.every is not None
+        return bool(self.listed) or self.every is not None
 
     def summary(self) -> str:
         if self.every:

@@ -43,6 +43,9 @@ class Items:
     def begin(self, env: jinja2.Environment) -> None:
         """A new build: items rendered by another macros.html, or in another language, are not
         this build's."""
+        self.made = self.reused = 0
+        if not self.keep:  # nothing kept: nothing to check
+            return
         try:
             source = env.loader.get_source(env, MACROS)[0] if env.loader else None
         except jinja2.TemplateNotFound:
@@ -51,7 +54,6 @@ class Items:
         if now != self._source:
             self.store.clear()
             self._source = now
-        self.made = self.reused = 0
 
     def __call__(
         self, macro: Callable[..., Any], event, registry, url: Callable[[str], str],
