@@ -115,7 +115,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 made = [File.generated(config, p, content=c) for p, c in exports().items()]
         with self.phases.time("cards+images"):  # made once, kept by their content in .cache/
             fonts, before = os.path.join(ASSET_DIR, "fonts"), self.preview and self.preview.images
-            images = site_images(timeline, config, fonts, before or {})
+            images = site_images(timeline, config, fonts, before or None)
         summary_log.info(images.summary())
         for file in made:
             files.append(file)

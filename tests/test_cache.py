@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 from conftest import ACTORS, entry
 
+import timeline.cache
 from timeline.cache import EntryCache
 from timeline.check.registry import load_registry
 from timeline.entry import read_entry
@@ -97,3 +101,79 @@ def test_the_plugin_keeps_its_cache_only_for_mkdocs_serve():
         plugin = TimelinePlugin()
         plugin.on_startup(command=command, dirty=False)
         assert plugin.entry_cache.keep is kept
+
+
+def test_an_unchanged_file_is_not_read_again_and_any_save_is_seen(tmp_path, monkeypatch):
+    """A preview reads only the files saved since its last build: an unchanged file's bytes
+    are the very object kept; a file rewritten to the same size with its time set back (as
+    `touch -d` or a copy that keeps times would) is read again, by its change time."""
+    monkeypatch.setattr(timeline.cache, "RECENT_NS", 0)  # every file counts as settled
+    folder = tmp_path / "events"
+    folder.mkdir()
+    (folder / "a.md").write_text("one")
+    (folder / "b.md").write_text("two")
+    shown = lambda path: f"content/{path}"  # noqa: E731
+    cache, names = EntryCache(), ["events/a.md", "events/b.md"]
+    first, failed = cache.contents(str(tmp_path), names, shown)
+    assert [(raw, path) for raw, path, _ in first] == [
+        (b"one", "content/events/a.md"), (b"two", "content/events/b.md")
+    ]  # fmt: skip
+    assert failed == []
+    before = os.stat(folder / "b.md")
+    time.sleep(0.05)  # past the file system clock's tick
+    (folder / "b.md").write_text("TWO")
+    os.utime(folder / "b.md", ns=(before.st_atime_ns, before.st_mtime_ns))
+    again, _ = cache.contents(str(tmp_path), names, shown)
+    assert again[0][0] is first[0][0]  # not read again
+    assert again[1][0] == b"TWO"
+    (folder / "a.md").unlink()
+    last, failed = cache.contents(str(tmp_path), names, shown)
+    assert [rel for _, _, rel in last] == ["events/b.md"]
+    assert [(rel, path, type(error)) for rel, path, error in failed] == [
+        ("events/a.md", "content/events/a.md", FileNotFoundError)
+    ]
+
+
+def test_a_file_changed_within_the_last_seconds_is_read_again(tmp_path):
+    """Two saves within one tick of the file system's clock can leave the same times: a file
+    changed that recently is not trusted to be unchanged by its times."""
+    (tmp_path / "a.md").write_text("one")
+    cache = EntryCache()
+    first, _ = cache.contents(str(tmp_path), ["a.md"], str)
+    before = os.stat(tmp_path / "a.md")
+    (tmp_path / "a.md").write_text("ONE")
+    os.utime(tmp_path / "a.md", ns=(before.st_atime_ns, before.st_mtime_ns))
+    again, _ = cache.contents(str(tmp_path), ["a.md"], str)
+    assert first[0][0] == b"one" and again[0][0] == b"ONE"
+
+
+def test_a_cache_not_kept_reads_every_file_every_time(tmp_path):
+    (tmp_path / "a.md").write_text("one")
+    cache = EntryCache(keep=False)
+    first, _ = cache.contents(str(tmp_path), ["a.md"], str)
+    again, _ = cache.contents(str(tmp_path), ["a.md"], str)
+    assert first[0][0] == again[0][0] == b"one" and first[0][0] is not again[0][0]
+    assert cache._files == {}
+
+
+def test_a_kept_cache_finds_a_broken_link_added_and_forgets_it_once_fixed(site):
+    """`load_timeline` with one cache across a preview's rebuilds: a write-up given a link to a
+    page the site does not have is an error at once, and its fix clears it (what a write-up
+    links to is kept between calls, by its text)."""
+    from timeline.loader import load_timeline
+
+    cache = EntryCache()
+    site.event("2024/2024-10-01-a.md", title="A", body="Plain, [a source](https://example.com).")
+    site.event("2024/2024-10-02-b.md", title="B")
+
+    def problems() -> list[tuple[str, str]]:
+        timeline = load_timeline(str(site.content), cache=cache)
+        return [(p.field, p.message) for p in timeline.problems if p.severity == "error"]
+
+    assert problems() == []
+    site.event("2024/2024-10-01-a.md", title="A", body="See [the vote](2024-10-09-missing.md).")
+    [(field, message)] = problems()
+    assert field == "body" and "2024-10-09-missing.md" in message
+    site.event("2024/2024-10-01-a.md", title="A", body="See [B](2024-10-02-b.md).")
+    assert problems() == []
+    assert len(load_timeline(str(site.content), cache=cache).events) == 2

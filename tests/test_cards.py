@@ -112,3 +112,18 @@ def test_a_kept_file_is_put_in_the_site_as_the_same_file_or_else_copied(tmp_path
     other = tmp_path / "elsewhere" / "a.png"
     placed(str(kept), str(other))  # another file system: a copy
     assert other.read_bytes() == b"card" and not os.path.samefile(kept, other)
+
+
+def test_a_preview_s_next_build_finds_its_cards_as_a_whole_look_would(tmp_path):
+    """`Made.known` (a preview's last build) spares hashing and looking for unchanged cards;
+    what it gives is what looking gives, and a changed card or another folder is looked for."""
+    cards = [Card(f"assets/cards/{n}.png", "Site", f"Title {n}", "2024") for n in range(3)]
+    first = make_cards(cards, FONTS, str(tmp_path / "a"))
+    edited = [*cards[:2], Card("assets/cards/2.png", "Site", "Title 2, edited", "2024")]
+    kept = make_cards(edited, FONTS, str(tmp_path / "a"), first.known)
+    fresh = make_cards(edited, FONTS, str(tmp_path / "a"))
+    assert kept.files == fresh.files and kept.known == fresh.known
+    assert (kept.drawn, kept.reused) == (1, 2)
+    moved = make_cards(edited, FONTS, str(tmp_path / "b"), kept.known)
+    assert (moved.drawn, moved.reused) == (3, 0)
+    assert all(path.startswith(str(tmp_path / "b")) for path in moved.files.values())

@@ -68,21 +68,18 @@ def load_timeline(
         for path, why, level in scan.refused
         if level != "notice"
     ]
-    unreadable, readable = [], []
-    for rel_path in scan.entries:
-        try:
-            with open(os.path.join(content_dir, rel_path), "rb") as handle:
-                readable.append((handle.read(), shown(rel_path), rel_path))
-        except OSError as error:
-            problem = Problem(shown(rel_path), 1, 1, "file", error.strerror or "unreadable")
-            unreadable.append((rel_path, None, [problem]))
+    readable, failed = cache.contents(content_dir, scan.entries, shown)
+    unreadable = [
+        (rel_path, None, [Problem(path, 1, 1, "file", error.strerror or "unreadable")])
+        for rel_path, path, error in failed
+    ]
     results += unreadable + cache.read_all(readable, registry, (raw, places_raw))
     problems = [*registry_problems, *notices]
     published = set(scan.images) if only is None else None
     results = checked_images(results, content_dir, folder, published, shown, cache.images)
     if only is None:  # the maintainers' pages, walked once: links lead to them, markers checked
         pages = site_files(content_dir, folder)
-        results = cross_links(results, pages | set(scan.images), shown)
+        results = cross_links(results, pages | set(scan.images), shown, cache.linking)
         problems += page_problems(content_dir, sorted(pages), shown)
     measures_raw, unread_measures = _optional(os.path.join(content_dir, MEASURES), shown(MEASURES))
     eras_raw, unread_eras = _optional(os.path.join(content_dir, ERAS), shown(ERAS))
@@ -194,15 +191,26 @@ def _relative_link(body: str) -> bool:
     )
 
 
-def cross_links(results: list, files: set[str], shown) -> list:
+def cross_links(
+    results: list, files: set[str], shown, known: dict[str, bool] | None = None
+) -> list:
     """The write-ups' links to other pages of the site, checked once every entry is read: a
     link to a page that is missing (or a draft, or invalid), or to an anchor it does not have,
-    is an error, as it is in MkDocs' strict build."""
+    is an error, as it is in MkDocs' strict build. `known`: whether each write-up has such a
+    link, kept from the last call (a preview's) and updated to this one's write-ups."""
     events = {path: event for path, event, _ in results if event is not None and not event.draft}
     content = ContentFiles(files | set(events), _anchors(events))
+    last, now = known.copy() if known is not None else {}, {}
+    for _path, event, _ in results:
+        if event is not None:  # a string keeps its hash: an unchanged write-up is found at once
+            found = last.get(event.body)
+            now[event.body] = _relative_link(event.body) if found is None else found
+    if known is not None:
+        known.clear()
+        known.update(now)
     checked = []
     for path, event, problems in results:
-        if event is not None and _relative_link(event.body):
+        if event is not None and now[event.body]:
             alone = set(link_problems(event.body, event.body_line, path))
             found = [p for p in link_problems(event.body, event.body_line, path, content)
                      if p not in alone]  # fmt: skip

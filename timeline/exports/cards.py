@@ -96,6 +96,9 @@ class Made:
     resized: int = 0
     kept: Mapping[str, str] = field(default_factory=dict)
     """Site path -> the file in the cache (`files` has where it is in the site's folder)."""
+    known: Mapping[tuple[Card, str], str] = field(default_factory=dict)
+    """(card, fonts' hash) -> its file in the cache, which this build found there: a preview's
+    next build neither hashes nor looks for an unchanged card again."""
 
     def summary(self) -> str:
         cards = len(self.files) - self.pictures
@@ -104,13 +107,13 @@ class Made:
 
 
 def site_images(
-    timeline: Timeline, site: Mapping[str, Any], fonts: str, placed_before: Mapping[str, str] = {}
+    timeline: Timeline, site: Mapping[str, Any], fonts: str, last: Made | None = None
 ) -> Made:
     """A site's cards and its events' images at their sizes, from its configuration
     (mkdocs.yml's keys: `site_name`, `site_description`, `docs_dir`, `site_dir`, and where it
     is): kept in `.cache/cards` and `.cache/images` beside mkdocs.yml, and put in place in the
-    site's folder (`placed`) when it has one, unless `placed_before` (a preview's last build's
-    `Made.kept`) says the same file is there already."""
+    site's folder (`placed`) when it has one, unless `last` (a preview's last build's) says
+    the same file is there already."""
     where = site.get("config_file_path") or site["docs_dir"]
     cache = os.path.join(os.path.dirname(os.path.abspath(where)), ".cache")
     wanted = cards(timeline, site.get("site_name") or "", site.get("site_description") or "")
@@ -119,7 +122,8 @@ def site_images(
         if event is not None and event.image is not None:  # the card shows the image too
             picture = os.path.join(site["docs_dir"], event.image.path)
             wanted[at] = replace(card, picture=picture, digest=event.image.digest)
-    made = make_cards(wanted, fonts, os.path.join(cache, "cards"))
+    placed_before = last.kept if last is not None else {}
+    made = make_cards(wanted, fonts, os.path.join(cache, "cards"), last.known if last else {})
     pictures, resized = picture_files(timeline, site["docs_dir"], os.path.join(cache, "images"))
     kept = files = {**made.files, **pictures}
     if site.get("site_dir"):
@@ -150,16 +154,25 @@ def placed(kept: str, there: str) -> str:
     return there
 
 
-def make_cards(wanted: Sequence[Card], fonts: str, cache: str) -> Made:
-    """Every card's file in `cache`, drawing (in parallel) only those not there already."""
+def make_cards(
+    wanted: Sequence[Card], fonts: str, cache: str, known: Mapping[tuple[Card, str], str] = {}
+) -> Made:
+    """Every card's file in `cache`, drawing (in parallel) only those not there already.
+    `known`: a last build's `Made.known`, cards whose files were there (in this `cache`)."""
     os.makedirs(cache, exist_ok=True)
     fingerprint = _fonts_hash(fonts)
-    files = {card.path: os.path.join(cache, card.key(fingerprint) + ".png") for card in wanted}
-    missing = [card for card in wanted if not os.path.exists(files[card.path])]
+    files, found, missing = {}, {}, []
+    for card in wanted:
+        file = known.get((card, fingerprint))
+        if file is None or os.path.dirname(file) != cache:
+            file = os.path.join(cache, card.key(fingerprint) + ".png")
+            if not os.path.exists(file):
+                missing.append(card)
+        files[card.path] = found[card, fingerprint] = file
     unique = list({files[card.path]: card for card in missing}.items())
     draw = _drawer(fonts)
     fork_map(lambda item: _save(item[0], draw(item[1])), unique, minimum=64)
-    return Made(files, len(missing), len(wanted) - len(missing))
+    return Made(files, len(missing), len(wanted) - len(missing), known=found)
 
 
 def _save(path: str, data: bytes) -> None:

@@ -284,7 +284,7 @@ class Builds:
         self.changes: Changes | None = None
         self.rendered: set[str] = set()  # URLs of the pages rendered by this build
         self.pages: list[str] = []  # every page's URL, in the order a whole build reads them
-        self.images: dict[str, str] = {}  # the cards and image sizes in the site: their cache file
+        self.images = None  # the last build's cards and image sizes (`cards.Made`)
         self.tags: dict = {}  # mkdocs-material's tags index: page URL -> its entry
 
     def begin(self, site: SiteMap) -> Changes:
@@ -301,8 +301,8 @@ class Builds:
         build; after it, none (`cards.placed` has put them in the site's folder already, and
         MkDocs would only look at 6,000 files to copy none). Those of the last build not made
         now are removed from the site."""
-        first, gone = self.last is None, self.images.keys() - images.kept.keys()
-        self.images = dict(images.kept)
+        first, last = self.last is None, self.images.kept if self.images else {}
+        gone, self.images = last.keys() - images.kept.keys(), images
         removed(os.path.join(site_dir, path) for path in gone)
         return images.files if first else {}
 
