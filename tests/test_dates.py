@@ -1,5 +1,7 @@
+import pickle
 import re
 import warnings
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -309,3 +311,14 @@ def test_a_long_value_is_not_a_date_and_its_message_stays_short():
     assert len(
         str(error.value)
     ) < 200 and "is 100,015 characters long; a date is at most 100 characters" in str(error.value)
+
+
+def test_a_date_s_start_kept_once_asked_for_changes_nothing_else_about_it():
+    late = parse_date("2024-09-30T23:30-04:00")
+    asked, fresh = parse_date("2024-09-30T23:30-04:00"), parse_date("2024-09-30T23:30-04:00")
+    assert asked.start() is asked.start()  # kept
+    assert asked == fresh and hash(asked) == hash(fresh) and repr(asked) == repr(fresh)
+    assert asked.start() == fresh.start() == late.start()
+    assert pickle.loads(pickle.dumps(asked)) == asked
+    moved = replace(asked, day=29)  # not the kept start of the date it came from
+    assert moved.start() == parse_date("2024-09-29T23:30-04:00").start() != asked.start()

@@ -7,7 +7,7 @@ is `check/dateparse.py`'s business.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import IntEnum
 
@@ -54,6 +54,9 @@ class PartialDate:
     minute: int | None = None
     second: int | None = None
     offset_minutes: int | None = None
+    _start: datetime | None = field(default=None, init=False, repr=False, compare=False)
+    """`start()`, kept once asked for: a site's plan asks for it some 80,000 times at 5,000
+    events."""
 
     @property
     def precision(self) -> Precision:
@@ -73,6 +76,13 @@ class PartialDate:
 
     def start(self) -> datetime:
         """The UTC instant the date starts: a plain date starts at 00:00 UTC of that day."""
+        found = self._start
+        if found is None:
+            found = self._starts()
+            object.__setattr__(self, "_start", found)  # frozen, but the same value every time
+        return found
+
+    def _starts(self) -> datetime:
         if self.hour is not None:
             local = datetime(
                 self.year,
