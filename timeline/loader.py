@@ -200,12 +200,12 @@ def cross_links(
     link, kept from the last call (a preview's) and updated to this one's write-ups."""
     events = {path: event for path, event, _ in results if event is not None and not event.draft}
     content = ContentFiles(files | set(events), _anchors(events))
-    last, now = known.copy() if known is not None else {}, {}
+    last, now = known if known is not None else {}, {}
     for _path, event, _ in results:
         if event is not None:  # a string keeps its hash: an unchanged write-up is found at once
             found = last.get(event.body)
             now[event.body] = _relative_link(event.body) if found is None else found
-    if known is not None:
+    if known is not None:  # what this call's write-ups link to, and nothing more
         known.clear()
         known.update(now)
     checked = []

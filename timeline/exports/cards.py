@@ -122,8 +122,8 @@ def site_images(
         if event is not None and event.image is not None:  # the card shows the image too
             picture = os.path.join(site["docs_dir"], event.image.path)
             wanted[at] = replace(card, picture=picture, digest=event.image.digest)
-    placed_before = last.kept if last is not None else {}
-    made = make_cards(wanted, fonts, os.path.join(cache, "cards"), last.known if last else {})
+    placed_before, known = (last.kept, last.known) if last is not None else ({}, {})
+    made = make_cards(wanted, fonts, os.path.join(cache, "cards"), known)
     pictures, resized = picture_files(timeline, site["docs_dir"], os.path.join(cache, "images"))
     kept = files = {**made.files, **pictures}
     if site.get("site_dir"):
