@@ -177,3 +177,23 @@ def test_a_kept_cache_finds_a_broken_link_added_and_forgets_it_once_fixed(site):
     site.event("2024/2024-10-01-a.md", title="A", body="See [B](2024-10-02-b.md).")
     assert problems() == []
     assert len(load_timeline(str(site.content), cache=cache).events) == 2
+
+
+def test_what_publishes_as_it_is_among_many_images(site):
+    """MkDocs asks of every file whether it goes to the site as it is: the events folder's
+    images do, its entries and the registries do not (asked 50,000 times at 50,000 events, of
+    a timeline with thousands of images)."""
+    from timeline.loader import load_timeline
+
+    site.event("2024/2024-10-01-a.md", title="A")
+    for n in range(300):
+        site.write(f"events/2024/p{n}.png", b"\x89PNG")
+    site.write("about.md", "# About\n")
+    timeline = load_timeline(str(site.content))
+    assert len(timeline.images) == 300
+    asked = {
+        "events/2024/p0.png": True, "events/2024/p299.png": True, "events/2024/p300.png": False,
+        "events/2024/2024-10-01-a.md": False, "actors.yml": False, "about.md": True,
+        "index.md": True,
+    }  # fmt: skip
+    assert {path: timeline.publishes_as_is(path) for path in asked} == asked
