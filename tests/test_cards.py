@@ -124,6 +124,10 @@ def test_a_preview_s_next_build_finds_its_cards_as_a_whole_look_would(tmp_path):
     fresh = make_cards(edited, FONTS, str(tmp_path / "a"))
     assert kept.files == fresh.files and kept.known == fresh.known
     assert (kept.drawn, kept.reused) == (1, 2)
+    key = next(k for k in first.known if k[0] == cards[0])  # trusted, not looked for again
+    elsewhere = str(tmp_path / "a" / "elsewhere.png")
+    trusted = make_cards(cards[:1], FONTS, str(tmp_path / "a"), {key: elsewhere})
+    assert trusted.files == {"assets/cards/0.png": elsewhere} and trusted.drawn == 0
     moved = make_cards(edited, FONTS, str(tmp_path / "b"), kept.known)
     assert (moved.drawn, moved.reused) == (3, 0)
     assert all(path.startswith(str(tmp_path / "b")) for path in moved.files.values())
