@@ -1,13 +1,16 @@
 """Rendering ahead in `mkdocs build` (`timeline.views.render.Ahead`): the exports' files are
 known from `on_files` (in a temporary folder); the child starts at `on_nav`, once every page
 exists and none is read; at `on_env` its results are taken (the exports' files written), and
-each page is completed with its parts at `on_page_context`, before it is searched or written."""
+each page is completed with its parts at `on_page_context`, before it is searched or written.
+Once every page is read, a second child renders pages' HTML, from the last, while MkDocs writes
+them from the first (`write`, `timeline.views.render.Written`)."""
 
 from __future__ import annotations
 
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from timeline.collection import Timeline
 from timeline.exports import (
@@ -18,7 +21,7 @@ from timeline.exports import (
     render_exports,
 )
 from timeline.timing import Phases
-from timeline.views.render import Ahead, Exports, SitePages
+from timeline.views.render import Ahead, Exports, SitePages, Written
 
 log = get_plugin_logger("timeline")
 
@@ -29,6 +32,23 @@ class RenderAhead(Ahead):
         self.files = [
             File.generated(config, path, abs_src_path=self.path(path)) for path in export_paths()
         ]  # their files are written by `finish`, before MkDocs copies them
+        self.nav = None  # the site's, as MkDocs renders pages with it
+
+    def write(self, config: MkDocsConfig, files: Files, env):
+        """Pages rendered as MkDocs' `_build_page` renders them, also in a second process."""
+        doc_files, nav = files.documentation_pages(inclusion=InclusionLevel.is_included), self.nav
+
+        def render(page, template: str) -> str:
+            config._current_page, page.active = page, True
+            try:
+                context = get_context(nav, doc_files, config, page)
+                context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+                return env.get_template(template).render(context)
+            finally:
+                config._current_page, page.active = None, False
+
+        self.site.alongside = Written([f.page for f in doc_files], render, env, self.say)
+        return env
 
 
 def exports_renderer(config: MkDocsConfig, plugin, timeline: Timeline, each: bool = False):

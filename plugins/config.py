@@ -43,7 +43,8 @@ class TimelineConfig(base.Config):
     render_ahead_after = c.Type(int, default=1000)
     """Past this many published events, `mkdocs build` renders the event pages' header, footer
     and <head> additions in a second process (forked, on another CPU) while MkDocs converts the
-    Markdown: Linux with two or more CPUs only; the site is the same either way. -1: never."""
+    Markdown, then pages' HTML in another while MkDocs writes them: Linux with two or more CPUs
+    only; the site is the same either way. -1: never."""
 
 
 MATERIAL_FAVICON = "assets/images/favicon.png"

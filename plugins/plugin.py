@@ -8,8 +8,8 @@ import os
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from timeline.cache import EntryCache
@@ -26,7 +26,7 @@ from timeline.views.site import SiteMap
 
 from .ahead import RenderAhead, exports_renderer
 from .config import ASSET_DIR, ASSETS, TimelineConfig, add_to_site
-from .pages import Made, MadePage
+from .pages import add_pages
 from .preview import Preview
 
 log = get_plugin_logger("timeline")
@@ -83,22 +83,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.site = SitePages(sitemap, renderer)  # before on_env
         if self.preview:
             self.preview.begin(sitemap, files, config.site_dir, self.site.renderer.env)
-        self._add_pages(files, config, sitemap)
+        add_pages(files, config, sitemap, self.preview)
         return self._add_files(files, config, timeline)
-
-    def _add_pages(self, files: Files, config: MkDocsConfig, sitemap: SiteMap) -> None:
-        """Event pages (their entries' bodies) and the pages made whole here."""
-        made = [(path, "\n" + event.body) for path, event in sitemap.events.items()]
-        made += [(uri, "\n") for uri in sitemap.uris()]
-        for uri, content in made:
-            in_nav = uri in sitemap.nav_uris  # else MkDocs lists every page outside the nav
-            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            file = self.preview and not in_nav and self.preview.kept_file(uri)
-            if not file:
-                file = Made.generated(config, uri, content=content, inclusion=inclusion)
-                if content == "\n" and not in_nav:  # made whole here: no Markdown to convert
-                    MadePage(None, file, config)
-            files.append(file)
 
     def _add_files(self, files: Files, config: MkDocsConfig, timeline: Timeline) -> Files:
         """The exports (rendered ahead, or now), the editors' schema and the assets."""
@@ -128,10 +114,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(File.generated(config, path, abs_src_path=source))
         return files
 
+    @event_priority(-100)  # the site's navigation, as other plugins leave it
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         # every page exists now: what the plugin adds to them, and the exports, are rendered
         # in a forked process, on another CPU, while this one converts every page's Markdown
         if self.ahead is not None:
+            self.ahead.nav = nav  # for `_on_env_last`
             self.ahead.start([f.page for f in files.documentation_pages() if f.page])
         return nav
 
@@ -147,7 +135,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return self.site.content(page, html)
 
     @event_priority(150)  # before the tags plugin's on_env (100), which renders the tags index
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+    def _on_env_first(self, env, *, config: MkDocsConfig, files: Files):
         if self.ahead is not None:
             self.ahead.finish()
         if self.preview and self.site:  # the kept pages' tags, for the tags index
@@ -158,6 +146,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 str(listing.tag.name), listing.mappings, lambda m: m.item.file.src_uri
             )
         return env
+
+    @event_priority(-100)  # every page read: a second process renders pages as MkDocs writes them
+    def _on_env_last(self, env, *, config: MkDocsConfig, files: Files):
+        return self.ahead.write(config, files, env) if self.ahead is not None else env
+
+    on_env = CombinedEvent(_on_env_first, _on_env_last)
 
     @event_priority(100)  # before search reads the page
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -176,10 +170,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     @event_priority(50)  # before mkdocs-material's search writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.site is not None:
-            self.phases.report(log)
         if self.ahead is not None:
             self.ahead.close()
+        if self.site is not None:
+            self.phases.report(log)
         if self.preview and self.site is not None:
             self.preview.finish(config, self.exports)
 

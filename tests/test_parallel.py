@@ -3,7 +3,10 @@ the same results in the same order, the same problems, the same exceptions."""
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
+import time
 
 import pytest
 from conftest import ACTORS
@@ -113,3 +116,96 @@ def test_the_entry_cache_reads_many_new_files_in_several_processes(tmp_path, for
     results = EntryCache().read_all(entries, registry, b"r1")
     assert forks
     assert results == [(rel, *read_entry(raw, path, rel, registry)) for raw, path, rel in entries]
+
+
+# `Alongside`: items taken in order here, while a forked child does some ahead.
+
+ODD = "\ud800 lone surrogate, \x00 NUL, \u202e right-to-left, 🕊️ emoji, é, "
+
+
+def text(item: int) -> str:
+    """An item's result: odd Unicode that must come back as it was, and some of it large."""
+    return f"item {item}: " + ODD * (item % 7) + "x" * (100_000 if item % 10 == 3 else item)
+
+
+def take_all(alongside, work, count, pause=0.002):
+    """What the build does: every item in order, the child's result or the item done here (a
+    little slowly, so that the child gets ahead); which came from the child."""
+    results, from_child = [], []
+    try:
+        for item in range(count):
+            got = alongside.take(item)
+            if got is None:
+                time.sleep(pause)
+                got = work(item)
+            else:
+                from_child.append(item)
+            results.append(got)
+    finally:
+        alongside.close()
+    return results, from_child
+
+
+def test_items_done_alongside_are_those_of_the_plain_loop(forks):
+    alongside = parallel.Alongside(200, text)
+    results, from_child = take_all(alongside, text, 200)
+    assert results == [text(item) for item in range(200)]
+    assert len(from_child) > 100 and 0 not in from_child  # the child stays ahead
+    assert alongside.done >= len(from_child) and alongside.cpu_seconds > 0
+    assert len(forks) == 1
+    with pytest.raises(ChildProcessError):  # waited for
+        os.waitpid(forks[0], os.WNOHANG)
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3])
+def test_few_items_or_none(forks, count):
+    results, _ = take_all(parallel.Alongside(count, text), text, count)
+    assert results == [text(item) for item in range(count)]
+
+
+def test_an_item_that_fails_in_the_child_is_done_here_and_so_is_the_rest(forks):
+    parent = os.getpid()
+
+    def fails_in_the_child(item: int) -> str:
+        if item == 20 and os.getpid() != parent:
+            raise RuntimeError("only in the child")
+        return text(item)
+
+    results, from_child = take_all(parallel.Alongside(60, fails_in_the_child), text, 60, 0.02)
+    assert results == [text(item) for item in range(60)]
+    assert from_child and max(from_child) < 20  # the child stopped there
+
+
+def test_an_item_during_which_something_is_said_is_done_here_and_said_once(forks, caplog):
+    said = logging.getLogger("mkdocs.plugins.timeline")
+
+    def says(item: int) -> str:
+        if item == 10:
+            said.info("item %d has something to say", item)
+        return text(item)
+
+    with caplog.at_level(logging.INFO):
+        results, from_child = take_all(parallel.Alongside(60, says), says, 60, 0.02)
+    assert results == [text(item) for item in range(60)]
+    assert 10 not in from_child and [i for i in from_child if i > 10]  # and it went on
+    assert [r.getMessage() for r in caplog.records] == ["item 10 has something to say"]
+
+
+def test_a_child_lost_midway_leaves_the_rest_to_this_process(forks):
+    alongside, results = parallel.Alongside(100, text), []
+    for item in range(100):
+        if item == 5:
+            os.kill(alongside.pid, signal.SIGKILL)
+        results.append(alongside.take(item) or text(item))
+    alongside.close()
+    assert results == [text(item) for item in range(100)]
+
+
+def test_closing_stops_a_child_still_at_work(forks):
+    slow = lambda item: time.sleep(0.05) or text(item)  # noqa: E731
+    alongside = parallel.Alongside(10_000, slow)
+    assert alongside.take(0) is None
+    alongside.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(forks[0], os.WNOHANG)
+    assert alongside.file.closed

@@ -8,16 +8,18 @@ import json
 import logging
 import os
 import tempfile
+import time
 
 import pytest
 from conftest import mkdocs_build
 from htmlparse import parse
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from sample_site import write_sample_site
 from test_reproducible import tree
 
-from timeline.parallel import can_fork
+from timeline.parallel import Alongside, can_fork
 from timeline.views.render import SitePages, Stored
 
 pytestmark = pytest.mark.e2e
@@ -41,6 +43,7 @@ def test_rendering_ahead_gives_the_same_site_byte_for_byte(tmp_path):
     assert first.returncode == 0, first.stdout
     parallel = json.loads(phases.read_text())["parallel"]
     assert (parallel.get("rendered ahead", 0) > 0) == TWO_CPUS  # it ran in a second process
+    assert (parallel.get("pages written alongside", 0) > 0) == TWO_CPUS  # and so did that
     second = mkdocs_build(tmp_path / "here", strict=True, TIMELINE_PHASES_FILE=str(phases))
     assert second.returncode == 0, second.stdout
     assert json.loads(phases.read_text())["parallel"] == {}
@@ -171,3 +174,72 @@ def test_the_build_holds_one_page_s_parts_at_a_time_and_leaves_no_temporary_file
     assert list(scratch.iterdir()) == []
     feed = json.loads((site.root / "site/timeline.json").read_text())
     assert len(feed["events"]) == 50  # the worker's exports, copied before the folder went
+
+
+def built(root, monkeypatch, strict=False):
+    """The sample site built in this process, pages written alongside (on any machine)."""
+    monkeypatch.setattr("timeline.views.render.cpus", lambda: 2)
+    assert can_fork(), "another thread runs in this process: the plugin would not fork"
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    return tree(root / "site")
+
+
+def test_pages_the_second_process_could_not_write_are_written_here(tmp_path, monkeypatch):
+    """Pages' HTML is rendered by a second process as MkDocs writes them (`Written`): a page
+    during which it failed, or said anything, is rendered again by the build's own process,
+    and the site is the same, byte for byte, as one rendered in a single process."""
+    sample(tmp_path / "one", render_ahead_after=-1)
+    site = sample(tmp_path / "two", render_ahead_after=1)
+    parent, after_content, tried = os.getpid(), SitePages.after_content, tmp_path / "tried"
+    tried.mkdir()
+    says, fails = event_uris(site)[-5], event_uris(site)[-3]  # it goes on after the first
+
+    def trouble(self, page):
+        if os.getpid() != parent and page.file.src_uri in (fails, says):
+            (tried / page.file.src_uri.replace("/", "_")).touch()
+            if page.file.src_uri == fails:
+                raise RuntimeError("only in the second process")
+            logging.getLogger("mkdocs.plugins.timeline").info("said in the second process")
+        return after_content(self, page)
+
+    take = Alongside.take
+    monkeypatch.setattr(Alongside, "take", lambda self, i: time.sleep(0.01) or take(self, i))
+    monkeypatch.setattr(SitePages, "after_content", trouble)
+    one, two = built(tmp_path / "one", monkeypatch), built(site.root, monkeypatch)
+    assert len(list(tried.iterdir())) == 2  # the second process met both
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_a_warning_while_a_page_is_rendered_alongside_is_said_once_and_fails_strict(
+    tmp_path, monkeypatch, caplog
+):
+    """Something said while a page is rendered in the second process is not said there: the
+    page is rendered again here, where it is said once and counts for `--strict`."""
+    site = sample(tmp_path, render_ahead_after=1)
+    after_content, parent = SitePages.after_content, os.getpid()
+    warns = event_uris(site)[-2]
+
+    def warning(self, page):
+        if page.file.src_uri == warns:
+            if os.getpid() != parent:
+                (tmp_path / "tried").touch()
+            logging.getLogger("mkdocs.plugins.timeline").warning("a warning from a template")
+        return after_content(self, page)
+
+    take = Alongside.take
+    monkeypatch.setattr(Alongside, "take", lambda self, i: time.sleep(0.01) or take(self, i))
+    monkeypatch.setattr(SitePages, "after_content", warning)
+    with caplog.at_level(logging.INFO), pytest.raises(Abort, match="1 warnings"):
+        built(site.root, monkeypatch, strict=True)
+    assert (tmp_path / "tried").exists()
+    said = [r for r in caplog.records if r.getMessage() == "a warning from a template"]
+    assert len(said) == 1
+
+
+def event_uris(site) -> list[str]:
+    """The event pages' paths in the docs folder, in the order MkDocs writes them."""
+    events = site.content / "events"
+    return sorted(f"events/{p.relative_to(events).as_posix()}" for p in events.rglob("*.md"))

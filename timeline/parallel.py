@@ -11,10 +11,15 @@ results, their order and any exception are those of the plain loop.
 from __future__ import annotations
 
 import gc
+import logging
+import mmap
 import os
 import pickle
+import select
 import signal
+import struct
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -158,3 +163,155 @@ def _start(function: Callable[[], Result]) -> Forked | None:
         return Forked(function)
     except OSError:
         return None
+
+
+class Alongside:
+    """`work(i)` for every i in `range(count)`, taken in order by this process (`take`), while a
+    forked child does items a little ahead of it. For work that must happen in this process for
+    every item anyway (MkDocs writes every page here), of which one part can move: the child
+    does that part of the items it gets to first, this process takes its results, and does the
+    part itself for any item the child has not claimed when it gets there. The child stays at
+    least `LEAD` items ahead, jumping forward when this process catches up, so that this
+    process rarely waits: the two share the moving part in whatever proportion their speeds
+    allow, and finish together.
+
+    In memory both share: how far this process has come, and a byte per item that the child
+    sets before it starts the item; an item the child claims in the instant this process takes
+    it is done by both, which costs time, never a result. The child writes each result (a
+    `str`) to a temporary file and its place to a pipe, so it never waits for this process, and
+    this process holds none it has not taken. An item the child claimed but did not finish is
+    done here: one that raised (the child then stops, and the exception is raised here, by the
+    plain code), one during which something was logged at INFO or above (this process does it
+    again and says it), and every one left when the child was lost."""
+
+    LEAD = 2
+    _RECORD = struct.Struct("qqq")  # item, offset, length; length -1: not done
+    # item -1: ended, then the child's CPU time in microseconds and how many items it did
+
+    def __init__(self, count: int, work: Callable[[int], str]):
+        self.count, self.results, self.ended = count, {}, False
+        self.cpu_seconds, self.done = 0.0, 0  # the child's, once it has ended
+        self.shared = mmap.mmap(-1, 8 + count)  # this process's item, then the child's claims
+        self.file = tempfile.TemporaryFile(prefix="timeline-alongside-")
+        pipe, child_end = os.pipe()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            os.close(pipe)
+            os.close(child_end)
+            self.file.close()
+            raise
+        if self.pid == 0:  # the child: never returns
+            os.close(pipe)
+            _alongside_child(self, work, child_end)
+        os.close(child_end)
+        os.set_blocking(pipe, False)
+        self._pipe: int | None = pipe
+        self._unread = b""
+
+    def _claimed(self, item: int) -> bool:
+        return self.shared[8 + item] != 0
+
+    def take(self, i: int) -> str | None:
+        """The child's result for item i, or None: do it here. Items are taken in order."""
+        struct.pack_into("q", self.shared, 0, i)
+        if self._claimed(i):  # the child claimed it: its result, or word that it failed
+            while i not in self.results and not self.ended:
+                self._drain(wait=True)
+        self._drain(wait=False)  # places only: the pipe never fills
+        where = self.results.pop(i, None)
+        if where is None or where[1] < 0:
+            return None
+        return os.pread(self.file.fileno(), where[1], where[0]).decode("utf-8", "surrogatepass")
+
+    def _drain(self, wait: bool) -> None:
+        """The places of the results the child has written since; `wait`: at least one."""
+        if self._pipe is None:
+            return
+        if wait:
+            select.select([self._pipe], [], [])
+        try:
+            data = os.read(self._pipe, 1 << 16)
+        except BlockingIOError:
+            return
+        if not data:  # the child has ended, or was lost: what it did not write is done here
+            self._close()
+            return
+        data, size = self._unread + data, self._RECORD.size
+        whole = len(data) - len(data) % size
+        self._unread = data[whole:]
+        for item, offset, length in self._RECORD.iter_unpack(data[:whole]):
+            if item < 0:
+                self.cpu_seconds, self.done = offset / 1e6, length
+                self._close()
+            else:
+                self.results[item] = (offset, length)
+
+    def _close(self) -> None:
+        self.ended = True
+        if self._pipe is not None:
+            os.close(self._pipe)
+            self._pipe = None
+            os.waitpid(self.pid, 0)
+
+    def close(self) -> None:
+        """Stop the child if it still runs, and let go of its results."""
+        if self._pipe is not None:
+            os.kill(self.pid, signal.SIGKILL)
+            self._close()
+        self.results.clear()
+        self.file.close()
+        self.shared.close()
+
+
+def _alongside_child(alongside: Alongside, work: Callable[[int], str], pipe: int) -> None:
+    status = 1
+    try:
+        gc.freeze()  # collections never touch (and so copy) the parent's objects
+        said, shared, start = _Said.listen(), alongside.shared, time.process_time()
+        offset, fd, item, count = 0, alongside.file.fileno(), -1, 0
+        with open(pipe, "wb") as out:
+            while True:
+                item = max(item + 1, struct.unpack_from("q", shared, 0)[0] + Alongside.LEAD)
+                if item >= alongside.count:
+                    break
+                shared[8 + item] = 1
+                said.anything, data = False, None
+                try:
+                    data = work(item).encode("utf-8", "surrogatepass")
+                    if not said.anything and os.pwrite(fd, data, offset) < len(data):
+                        data = None  # the disk is full: the rest is done there
+                except Exception:  # raised again where this process does the item
+                    pass
+                done = data is not None and not said.anything
+                out.write(Alongside._RECORD.pack(item, offset, len(data) if done else -1))
+                out.flush()
+                if data is None:
+                    break
+                offset, count = offset + (len(data) if done else 0), count + done
+            cpu = round((time.process_time() - start) * 1e6)
+            out.write(Alongside._RECORD.pack(-1, cpu, count))
+        status = 0
+    finally:
+        os._exit(status)
+
+
+class _Said(logging.Handler):
+    """In the child: whether anything was logged at INFO or above, said nowhere (the parent
+    says it, doing the item again); it replaces the handlers of every logger that has some."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.anything = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.anything = True
+
+    @classmethod
+    def listen(cls) -> _Said:
+        said = cls()
+        loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+        for logger in loggers:
+            if isinstance(logger, logging.Logger) and logger.handlers:
+                logger.handlers = [said]
+        return said

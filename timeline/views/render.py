@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 
 from .. import words
 from ..model import STATUSES
-from ..parallel import Forked, can_fork, cpus
+from ..parallel import Alongside, Forked, can_fork, cpus
 from ..timing import Phases
 from .items import Items
 from .layout import month_anchor
@@ -106,6 +106,7 @@ class SitePages:
         self.waiting: set[str] = set()  # rendered ahead: pages completed when each is built
         self.stored: Stored | None = None  # rendered ahead: every page's parts, in a file
         self.late: dict[str, tuple[Rendered, tuple[str, str]]] = {}  # parts put in as written
+        self.alongside: Written | None = None  # pages' HTML rendered in two processes
 
     def _html(self, fragment: Fragment | None, page) -> str:
         return self.renderer.render(fragment.template, page, **fragment.context) if fragment else ""
@@ -202,7 +203,9 @@ class SitePages:
 
     def compose(self, page) -> None:
         """A page left waiting for its parts, completed: the last step before it is searched and
-        written (in MkDocs: `on_page_context`)."""
+        written (in MkDocs: `on_page_context`); its metadata as it was (`Written`)."""
+        if self.alongside is not None:
+            self.alongside.as_it_was(page)
         if (uri := page.file.src_uri) in self.waiting:
             self.waiting.discard(uri)
             parts = self._rendered(page)
@@ -233,6 +236,7 @@ class Ahead:
     build's own process never holds them all; `close` removes both once the build is done."""
 
     PHASE = "rendered ahead"
+    WRITTEN = "pages written alongside"
 
     def __init__(self, site: SitePages, exports: Exports, phases: Phases, say: Callable):
         self.site, self.exports, self.phases, self.say = site, exports, phases, say
@@ -294,8 +298,66 @@ class Ahead:
         self.close()
 
     def close(self) -> None:
-        """Remove the temporary files (once the build has copied the exports)."""
+        """Remove the temporary files (once the build has copied the exports); stop the process
+        rendering pages alongside (`Written`)."""
+        if (written := self.site.alongside) is not None:
+            if (alongside := written.alongside) is not None and alongside.done:
+                self.phases.parallel[self.WRITTEN] = alongside.cpu_seconds
+            written.close()
+            self.site.alongside = None
         if self.store is not None:
             self.store.close()
             self.store = None
         self._folder.cleanup()
+
+
+class Written:
+    """Pages' HTML rendered by two processes in `mkdocs build` (`parallel.Alongside`): the theme's
+    template fills most of a page's writing time, and this process must still do the rest for
+    every page (plugins' hooks, the search index, writing the file). Every page is given the
+    template `timeline/written.html`, which asks here for its HTML (`html`): the child's, or its
+    own template rendered here with the same context. `render(page, template)` must do what the
+    build does to render a page, and `close` must be called once every page is written."""
+
+    TEMPLATE = "timeline/written.html"
+
+    def __init__(
+        self, pages: list, render: Callable[[Any, str], str], env: jinja2.Environment, say: Callable
+    ):
+        self.index = {page.file.src_uri: i for i, page in enumerate(pages)}
+        self.templates = [page.meta.get("template") for page in pages]  # None: the theme's
+        for page in pages:
+            page.meta["template"] = self.TEMPLATE
+        env.globals["timeline_written"] = self.html
+        try:  # the child renders a page with its metadata as it was
+            self.alongside: Alongside | None = Alongside(
+                len(pages), lambda i: render(pages[i], self.as_it_was(pages[i], i))
+            )
+        except OSError as error:
+            say(f"pages written here alone: no process could be started ({error})")
+            self.alongside = None
+
+    def as_it_was(self, page, i: int | None = None) -> str:
+        """The page's metadata as it was, once MkDocs has chosen its template (at the latest as
+        it renders it); the name of its own template."""
+        if i is None and (i := self.index.get(page.file.src_uri)) is None:
+            return page.meta.get("template") or "main.html"  # not one of the pages written
+        if (template := self.templates[i]) is None:
+            page.meta.pop("template", None)
+            return "main.html"  # MkDocs' default
+        page.meta["template"] = template
+        return template
+
+    @jinja2.pass_context
+    def html(self, context: jinja2.runtime.Context, page) -> Markup:
+        i = self.index[page.file.src_uri]
+        template = self.as_it_was(page, i)
+        html = self.alongside.take(i) if self.alongside else None
+        if html is None:
+            html = context.environment.get_template(template).render(context.get_all())
+        return Markup(html)
+
+    def close(self) -> None:
+        if self.alongside is not None:
+            self.alongside.close()
+            self.alongside = None
