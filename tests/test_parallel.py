@@ -208,4 +208,20 @@ def test_closing_stops_a_child_still_at_work(forks):
     alongside.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(forks[0], os.WNOHANG)
-    assert alongside.file.closed
+    assert not os.path.exists(alongside.folder)
+
+
+def test_the_child_stays_a_bounded_way_ahead_and_its_files_go_once_passed(forks, monkeypatch):
+    """Whatever the count, the results waiting to be taken stay few: the child waits rather
+    than get `AHEAD` items ahead, and each file it wrote is removed once this process is past."""
+    monkeypatch.setattr(parallel.Alongside, "FILE", 1)  # a file for each result
+    monkeypatch.setattr(parallel.Alongside, "AHEAD", 5)
+    alongside, results, files = parallel.Alongside(300, text), [], []
+    for item in range(300):
+        got = alongside.take(item)
+        results.append(got or text(item))
+        files.append(len(os.listdir(alongside.folder)))
+        time.sleep(0.001 if item % 50 else 0.2)  # now and then, time enough to get far ahead
+    alongside.close()
+    assert results == [text(item) for item in range(300)]
+    assert alongside.done > 100 and max(files) <= 5 + 2

@@ -10,6 +10,7 @@ results, their order and any exception are those of the plain loop.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import mmap
@@ -178,28 +179,33 @@ class Alongside:
     In memory both share: how far this process has come, and a byte per item that the child
     sets before it starts the item; an item the child claims in the instant this process takes
     it is done by both, which costs time, never a result. The child writes each result (a
-    `str`) to a temporary file and its place to a pipe, so it never waits for this process, and
-    this process holds none it has not taken. An item the child claimed but did not finish is
+    `str`) to temporary files and its place to a pipe, so it never waits for this process to
+    read, and this process holds none it has not taken; a file is removed once this process has
+    passed it, and the child waits rather than get `AHEAD` items ahead, so that those files
+    stay small whatever the count (at 50,000 pages, 1.5 GB otherwise). An item the child
+    claimed but did not finish is
     done here: one that raised (the child then stops, and the exception is raised here, by the
     plain code), one during which something was logged at INFO or above (this process does it
     again and says it), and every one left when the child was lost."""
 
-    LEAD = 2
-    _RECORD = struct.Struct("qqq")  # item, offset, length; length -1: not done
+    LEAD, AHEAD = 2, 1000
+    FILE = 32 << 20  # the child starts a new file past this many bytes
+    _RECORD = struct.Struct("qqq")  # item, file << 40 | offset, length; length -1: not done
     # item -1: ended, then the child's CPU time in microseconds and how many items it did
 
     def __init__(self, count: int, work: Callable[[int], str]):
         self.count, self.results, self.ended = count, {}, False
         self.cpu_seconds, self.done = 0.0, 0  # the child's, once it has ended
         self.shared = mmap.mmap(-1, 8 + count)  # this process's item, then the child's claims
-        self.file = tempfile.TemporaryFile(prefix="timeline-alongside-")
+        self._folder = tempfile.TemporaryDirectory(prefix="timeline-alongside-")
+        self.folder, self._file = self._folder.name, (-1, -1)  # (number, descriptor) open here
         pipe, child_end = os.pipe()
         try:
             self.pid = os.fork()
         except OSError:
             os.close(pipe)
             os.close(child_end)
-            self.file.close()
+            self._folder.cleanup()
             raise
         if self.pid == 0:  # the child: never returns
             os.close(pipe)
@@ -222,7 +228,23 @@ class Alongside:
         where = self.results.pop(i, None)
         if where is None or where[1] < 0:
             return None
-        return os.pread(self.file.fileno(), where[1], where[0]).decode("utf-8", "surrogatepass")
+        number, offset = where[0] >> 40, where[0] & ((1 << 40) - 1)
+        if number != self._file[0]:  # the child's next file: the last is passed
+            self._close_file()
+            self._file = (number, os.open(self.path(number), os.O_RDONLY))
+        return os.pread(self._file[1], where[1], offset).decode("utf-8", "surrogatepass")
+
+    def path(self, number: int) -> str:
+        return os.path.join(self.folder, str(number))
+
+    def _close_file(self) -> None:
+        number, descriptor = self._file
+        if number >= 0:
+            os.close(descriptor)
+            for earlier in range(number + 1):  # and any the child wrote but nothing needed
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(self.path(earlier))
+        self._file = (-1, -1)
 
     def _drain(self, wait: bool) -> None:
         """The places of the results the child has written since; `wait`: at least one."""
@@ -260,7 +282,8 @@ class Alongside:
             os.kill(self.pid, signal.SIGKILL)
             self._close()
         self.results.clear()
-        self.file.close()
+        self._close_file()
+        self._folder.cleanup()
         self.shared.close()
 
 
@@ -269,22 +292,36 @@ def _alongside_child(alongside: Alongside, work: Callable[[int], str], pipe: int
     try:
         gc.freeze()  # collections never touch (and so copy) the parent's objects
         said, shared, start = _Said.listen(), alongside.shared, time.process_time()
-        offset, fd, item, count = 0, alongside.file.fileno(), -1, 0
+        number, offset, item, count, parent = 0, 0, -1, 0, os.getppid()
+        file = open(alongside.path(number), "wb")  # noqa: SIM115 (one file after another)
         with open(pipe, "wb") as out:
             while True:
-                item = max(item + 1, struct.unpack_from("q", shared, 0)[0] + Alongside.LEAD)
+                mine = struct.unpack_from("q", shared, 0)[0]
+                item = max(item + 1, mine + Alongside.LEAD)
                 if item >= alongside.count:
                     break
+                if item - mine > Alongside.AHEAD:  # far enough ahead: wait for the parent
+                    if os.getppid() != parent:
+                        break
+                    time.sleep(0.005)
+                    item -= 1
+                    continue
                 shared[8 + item] = 1
                 said.anything, data = False, None
                 try:
                     data = work(item).encode("utf-8", "surrogatepass")
-                    if not said.anything and os.pwrite(fd, data, offset) < len(data):
-                        data = None  # the disk is full: the rest is done there
-                except Exception:  # raised again where this process does the item
-                    pass
+                    if not said.anything:
+                        if offset and offset + len(data) > Alongside.FILE:
+                            file.close()
+                            number, offset = number + 1, 0
+                            file = open(alongside.path(number), "wb")  # noqa: SIM115
+                        file.write(data)
+                        file.flush()
+                except Exception:  # raised again where the parent does the item; a full disk
+                    data = None
                 done = data is not None and not said.anything
-                out.write(Alongside._RECORD.pack(item, offset, len(data) if done else -1))
+                place = number << 40 | offset
+                out.write(Alongside._RECORD.pack(item, place, len(data) if done else -1))
                 out.flush()
                 if data is None:
                     break
