@@ -2,8 +2,8 @@
 known from `on_files` (in a temporary folder); the child starts at `on_nav`, once every page
 exists and none is read; at `on_env` its results are taken (the exports' files written), and
 each page is completed with its parts at `on_page_context`, before it is searched or written.
-Once every page is read, a second child renders pages' HTML, from the last, while MkDocs writes
-them from the first (`write`, `timeline.views.render.Written`)."""
+Once every page is read, a second child renders pages' HTML a little ahead of MkDocs, which
+writes them (`write`, `timeline.views.render.Written`)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,8 @@ class RenderAhead(Ahead):
             finally:
                 config._current_page, page.active = None, False
 
-        self.site.alongside = Written([f.page for f in doc_files], render, env, self.say)
+        pages, site = [f.page for f in doc_files], self.site
+        site.alongside = Written(pages, render, env, self.say, site.let_go)
         return env
 
 

@@ -191,6 +191,23 @@ def test_an_item_during_which_something_is_said_is_done_here_and_said_once(forks
     assert [r.getMessage() for r in caplog.records] == ["item 10 has something to say"]
 
 
+def test_a_child_that_has_something_to_say_at_every_item_stops(forks, caplog):
+    """Else this process would wait for it to give up on each item, then do the item itself."""
+    said = logging.getLogger("mkdocs.plugins.timeline")
+
+    def says(item: int) -> str:
+        if item >= 20:
+            said.info("item %d has something to say", item)
+        return text(item)
+
+    with caplog.at_level(logging.INFO):  # before the fork: the child's logging is as it was
+        alongside = parallel.Alongside(200, says)
+        results, from_child = take_all(alongside, says, 200, 0.02)
+    assert results == [text(item) for item in range(200)]
+    assert max(from_child) < 20 and alongside.done < 20
+    assert len(caplog.records) == 180  # each said once, here
+
+
 def test_a_child_lost_midway_leaves_the_rest_to_this_process(forks):
     alongside, results = parallel.Alongside(100, text), []
     for item in range(100):

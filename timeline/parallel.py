@@ -186,9 +186,10 @@ class Alongside:
     claimed but did not finish is
     done here: one that raised (the child then stops, and the exception is raised here, by the
     plain code), one during which something was logged at INFO or above (this process does it
-    again and says it), and every one left when the child was lost."""
+    again and says it; after `SAID` such items in a row the child stops, as this process would
+    only wait for it to give up), and every one left when the child was lost."""
 
-    LEAD, AHEAD = 2, 1000
+    LEAD, AHEAD, SAID = 2, 1000, 10
     FILE = 32 << 20  # the child starts a new file past this many bytes
     _RECORD = struct.Struct("qqq")  # item, file << 40 | offset, length; length -1: not done
     # item -1: ended, then the child's CPU time in microseconds and how many items it did
@@ -292,7 +293,7 @@ def _alongside_child(alongside: Alongside, work: Callable[[int], str], pipe: int
     try:
         gc.freeze()  # collections never touch (and so copy) the parent's objects
         said, shared, start = _Said.listen(), alongside.shared, time.process_time()
-        number, offset, item, count, parent = 0, 0, -1, 0, os.getppid()
+        number, offset, item, count, parent, said_in_a_row = 0, 0, -1, 0, os.getppid(), 0
         file = open(alongside.path(number), "wb")  # noqa: SIM115 (one file after another)
         with open(pipe, "wb") as out:
             while True:
@@ -323,7 +324,8 @@ def _alongside_child(alongside: Alongside, work: Callable[[int], str], pipe: int
                 place = number << 40 | offset
                 out.write(Alongside._RECORD.pack(item, place, len(data) if done else -1))
                 out.flush()
-                if data is None:
+                said_in_a_row = said_in_a_row + 1 if said.anything else 0
+                if data is None or said_in_a_row >= Alongside.SAID:
                     break
                 offset, count = offset + (len(data) if done else 0), count + done
             cpu = round((time.process_time() - start) * 1e6)
