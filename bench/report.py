@@ -142,7 +142,7 @@ def targets(runs: Sequence[Run], ns: Sequence[int], checks: Sequence[Run]) -> li
             judge(ratio <= 0.25, text, "blog", n)
         if floor is not None:
             ratio = ours.seconds / floor.seconds
-            judge(ratio <= 1.5, f"N={n}: build at most 1.5x the floor: {ratio:.2f}", "floor", n)
+            judge(ratio <= 1.3, f"N={n}: build at most 1.3x the floor: {ratio:.2f}", "floor", n)
         if ours.phases:
             share = sum(ours.phases.values()) / ours.seconds
             text = f"N={n}: plugin phases under 10% of the build: {share:.0%}"
