@@ -142,7 +142,7 @@ def take_all(alongside, work, count, pause=0.002):
                 from_child.append(item)
             results.append(got)
     finally:
-        alongside.close()
+        alongside.close(wait=5)  # every item taken: the child ends by itself
     return results, from_child
 
 
@@ -151,7 +151,7 @@ def test_items_done_alongside_are_those_of_the_plain_loop(forks):
     results, from_child = take_all(alongside, text, 200)
     assert results == [text(item) for item in range(200)]
     assert len(from_child) > 100 and 0 not in from_child  # the child stays ahead
-    assert alongside.done >= len(from_child) and alongside.cpu_seconds > 0
+    assert alongside.finished and alongside.done >= len(from_child) and alongside.cpu_seconds > 0
     assert len(forks) == 1
     with pytest.raises(ChildProcessError):  # waited for
         os.waitpid(forks[0], os.WNOHANG)
@@ -222,7 +222,8 @@ def test_closing_stops_a_child_still_at_work(forks):
     slow = lambda item: time.sleep(0.05) or text(item)  # noqa: E731
     alongside = parallel.Alongside(10_000, slow)
     assert alongside.take(0) is None
-    alongside.close()
+    alongside.close()  # not waited for
+    assert not alongside.finished
     with pytest.raises(ChildProcessError):
         os.waitpid(forks[0], os.WNOHANG)
     assert not os.path.exists(alongside.folder)

@@ -43,7 +43,7 @@ def test_rendering_ahead_gives_the_same_site_byte_for_byte(tmp_path):
     assert first.returncode == 0, first.stdout
     parallel = json.loads(phases.read_text())["parallel"]
     assert (parallel.get("rendered ahead", 0) > 0) == TWO_CPUS  # it ran in a second process
-    assert (parallel.get("pages written alongside", 0) > 0) == TWO_CPUS  # and so did that
+    assert ("pages written alongside" in parallel) == TWO_CPUS  # and so did that
     second = mkdocs_build(tmp_path / "here", strict=True, TIMELINE_PHASES_FILE=str(phases))
     assert second.returncode == 0, second.stdout
     assert json.loads(phases.read_text())["parallel"] == {}
@@ -243,3 +243,24 @@ def event_uris(site) -> list[str]:
     """The event pages' paths in the docs folder, in the order MkDocs writes them."""
     events = site.content / "events"
     return sorted(f"events/{p.relative_to(events).as_posix()}" for p in events.rglob("*.md"))
+
+
+@pytest.mark.parametrize("why", ["thread", "fork"])
+def test_when_pages_cannot_be_written_alongside_they_are_written_here(
+    tmp_path, monkeypatch, caplog, why
+):
+    """A thread started since the build began (by another plugin) makes forking unsafe; a fork
+    can fail. Either way the build says so and writes every page itself."""
+    sample(tmp_path / "one", render_ahead_after=-1)
+    site = sample(tmp_path / "two", render_ahead_after=1)
+    if why == "thread":  # safe when the build starts, not once the pages are read
+        answers = iter([True])
+        monkeypatch.setattr("timeline.views.render.can_fork", lambda: next(answers, False))
+    else:
+        monkeypatch.setattr(Alongside, "__init__", lambda *a: (_ for _ in ()).throw(OSError(11)))
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.timeline"):
+        two = built(site.root, monkeypatch)
+    said = [r.getMessage() for r in caplog.records if "pages written here alone" in r.getMessage()]
+    assert len(said) == 1 and ("thread" in said[0]) == (why == "thread")
+    one = built(tmp_path / "one", monkeypatch)
+    assert [name for name in one if one[name] != two.get(name)] == [] and len(one) == len(two)

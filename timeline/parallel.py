@@ -197,6 +197,7 @@ class Alongside:
     def __init__(self, count: int, work: Callable[[int], str]):
         self.count, self.results, self.ended = count, {}, False
         self.cpu_seconds, self.done = 0.0, 0  # the child's, once it has ended
+        self.finished = False  # the child ended by itself (and said how much it did)
         self.shared = mmap.mmap(-1, 8 + count)  # this process's item, then the child's claims
         self._folder = tempfile.TemporaryDirectory(prefix="timeline-alongside-")
         self.folder, self._file = self._folder.name, (-1, -1)  # (number, descriptor) open here
@@ -265,7 +266,7 @@ class Alongside:
         self._unread = data[whole:]
         for item, offset, length in self._RECORD.iter_unpack(data[:whole]):
             if item < 0:
-                self.cpu_seconds, self.done = offset / 1e6, length
+                self.cpu_seconds, self.done, self.finished = offset / 1e6, length, True
                 self._close()
             else:
                 self.results[item] = (offset, length)
@@ -277,8 +278,14 @@ class Alongside:
             self._pipe = None
             os.waitpid(self.pid, 0)
 
-    def close(self) -> None:
-        """Stop the child if it still runs, and let go of its results."""
+    def close(self, wait: float = 0.0) -> None:
+        """Let go of the child's results; a child still at work is given `wait` seconds to end
+        (once every item is taken it ends after the one it is doing, and says what it did),
+        then stopped."""
+        deadline = time.monotonic() + wait
+        while self._pipe is not None and (left := deadline - time.monotonic()) > 0:
+            if select.select([self._pipe], [], [], left)[0]:
+                self._drain(wait=False)
         if self._pipe is not None:
             os.kill(self.pid, signal.SIGKILL)
             self._close()

@@ -305,15 +305,17 @@ class Ahead:
         if self.child is not None:
             self.child.cancel()
             self.child = None
+        if self.site.alongside is not None:
+            self.site.alongside.close()
         self.close()
 
     def close(self) -> None:
         """Remove the temporary files (once the build has copied the exports); stop the process
         rendering pages alongside (`Written`)."""
         if (written := self.site.alongside) is not None:
-            if (alongside := written.alongside) is not None and alongside.done:
-                self.phases.parallel[self.WRITTEN] = alongside.cpu_seconds
-            written.close()
+            written.close(wait=5.0)  # every page is written: the child is ending
+            if written.alongside is not None and written.alongside.finished:
+                self.phases.parallel[self.WRITTEN] = written.alongside.cpu_seconds
             self.site.alongside = None
         if self.store is not None:
             self.store.close()
@@ -350,11 +352,14 @@ class Written:
             let_go(pages[i])  # what only its writing would use: the child writes nothing
             return html
 
+        self.alongside: Alongside | None = None
+        if not can_fork():  # a plugin started a thread since the build began
+            say("pages written here alone: another thread runs in this process")
+            return
         try:
-            self.alongside: Alongside | None = Alongside(len(pages), alone)
+            self.alongside = Alongside(len(pages), alone)
         except OSError as error:
             say(f"pages written here alone: no process could be started ({error})")
-            self.alongside = None
 
     def as_it_was(self, page, i: int | None = None) -> str:
         """The page's metadata as it was, once MkDocs has chosen its template (at the latest as
@@ -376,7 +381,6 @@ class Written:
             html = context.environment.get_template(template).render(context.get_all())
         return Markup(html)
 
-    def close(self) -> None:
+    def close(self, wait: float = 0.0) -> None:
         if self.alongside is not None:
-            self.alongside.close()
-            self.alongside = None
+            self.alongside.close(wait)
