@@ -55,15 +55,25 @@ class Handler(BaseHTTPRequestHandler):
             record.active += 1
             record.peak = max(record.peak, record.active)
             seen = sum(r.path == self.path for r in record.requests)
+        self.active = True
         try:
             self.route(method, seen)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up waiting (the slow path)
         finally:
-            with record.lock:
-                record.active -= 1
+            self.done()
+
+    def done(self) -> None:
+        """No longer active: before the answer is sent, since the client may start its next
+        request as soon as it has the answer, before this thread would get here otherwise (a
+        busy machine showed a peak of 4 with 3 at once)."""
+        if self.active:
+            self.active = False
+            with self.server.record.lock:
+                self.server.record.active -= 1
 
     def send(self, status: int, headers: dict[str, str] | None = None, body: bytes = b"") -> None:
+        self.done()
         self.send_response(status)
         for name, value in (headers or {}).items():
             self.send_header(name, value)
