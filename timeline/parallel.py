@@ -182,12 +182,13 @@ class Alongside:
     `str`) to temporary files and its place to a pipe, so it never waits for this process to
     read, and this process holds none it has not taken; a file is removed once this process has
     passed it, and the child waits rather than get `AHEAD` items ahead, so that those files
-    stay small whatever the count (at 50,000 pages, 1.5 GB otherwise). An item the child
-    claimed but did not finish is
-    done here: one that raised (the child then stops, and the exception is raised here, by the
-    plain code), one during which something was logged at INFO or above (this process does it
-    again and says it; after `SAID` such items in a row the child stops, as this process would
-    only wait for it to give up), and every one left when the child was lost."""
+    stay small whatever the count (at 50,000 pages, 1.5 GB otherwise).
+
+    An item the child claimed but did not finish is done here: one that raised (the child then
+    stops, and the exception is raised here, by the plain code), one during which something
+    was logged at INFO or above (this process does it again and says it; after `SAID` such
+    items in a row the child stops, as this process would only wait for it to give up), and
+    every one left when the child was lost."""
 
     LEAD, AHEAD, SAID = 2, 1000, 10
     FILE = 32 << 20  # the child starts a new file past this many bytes
