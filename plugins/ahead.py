@@ -1,9 +1,8 @@
 """Rendering ahead in `mkdocs build` (`timeline.views.render.Ahead`): the exports' files are
 known from `on_files` (in a temporary folder); the child starts at `on_nav`, once every page
 exists and none is read; at `on_env` its results are taken (the exports' files written), and
-each page is completed with its parts at `on_page_context`, before it is searched or written.
-Once every page is read, a second child renders pages' HTML a little ahead of MkDocs, which
-writes them (`write`, `timeline.views.render.Written`)."""
+each page is completed with its parts at `on_page_context`, before it is searched or written;
+then a second child renders pages' HTML just ahead of MkDocs writing them (`write`)."""
 
 from __future__ import annotations
 
@@ -35,20 +34,14 @@ class RenderAhead(Ahead):
         self.nav = None  # the site's, as MkDocs renders pages with it
 
     def write(self, config: MkDocsConfig, files: Files, env):
-        """Pages rendered as MkDocs' `_build_page` renders them, also in a second process."""
-        doc_files, nav = files.documentation_pages(inclusion=InclusionLevel.is_included), self.nav
-
-        def render(page, template: str) -> str:
-            config._current_page, page.active = page, True
-            try:
-                context = get_context(nav, doc_files, config, page)
-                context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-                return env.get_template(template).render(context)
-            finally:
-                config._current_page, page.active = None, False
-
-        pages, site = [f.page for f in doc_files], self.site
-        site.alongside = Written(pages, render, env, self.say, site.let_go)
+        """Pages' HTML also rendered by a second process, with the context MkDocs' `_build_page`
+        gives a page's template (mkdocs/commands/build.py)."""
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        nav, site = self.nav, self.site
+        context = lambda page: config.plugins.on_page_context(  # noqa: E731
+            get_context(nav, doc_files, config, page), page=page, config=config, nav=nav
+        )
+        site.alongside = Written([f.page for f in doc_files], context, env, self.say, site.let_go)
         return env
 
 

@@ -106,10 +106,10 @@ def test_every_module_of_the_core_imports_on_its_own():
 
 def test_the_adapter_stays_thin_and_no_module_grows_past_400_lines():
     """docs/architecture.md: the plugin only maps MkDocs onto the core. Its size is the measure:
-    under 500 lines in all, plugin.py under 200, no hook over 25 lines; and no module of either
+    under 450 lines in all, plugin.py under 200, no hook over 25 lines; and no module of either
     over 400 lines."""
     adapter = {path.name: path.read_text(encoding="utf-8") for path in PLUGIN.glob("*.py")}
-    assert sum(text.count("\n") for text in adapter.values()) < 500
+    assert sum(text.count("\n") for text in adapter.values()) < 450
     assert adapter["plugin.py"].count("\n") < 200
     hooks = [
         (node.name, node.end_lineno - node.lineno + 1)

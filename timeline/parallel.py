@@ -56,17 +56,7 @@ class Forked:
         self.value: Result | None = None
         self.failure: str | None = None  # why the child gave no value
         self.cpu_seconds = 0.0  # the child's own
-        pipe, child_end = os.pipe()
-        try:
-            self.pid = os.fork()
-        except OSError:
-            os.close(pipe)
-            os.close(child_end)
-            raise
-        if self.pid == 0:  # the child: never returns, whatever happens
-            os.close(pipe)
-            _child(function, child_end)
-        os.close(child_end)
+        self.pid, pipe = _fork(lambda end: _child(function, end))
         self._pipe: int | None = pipe
 
     def wait(self) -> bool:
@@ -103,6 +93,23 @@ class Forked:
         self._pipe = None
         os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
+
+
+def _fork(child: Callable[[int], None]) -> tuple[int, int]:
+    """A forked child that runs `child(the pipe's end to write)` and never returns; here, its
+    pid and the pipe's end to read."""
+    pipe, child_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(pipe)
+        os.close(child_end)
+        raise
+    if pid == 0:  # the child: never returns, whatever happens
+        os.close(pipe)
+        child(child_end)
+    os.close(child_end)
+    return pid, pipe
 
 
 def _child(function: Callable, pipe: int) -> None:
@@ -202,18 +209,11 @@ class Alongside:
         self.shared = mmap.mmap(-1, 8 + count)  # this process's item, then the child's claims
         self._folder = tempfile.TemporaryDirectory(prefix="timeline-alongside-")
         self.folder, self._file = self._folder.name, (-1, -1)  # (number, descriptor) open here
-        pipe, child_end = os.pipe()
         try:
-            self.pid = os.fork()
+            self.pid, pipe = _fork(lambda end: _alongside_child(self, work, end))
         except OSError:
-            os.close(pipe)
-            os.close(child_end)
             self._folder.cleanup()
             raise
-        if self.pid == 0:  # the child: never returns
-            os.close(pipe)
-            _alongside_child(self, work, child_end)
-        os.close(child_end)
         os.set_blocking(pipe, False)
         self._pipe: int | None = pipe
         self._unread = b""

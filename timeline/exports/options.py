@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Event, actor_page, page_url, place_page
+from ..options import DEFAULTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +20,9 @@ class ExportOptions:
     site_url: str | None = None
     description: str = ""
     author: str | None = None
-    feed_limit: int = 50
+    feed_limit: int = DEFAULTS["feed_limit"]
     directory_urls: bool = True
-    timelinejs_group: str = "none"  # TimelineJS rows: "none", "era", "tag" or "actor"
+    timelinejs_group: str = DEFAULTS["timelinejs_group"]  # TimelineJS rows (`GROUPINGS`)
     language: str = "en"  # of the human fields (display_date, feed text) and xml:lang
 
     @classmethod

@@ -30,7 +30,6 @@ from .entries import status_label
 from .options import ExportOptions
 
 PATH = "timelinejs.json"
-GROUPINGS = ("none", "era", "tag", "actor")
 MAX_ROWS = 4
 """Rows of TimelineJS's time-nav at most, "Other" included: four fit its standard 650 px frame
 and a 390 px phone with the slide's arrows and the time-nav in view (tested in the real client)."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..model import Event
+from ..options import DEFAULTS
 from ..words import _, active, count, full_stop
 from .layout import Layout
 
@@ -17,10 +18,10 @@ from .layout import Layout
 class SiteOptions:
     """What a site chooses about its pages (the plugin's options of the same names)."""
 
-    year_pages_after: int = 200
-    main_page_events: int = 50
-    month_pages_after: int = 250
-    order: str = "oldest"
+    year_pages_after: int = DEFAULTS["year_pages_after"]
+    main_page_events: int = DEFAULTS["main_page_events"]
+    month_pages_after: int = DEFAULTS["month_pages_after"]
+    order: str = DEFAULTS["order"]
     site_name: str = ""
     description: str = ""
     preview: bool = False

@@ -328,15 +328,16 @@ class Written:
     template fills most of a page's writing time, and this process must still do the rest for
     every page (plugins' hooks, the search index, writing the file). Every page is given the
     template `timeline/written.html`, which asks here for its HTML (`html`): the child's, or its
-    own template rendered here with the same context. `render(page, template)` must do what the
-    build does to render a page, and `close` must be called once every page is written."""
+    own template rendered here with the same context. `context(page)` must give what the build
+    gives a page's template (in MkDocs: every plugin's `on_page_context` applied), and `close`
+    must be called once every page is written."""
 
     TEMPLATE = "timeline/written.html"
 
     def __init__(
         self,
         pages: list,
-        render: Callable[[Any, str], str],
+        context: Callable[[Any], dict],
         env: jinja2.Environment,
         say: Callable,
         let_go: Callable = lambda page: None,
@@ -348,9 +349,13 @@ class Written:
         env.globals["timeline_written"] = self.html
 
         def alone(i: int) -> str:  # in the child: a page, with its metadata as it was
-            html = render(pages[i], self.as_it_was(pages[i], i))
-            let_go(pages[i])  # what only its writing would use: the child writes nothing
-            return html
+            page, template = pages[i], self.as_it_was(pages[i], i)
+            page.active = True  # as the build marks the page it renders
+            try:
+                return env.get_template(template).render(context(page))
+            finally:
+                page.active = False
+                let_go(page)  # what only its writing would use: the child writes nothing
 
         self.alongside: Alongside | None = None
         if not can_fork():  # a plugin started a thread since the build began
